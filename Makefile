@@ -1,0 +1,38 @@
+# prooflane: every target sets itself up (a virtual environment in .venv) on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO   := demo
+
+.PHONY: setup demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Scaffold the default project (healthcare data analyst -> dashboard) into demo/ and build its dashboard.
+demo: $(STAMP)
+	$(BIN)/prooflane new healthcare-data-analyst --no-input -o $(DEMO) --force
+	$(MAKE) -C $(DEMO)/clinic-no-show-dashboard dashboard PYTHON=$(abspath $(BIN)/python)
+	@echo "Open $(DEMO)/clinic-no-show-dashboard/reports/dashboard.html in a browser."
+
+## Lint, then every test (unit, CLI, the bake matrix with each generated project's own tests).
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_cli.py
+
+clean:
+	rm -rf $(DEMO) build dist .pytest_cache .ruff_cache

@@ -1,0 +1,228 @@
+"""The library API behind every command: functions that do the work and return data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scaffolder import catalog
+from scaffolder.bake import BakeResult, bake, parse_seed, resolve_answers
+from scaffolder.exceptions import InvalidAnswerError, UnknownIdError
+from scaffolder.markers import find_fills
+from scaffolder.templates import load_context
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """A role ranked for a background, with where to start."""
+
+    rank: int
+    role: catalog.Role
+    score: int
+    kind: catalog.Kind
+    buildable_kind: catalog.Kind | None  # the kind `prooflane new ROLE` bakes today
+    next_skill: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rank": self.rank,
+            "role": self.role.id,
+            "title": self.role.title,
+            "lane": self.role.lane,
+            "fit": self.score,
+            "coding_level": self.role.coding_level,
+            "healthcare_knowledge": self.role.healthcare_knowledge,
+            "first_project": self.kind.id,
+            "first_project_title": self.kind.title,
+            "first_project_status": self.kind.status,
+            "scaffold_now": self.buildable_kind.id if self.buildable_kind else None,
+            "next_skill": self.next_skill,
+            "positioning": self.role.positioning,
+        }
+
+
+@dataclass
+class NewProject:
+    """The result of ``new_project``: the bake plus what to tell the person next."""
+
+    role: catalog.Role | None
+    kind: catalog.Kind
+    bake: BakeResult
+    fill_count: int = 0
+    next_steps: list[str] = field(default_factory=list)
+
+    @property
+    def path(self) -> Path:
+        return self.bake.path
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.id,
+            "role": self.role.id if self.role else self.bake.answers.get("role"),
+            "path": str(self.path),
+            "dry_run": self.bake.dry_run,
+            "answers": self.bake.answers,
+            "files": self.bake.files,
+            "fill_markers": self.fill_count,
+            "next_steps": self.next_steps,
+        }
+
+
+def list_roles() -> list[catalog.Role]:
+    """Every role in catalog order."""
+    return list(catalog.load().roles)
+
+
+def show_role(role_id: str) -> catalog.Role:
+    """One role by id (forgiving about case and separators)."""
+    return catalog.load().role(role_id)
+
+
+def list_kinds() -> list[catalog.Kind]:
+    """Every project kind, built and planned."""
+    return list(catalog.load().kinds)
+
+
+def show_background(background_id: str) -> catalog.Background:
+    """One background of the fit map by id."""
+    return catalog.load().background(background_id)
+
+
+def list_datasets() -> list[dict[str, Any]]:
+    """Every synthetic dataset: id, project kind, default size, options and summary."""
+    from synthetic.registry import DATASETS
+
+    return [
+        {
+            "id": spec.id,
+            "kind": spec.kind,
+            "default_rows": spec.default_rows,
+            "options": {k: list(v) for k, v in spec.options.items()},
+            "summary": spec.summary,
+        }
+        for spec in DATASETS.values()
+    ]
+
+
+def _buildable(cat: catalog.Catalog, role: catalog.Role) -> catalog.Kind | None:
+    for kind_id in (role.project_kind, *role.alternate_kinds):
+        kind = cat.kind(kind_id)
+        if kind.built:
+            return kind
+    return None
+
+
+def recommend(background: str) -> list[Recommendation]:
+    """Roles that fit a background, best first: fit score, then the gentler coding level, then catalog order."""
+    cat = catalog.load()
+    bg = cat.background(background)
+    scored = [(r.fit.get(bg.id, 0), i, r) for i, r in enumerate(cat.roles) if r.fit.get(bg.id, 0) > 0]
+    levels = {level: i for i, level in enumerate(catalog.LEVELS)}
+    scored.sort(key=lambda t: (-t[0], levels.get(t[2].coding_level, 0) if bg.id == "beginner" else 0, t[1]))
+    return [
+        Recommendation(
+            rank=n,
+            role=role,
+            score=score,
+            kind=cat.kind(role.project_kind),
+            buildable_kind=_buildable(cat, role),
+            next_skill=role.next_skills[0],
+        )
+        for n, (score, _, role) in enumerate(scored, start=1)
+    ]
+
+
+def template_settings(role_or_kind: str) -> tuple[catalog.Role | None, catalog.Kind]:
+    """Resolve a role or kind id to the kind that will be baked (planned kinds raise)."""
+    return catalog.load().resolve(role_or_kind)
+
+
+def new_project(
+    role_or_kind: str,
+    output_dir: Path | str = ".",
+    *,
+    name: str | None = None,
+    author: str | None = None,
+    seed: int | str | None = None,
+    extra: dict[str, str] | None = None,
+    force: bool = False,
+    dry_run: bool = False,
+) -> NewProject:
+    """Create the proof project for a role or project kind in ``output_dir/<slug>``."""
+    role, kind = template_settings(role_or_kind)
+    given: dict[str, Any] = dict(extra or {})
+    for key, value in (("project_name", name), ("author", author), ("seed", seed)):
+        if value is not None:
+            given[key] = value
+    if role is not None:
+        given.setdefault("role", role.id)
+    answers = resolve_answers(kind.id, given)
+    result = bake(kind.id, answers, Path(output_dir), force=force, dry_run=dry_run)
+    fills = 0
+    if not dry_run:
+        for path in result.path.rglob("*"):
+            if path.suffix in (".md", ".yaml", ".yml", ".html", ".csv", ".json") and path.is_file():
+                fills += len(find_fills(path.read_text(encoding="utf-8", errors="replace")))
+    steps = [str(s) for s in load_context(kind.id).get("_next_steps", [])]
+    return NewProject(role=role, kind=kind, bake=result, fill_count=fills, next_steps=steps)
+
+
+@dataclass(frozen=True)
+class DataResult:
+    """Where a dataset was written and how big it is."""
+
+    dataset: str
+    path: Path
+    rows: int
+    columns: tuple[str, ...]
+    seed: int
+    format: str
+
+
+def generate_data(
+    dataset: str,
+    output: Path | str,
+    *,
+    rows: int | None = None,
+    seed: int | str = 42,
+    fmt: str | None = None,
+    options: dict[str, str] | None = None,
+    force: bool = False,
+) -> DataResult:
+    """Write one synthetic dataset to a file (CSV, JSON or Parquet)."""
+    import difflib
+
+    from synthetic.registry import DATASETS
+    from synthetic.writers import FORMATS, write_table
+
+    spec = DATASETS.get(catalog.normalise_id(dataset))
+    if spec is None:
+        close = difflib.get_close_matches(catalog.normalise_id(dataset), list(DATASETS), n=3, cutoff=0.6)
+        hint = ("did you mean " + " or ".join(f"'{c}'" for c in close) + "?") if close else "the datasets are: " + ", ".join(DATASETS) + "."
+        raise UnknownIdError(f"There is no dataset called '{dataset[:60]}'; {hint}")
+    seed_value = parse_seed(seed)
+    if rows is not None and not (1 <= rows <= 5_000_000):
+        raise InvalidAnswerError(f"--rows must be from 1 to 5,000,000, got {rows}; pick a size in that range.")
+    output = Path(output)
+    fmt = (fmt or output.suffix.lstrip(".") or "csv").lower()
+    if fmt not in FORMATS:
+        raise InvalidAnswerError(f"'{fmt}' is not a data format prooflane writes; use csv, json or parquet.")
+    if output.exists() and not force:
+        raise InvalidAnswerError(f"{output} already exists; choose another -o file or add --force to replace it.")
+    if output.is_dir():
+        raise InvalidAnswerError(f"{output} is a folder; give a file name such as {output / (spec.id + '.' + fmt)}.")
+    try:
+        table = spec.generate(seed=seed_value, rows=rows, **(options or {}))
+    except ValueError as exc:
+        raise InvalidAnswerError(f"{str(exc)[0].upper()}{str(exc)[1:]}.") from exc
+    tmp = output.with_name(f".{output.name}.partial")
+    try:
+        write_table(table, tmp, fmt)
+        tmp.replace(output)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InvalidAnswerError(f"Cannot write {output} ({exc.strerror or exc}); choose a folder you can write to.") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    return DataResult(spec.id, output, len(table), table.columns, seed_value, fmt)

@@ -1,0 +1,68 @@
+"""What a template's post-generation hook does: write the synthetic data, then the manifest.
+
+Templates call :func:`finish_project` from ``hooks/post_gen_project.py``; the hook runs with the new
+project folder as the working directory, under ``prooflane new`` and plain ``cookiecutter`` alike.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from scaffolder import __version__, disclaimers, manifest
+
+CONTEXT_FILE = ".prooflane-context.json"
+
+
+def public_answers(context: dict[str, Any]) -> dict[str, Any]:
+    """The answers a person gave or accepted (cookiecutter's private ``_`` keys left out)."""
+    return {k: v for k, v in sorted(context.items()) if not k.startswith("_")}
+
+
+def _substitute(value: Any, answers: dict[str, Any]) -> Any:
+    if isinstance(value, str) and value.startswith("{") and value.endswith("}") and value[1:-1] in answers:
+        return str(answers[value[1:-1]])
+    return value
+
+
+def write_datasets(root: Path, context: dict[str, Any], seed: int) -> list[str]:
+    """Generate every dataset listed in the template's ``_datasets``; return their relative paths."""
+    from synthetic.registry import DATASETS
+    from synthetic.writers import write_table
+
+    answers = public_answers(context)
+    written: list[str] = []
+    for entry in context.get("_datasets", []):
+        spec = DATASETS[entry["dataset"]]
+        options = {k: _substitute(v, answers) for k, v in entry.get("options", {}).items()}
+        rows = entry.get("rows")
+        table = spec.generate(seed=seed, rows=int(rows) if rows is not None else None, **options)
+        target = root / entry["file"]
+        write_table(table, target)
+        written.append(target.relative_to(root).as_posix())
+    return sorted(written)
+
+
+def finish_project(root: Path | None = None) -> manifest.Manifest:
+    """Write data and ``.prooflane.json`` for the project at ``root`` (default: current folder)."""
+    root = Path.cwd() if root is None else root
+    context_path = root / CONTEXT_FILE
+    context: dict[str, Any] = json.loads(context_path.read_text(encoding="utf-8"))
+    context_path.unlink()
+    seed = int(str(context.get("seed", "42")).strip())
+    written = write_datasets(root, context, seed)
+    answers = public_answers(context)
+    answers["seed"] = seed
+    result = manifest.Manifest(
+        kind=str(context["_kind"]),
+        template_version=str(context["_template_version"]),
+        tool_version=__version__,
+        seed=seed,
+        answers=answers,
+        role=str(context.get("role")) if context.get("role") else None,
+        disclaimer_version=disclaimers.load().version,
+        synthetic_data=written,
+    )
+    manifest.write(root, result)
+    return result

@@ -1,0 +1,86 @@
+"""The project manifest ``.prooflane.json``: what was generated, from which template, with which seed.
+
+It lists the sha256 of every generated file, so ``check`` and ``status`` can tell what the user has
+changed since, and which data files are the synthetic ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scaffolder.exceptions import ManifestError
+
+MANIFEST_NAME = ".prooflane.json"
+MANIFEST_FORMAT = 1
+
+
+@dataclass
+class Manifest:
+    """What ``.prooflane.json`` holds."""
+
+    kind: str
+    template_version: str
+    tool_version: str
+    seed: int
+    answers: dict[str, Any]
+    role: str | None = None
+    disclaimer_version: int = 1
+    synthetic_data: list[str] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)
+    format: int = MANIFEST_FORMAT
+
+    def to_json(self) -> str:
+        """Stable JSON text (sorted keys, trailing newline) so that equal manifests are equal bytes."""
+        return json.dumps(asdict(self), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def hash_tree(root: Path, exclude: tuple[str, ...] = (MANIFEST_NAME,)) -> dict[str, str]:
+    """sha256 of every file below ``root`` keyed by POSIX relative path, skipping caches."""
+    hashes: dict[str, str] = {}
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if not path.is_file() or rel in exclude or "__pycache__" in path.parts or ".pytest_cache" in path.parts:
+            continue
+        hashes[rel] = sha256_file(path)
+    return hashes
+
+
+def write(root: Path, manifest: Manifest) -> Path:
+    """Hash the tree into ``manifest.files`` and write it to ``root/.prooflane.json``."""
+    manifest.files = hash_tree(root)
+    target = root / MANIFEST_NAME
+    target.write_text(manifest.to_json(), encoding="utf-8")
+    return target
+
+
+def read(root: Path) -> Manifest:
+    """Read ``root/.prooflane.json`` (``root`` may also be the manifest file itself)."""
+    path = root if root.name == MANIFEST_NAME else root / MANIFEST_NAME
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ManifestError(f"No {MANIFEST_NAME} in {path.parent}; run the command inside a project made by 'prooflane new'.") from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ManifestError(f"{path} is not valid JSON ({exc}); restore it from version control or regenerate the project.") from exc
+    if not isinstance(raw, dict):
+        raise ManifestError(f"{path} should hold a JSON object; restore it from version control or regenerate the project.")
+    known = {f for f in Manifest.__dataclass_fields__}
+    missing = [k for k in ("kind", "template_version", "tool_version", "seed", "answers", "files") if k not in raw]
+    if missing:
+        raise ManifestError(f"{path} lacks the field(s) {', '.join(missing)}; restore it from version control or regenerate the project.")
+    if not isinstance(raw["files"], dict) or not isinstance(raw["answers"], dict):
+        raise ManifestError(f"{path} has 'files' or 'answers' that are not objects; restore it from version control.")
+    return Manifest(**{k: v for k, v in raw.items() if k in known})

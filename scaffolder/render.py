@@ -1,0 +1,110 @@
+"""Plain-text views of library results for the terminal (no colour codes, no heavy imports)."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scaffolder.api import NewProject, Recommendation
+    from scaffolder.catalog import Kind, Role
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    """A left-aligned text table with a rule under the header."""
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+
+
+def roles_table(roles: list[Role]) -> str:
+    rows = [[r.id, r.lane, r.coding_level, r.healthcare_knowledge, r.project_kind] for r in roles]
+    body = table(["role", "lane", "coding", "healthcare knowledge", "project kind"], rows)
+    return f"{body}\n\n{len(roles)} roles. Details: prooflane roles show ROLE   Start: prooflane new ROLE"
+
+
+def _wrap(label: str, text: str) -> str:
+    return textwrap.fill(text, width=88, initial_indent=f"{label:<22}", subsequent_indent=" " * 22)
+
+
+def role_detail(role: Role) -> str:
+    fit = ", ".join(f"{bg} ({score})" for bg, score in sorted(role.fit.items(), key=lambda kv: -kv[1]))
+    parts = [
+        f"{role.title}  [{role.id}]",
+        "",
+        _wrap("What the work is", role.summary),
+        _wrap("Lane", role.lane),
+        _wrap("Coding level", role.coding_level),
+        _wrap("Healthcare knowledge", role.healthcare_knowledge),
+        _wrap("Best background", role.best_background),
+        _wrap("Fit (0-3)", fit),
+        _wrap("Proof project", role.project_kind + (f" (alternatives: {', '.join(role.alternate_kinds)})" if role.alternate_kinds else "")),
+        _wrap("Skills to build next", "; ".join(role.next_skills)),
+        _wrap("Posting keywords", ", ".join(role.keywords)),
+        _wrap("Positioning", f"\u201c{role.positioning}\u201d"),
+        "",
+        f"Start it: prooflane new {role.id}",
+    ]
+    return "\n".join(parts)
+
+
+def kinds_table(kinds: list[Kind]) -> str:
+    rows = [[k.id, k.status, ", ".join(k.roles)] for k in kinds]
+    body = table(["project kind", "status", "for roles"], rows)
+    built = sum(1 for k in kinds if k.built)
+    return f"{body}\n\n{built} of {len(kinds)} kinds are built. Start one: prooflane new KIND"
+
+
+def recommendations(background: str, recs: list[Recommendation]) -> str:
+    lines = [f"Roles that fit a '{background}' background, best first:", ""]
+    for rec in recs:
+        now = rec.buildable_kind
+        lines.append(f"{rec.rank:>2}. {rec.role.title} [{rec.role.id}]  fit {rec.score}/3, coding {rec.role.coding_level}")
+        if rec.kind.built:
+            lines.append(f"    first project: {rec.kind.id}; start it with: prooflane new {rec.role.id}")
+        elif now is not None:
+            lines.append(f"    first project: {rec.kind.id} (planned); meanwhile 'prooflane new {rec.role.id}' "
+                         f"gives the {now.id} project")
+        else:
+            lines.append(f"    first project: {rec.kind.id} (planned)")
+        lines.append(f"    next skill to build: {rec.next_skill}")
+    return "\n".join(lines)
+
+
+def _role_title(role_id: str) -> str:
+    from scaffolder import catalog
+
+    try:
+        return catalog.load().role(role_id).title
+    except Exception:
+        return role_id
+
+
+def new_project(result: NewProject) -> str:
+    bake = result.bake
+    if bake.dry_run:
+        listing = "\n".join(f"  {f}" for f in bake.files)
+        return f"Dry run: would create {bake.path} with {len(bake.files)} files:\n{listing}\nNothing was written."
+    role = result.role.title if result.role else _role_title(str(bake.answers.get("role", "")))
+    lines = []
+    if result.role is not None and result.role.project_kind != result.kind.id:
+        lines.append(f"The {result.role.project_kind} project for {result.role.title} is planned; "
+                     f"made the {result.kind.id} project, which also suits the role.")
+    lines += [
+        f"Created \u201c{bake.answers['project_name']}\u201d ({result.kind.id} project for {role}) in {bake.path}",
+        f"  {len(bake.files)} files; {result.fill_count} places marked [FILL: ...] are for your own judgement.",
+        "",
+        "Next steps:",
+        f"  1. cd {bake.path}",
+    ]
+    lines += [f"  {i}. {step}" for i, step in enumerate(result.next_steps, start=2)]
+    n = len(result.next_steps) + 2
+    lines.append(f"  {n}. Before sharing: prooflane check .")
+    return "\n".join(lines)
+
+
+def datasets_table(listing: list[dict[str, Any]]) -> str:
+    rows = [[d["id"], d["kind"], f"{d['default_rows']:,}", d["summary"]] for d in listing]
+    return table(["dataset", "project kind", "default rows", "what it is"], rows) + (
+        "\n\nWrite one: prooflane data DATASET --rows N --seed S -o FILE.csv"
+    )

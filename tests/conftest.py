@@ -1,0 +1,48 @@
+"""Shared fixtures: where things are, and a cached bake of each built kind."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from scaffolder import catalog
+from scaffolder.api import new_project
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+TREES = Path(__file__).resolve().parent / "trees"
+
+
+def built_kinds() -> list[str]:
+    """Ids of every kind the catalog marks as built."""
+    return [k.id for k in catalog.load().built_kinds()]
+
+
+def run_env() -> dict[str, str]:
+    """Environment for subprocesses: this checkout importable, offline-friendly."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    env["MPLBACKEND"] = "Agg"
+    env.pop("PYTEST_ADDOPTS", None)
+    return env
+
+
+@pytest.fixture(scope="session")
+def baked(tmp_path_factory: pytest.TempPathFactory):
+    """bake(kind, **extra) -> path of a fresh default bake, cached per (kind, extras) for the session."""
+    cache: dict[tuple, Path] = {}
+
+    def bake(kind: str, **extra: str) -> Path:
+        key = (kind, tuple(sorted(extra.items())))
+        if key not in cache:
+            out = tmp_path_factory.mktemp(f"bake-{kind}")
+            cache[key] = new_project(kind, out, extra=extra or None).path
+        return cache[key]
+
+    return bake
+
+
+PYTHON = sys.executable
