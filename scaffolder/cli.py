@@ -186,6 +186,28 @@ def data(dataset: str | None, options: tuple[str, ...], rows: int | None, seed: 
                    f"to {result.path} as {result.format}.")
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True,
+              help="Report format: text for people, json for scripts, sarif for code scanning.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), default="error", show_default=True,
+              help="Exit with 1 when a finding at or above this severity exists.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching this pattern (repeatable).")
+@click.option("--max-mb", type=click.IntRange(1, 4096), default=64, show_default=True,
+              help="Scan at most this many megabytes of each file.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to this file.")
+def check(paths: tuple[Path, ...], fmt: str, fail_on: str, exclude: tuple[str, ...], max_mb: int,
+          output: Path | None) -> None:
+    """Scan files or folders for real identifiers, risky claims and disclaimer problems before sharing.
+
+    A first pass before sharing, not a HIPAA compliance statement. Exit 0 when clean, 1 when a
+    finding at or above --fail-on exists, 2 for usage errors such as a missing path.
+    """
+    from scaffolder.check.command import run_check
+
+    sys.exit(run_check(paths, fmt=fmt, fail_on=fail_on, exclude=exclude, max_mb=max_mb, output=output))
+
+
 def run() -> None:  # pragma: no cover - console entry point alias
     main(prog_name="prooflane")
 

@@ -6,6 +6,7 @@ catalog facts about roles, so no template carries its own copy.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment
@@ -20,8 +21,25 @@ def role_info(role_id: str) -> dict[str, Any]:
     return catalog.load().role(role_id).to_dict()
 
 
+@lru_cache(maxsize=8)
+def _dataset_facts(dataset_id: str, seed: int, rows: int | None) -> dict[str, Any]:
+    from synthetic.registry import DATASETS
+
+    spec = DATASETS[dataset_id]
+    return spec.load().facts(spec.generate(seed=seed, rows=rows))
+
+
+def dataset_facts(dataset_id: str, seed: int | str, rows: int | None = None) -> dict[str, Any]:
+    """Headline numbers of a synthetic dataset (its module's ``facts(table)``) for worked examples.
+
+    The data is generated in memory with the project's seed, so the numbers a template writes are
+    the ones the project's own queries later find in its data files.
+    """
+    return _dataset_facts(dataset_id, int(str(seed).strip()), None if rows is None else int(rows))
+
+
 class ProoflaneExtension(Extension):
-    """Adds ``disclaimer_md``, ``disclaimer_html``, ``fill()`` and ``role_info()`` to templates."""
+    """Adds ``disclaimer_md``, ``disclaimer_html``, ``fill()``, ``role_info()`` and ``dataset_facts()`` to templates."""
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
@@ -30,4 +48,5 @@ class ProoflaneExtension(Extension):
             disclaimer_html=disclaimers.html_block(),
             fill=fill,
             role_info=role_info,
+            dataset_facts=dataset_facts,
         )

@@ -50,6 +50,17 @@ class DatasetSpec:
 DATASETS: dict[str, DatasetSpec] = {
     spec.id: spec
     for spec in (
+        DatasetSpec("adoption-daily", "synthetic.adoption_daily", 30, "rollout-plan"),
         DatasetSpec("appointments", "synthetic.appointments", 5000, "dashboard"),
+        DatasetSpec("interview-snippets", "synthetic.interviews", 40, "product-brief"),
+        DatasetSpec("personas", "synthetic.personas", 8, "product-brief"),
+        DatasetSpec("pilot-survey", "synthetic.pilot_survey", 88, "rollout-plan"),
+        DatasetSpec("staff-roster", "synthetic.staff_roster", 60, "rollout-plan"),
+        DatasetSpec("time-study", "synthetic.time_study", 480, "product-brief"),
+        DatasetSpec("training-tracker", "synthetic.training_tracker", 60, "rollout-plan"),
+        DatasetSpec("vendor-claims", "synthetic.vendor_claims", 3, "vendor-checklist"),
+        DatasetSpec("vendor-claims-key", "synthetic.vendor_claims_key", 3, "vendor-checklist"),
+        DatasetSpec("vendor-profiles", "synthetic.vendors", 3, "vendor-checklist"),
+        DatasetSpec("workflow-events", "synthetic.workflow_events", 600, "workflow-map"),
     )
 }

@@ -1,0 +1,1 @@
+"""Build the offline no-show dashboard: run the SQL in sql/, draw the charts, write the HTML page."""

@@ -1,0 +1,79 @@
+"""Both briefs have every required section, numbers that match the data, and fit on one page."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT
+
+BRIEFS = ["examples/worked-brief.md", "brief.md"]
+
+
+@pytest.mark.parametrize("name", BRIEFS)
+def test_every_required_section_is_present_in_order(bb, name: str) -> None:
+    brief = bb.parse(ROOT / name)
+    headings = [h.lower() for h, _ in brief.sections]
+    positions = []
+    for required in bb.REQUIRED_SECTIONS:
+        assert required.lower() in headings, f"{name} lacks the section '## {required}'"
+        assert brief.section(required).strip(), f"{name}: the section '{required}' is empty"
+        positions.append(headings.index(required.lower()))
+    assert positions == sorted(positions), f"{name}: keep the sections in the order of the worked example"
+
+
+@pytest.mark.parametrize("name", BRIEFS)
+def test_one_page_guard(bb, name: str) -> None:
+    brief = bb.parse(ROOT / name)
+    assert brief.title, f"{name} needs a '# title' line"
+    assert len(brief.sections) <= bb.MAX_SECTIONS, f"{name}: {len(brief.sections)} sections do not fit on one page"
+    words = bb.word_count(brief)
+    assert words <= bb.WORD_LIMIT, f"{name}: {words} words; cut to {bb.WORD_LIMIT} or fewer so it prints on one page"
+
+
+@pytest.mark.parametrize("name", BRIEFS)
+def test_disclaimer_block_is_intact(bb, name: str) -> None:
+    text = (ROOT / name).read_text(encoding="utf-8")
+    assert bb.DISCLAIMER_MD in text, f"{name}: restore the disclaimer block between the prooflane markers"
+
+
+@pytest.mark.parametrize("name", BRIEFS)
+def test_evidence_block_matches_the_data(bb, name: str, time_study, snippets) -> None:
+    brief = bb.parse(ROOT / name)
+    match = bb.EVIDENCE_RE.search(brief.text)
+    assert match, f"{name} lost its <!-- evidence:begin --> ... <!-- evidence:end --> block"
+    expected = bb.evidence_markdown(brief, time_study, snippets)
+    assert match.group(2) == expected, f"{name}: the evidence block is out of date; run `make brief`"
+    assert not brief.unknown_tasks, f"{name}: unknown task types {brief.unknown_tasks}"
+
+
+def test_worked_numbers_are_the_time_study_numbers(bb, time_study) -> None:
+    brief = bb.parse(ROOT / "examples" / "worked-brief.md")
+    assert brief.in_scope == ("refill_status", "appointment_logistics")
+    block = bb.EVIDENCE_RE.search(brief.text).group(2)
+    scoped = [r for r in time_study if r["task_type"] in brief.in_scope]
+    median = sorted(float(r["minutes"]) for r in scoped)
+    middle = len(median) // 2
+    value = median[middle] if len(median) % 2 else (median[middle - 1] + median[middle]) / 2
+    assert f"**{round(value, 1):.1f} min**" in block
+    assert f"({len(time_study)} timed tasks" in block
+    share = round(100 * len(scoped) / len(time_study))
+    assert f"**{share}%** of tasks" in block
+
+
+def test_worked_brief_is_finished_and_specific(bb) -> None:
+    brief = bb.parse(ROOT / "examples" / "worked-brief.md")
+    assert not brief.fills, "the worked example should have no FILL markers"
+    metrics = brief.section("Success metrics")
+    assert "North-star" in metrics and "Guardrails" in metrics
+    must_not = [line for line in brief.section("What the tool must not do").splitlines() if line.startswith("- ")]
+    assert len(must_not) >= 3
+    launch = brief.section("Launch and no-launch criteria")
+    assert "Launch" in launch and "Do not launch" in launch
+    text = brief.text
+    for framework in ("NIST AI RMF", "minimum necessary", "DECIDE-AI", "HTI-1"):
+        assert framework in text, f"the worked brief should name {framework}"
+
+
+@pytest.mark.parametrize("name", BRIEFS)
+def test_tasks_in_scope_line_is_present(bb, name: str) -> None:
+    text = (ROOT / name).read_text(encoding="utf-8")
+    assert bb.SCOPE_RE.search(text), f"{name}: keep the '**Tasks in scope:**' line in the Problem section"

@@ -1,0 +1,91 @@
+"""The build writes self-contained, printable HTML pages with the disclaimer and the chart."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def built(bb, tmp_path_factory):
+    """Build both briefs into a temporary folder (sources are checked, never rewritten)."""
+    out = tmp_path_factory.mktemp("reports")
+    return out, bb.build(out_dir=out, update=False)
+
+
+def test_build_writes_a_page_and_a_chart_per_brief(built) -> None:
+    out, results = built
+    assert {r.html.name for r in results} == {"brief.html", "worked-brief.html"}
+    for r in results:
+        assert r.html.parent == out and r.html.is_file()
+        assert r.png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+        assert not r.stale, f"{r.source.name}: run `make brief` to refresh the evidence block"
+
+
+def test_page_has_disclaimer_chart_and_print_css(bb, built) -> None:
+    out, _ = built
+    page = (out / "worked-brief.html").read_text(encoding="utf-8")
+    assert bb.DISCLAIMER_HTML in page
+    assert "<svg" in page and "<figure>" in page
+    assert "@page { size: " + bb.PAGE_SIZE + ";" in page
+    for heading in bb.REQUIRED_SECTIONS:
+        assert f"<h2>{heading}</h2>" in page
+
+
+def test_page_is_self_contained(built) -> None:
+    out, _ = built
+    for page in out.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", text), f"{page.name} loads something remote"
+        assert "@import" not in text
+
+
+def test_user_brief_shows_its_fill_markers(built) -> None:
+    out, results = built
+    page = (out / "brief.html").read_text(encoding="utf-8")
+    fills = next(r.fills for r in results if r.source.name == "brief.md")
+    if fills:
+        assert '<mark class="fill">' in page and "FILL marker" in page
+
+
+def test_build_is_deterministic(bb, built, tmp_path) -> None:
+    out, _ = built
+    again = bb.build(out_dir=tmp_path, update=False)
+    for r in again:
+        assert r.html.read_bytes() == (out / r.html.name).read_bytes()
+
+
+def test_markdown_subset_renders(bb) -> None:
+    html = bb.markdown_to_html("- **a** <b>\n  - nested\n- [FILL: x]\n\n| h | i |\n|---|---|\n| 1 | 2 |\n\n> q")
+    assert "<ul><li><strong>a</strong> &lt;b&gt;<ul><li>nested</li></ul></li><li>" in html
+    assert '<mark class="fill">[FILL: x]</mark>' in html
+    assert "<table>" in html and "<blockquote>" in html
+
+
+@pytest.mark.parametrize("page", ["worked-brief", "brief"])
+def test_prints_on_one_page_when_a_browser_is_available(built, tmp_path, page: str) -> None:
+    names = ("chromium", "chromium-browser", "google-chrome")
+    browser = next((shutil.which(n) for n in names if shutil.which(n)), None)
+    if browser is None:
+        pytest.skip("no Chromium here; the word and section limits are the one-page guard")
+    out, _ = built
+    pdf = tmp_path / f"{page}.pdf"
+    subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
+         (out / f"{page}.html").as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-z])", pdf.read_bytes()))
+    assert pages == 1, f"{page}.html printed on {pages} pages; shorten the brief"
+
+
+def test_command_line_check_mode(tmp_path) -> None:
+    command = [sys.executable, str(ROOT / "scripts" / "build_brief.py"), "--check", "--out", str(tmp_path)]
+    result = subprocess.run(command, check=False, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "worked-brief.html").is_file()

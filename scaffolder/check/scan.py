@@ -1,0 +1,399 @@
+"""Walking paths, reading files, and running every rule over their text.
+
+Text files are read in chunks cut at line ends (so a 50 MB file never sits in memory twice and line
+numbers stay right); bytes that are not UTF-8 are replaced and reported. Images and other binary
+files are not read: they are listed for a person to confirm. Declared synthetic data that is
+byte-identical to what prooflane generated is not scanned again.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from scaffolder import disclaimers
+from scaffolder.check import rules_claims, rules_phi, rules_project, rules_table, suppress
+from scaffolder.check.hits import Hit, lower_same_length, mask_spans
+from scaffolder.check.model import CheckReport, Finding, LineIndex, Problem, ToConfirm
+from scaffolder.check.rules_project import ProjectContext
+from scaffolder.exceptions import ManifestError
+from scaffolder.manifest import MANIFEST_NAME, read, sha256_file
+from scaffolder.markers import FILL_RE
+
+CHUNK_BYTES = 4 << 20
+DEFAULT_MAX_BYTES = 64 << 20
+MAX_FINDINGS_PER_KIND = 1000
+SKIP_DIRS = frozenset({
+    ".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache", ".mypy_cache",
+    ".ruff_cache", ".tox", ".nox", ".ipynb_checkpoints", ".eggs", "site-packages", ".cache",
+})
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".heif",
+                            ".ico", ".dcm", ".dicom", ".nii", ".raw", ".cr2", ".nef"})
+BINARY_SUFFIXES = frozenset({
+    ".pdf", ".docx", ".doc", ".xlsx", ".xls", ".pptx", ".ppt", ".odt", ".ods", ".zip", ".gz", ".tgz", ".bz2", ".xz",
+    ".7z", ".tar", ".parquet", ".feather", ".arrow", ".pkl", ".pickle", ".db", ".sqlite", ".sqlite3", ".duckdb",
+    ".h5", ".hdf5", ".npy", ".npz", ".rds", ".rdata", ".sav", ".dta", ".sas7bdat", ".mp3", ".wav", ".m4a", ".mp4",
+    ".mov", ".avi", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".pyc", ".so", ".dll", ".exe", ".bin", ".whl",
+    ".jar", ".class", ".o", ".a",
+})
+_BLOB_SUFFIXES = frozenset({".ipynb", ".json", ".html", ".htm", ".svg", ".xml", ".js", ".css"})
+TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson"})
+_BLOB_RE = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s\\]+|[A-Za-z0-9+/]{160,}={0,2}")
+_JSON_ESCAPE_RE = re.compile(r"\\[nrt]")
+
+
+@dataclass
+class Options:
+    """How to scan: size cap, glob patterns to exclude, which rule families to run."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    exclude: tuple[str, ...] = ()
+    phi: bool = True
+    claims: bool = True
+    project: bool = True
+
+
+@dataclass
+class _State:
+    report: CheckReport
+    options: Options
+    projects: dict[Path, tuple[ProjectContext, Path | None]] = field(default_factory=dict)
+    seen_files: set[tuple[int, int]] = field(default_factory=set)
+
+
+# --------------------------------------------------------------------------- text scanning
+
+
+def scan_text(
+    text: str, *, suffix: str = ".md", phi: bool = True, claims: bool = True, fills: bool = True
+) -> tuple[list[Hit], list[tuple[int, int]]]:
+    """All hits in one piece of text, and the spans masked from the phi/claim rules.
+
+    This is the pure core that files, notebooks and tests go through.
+    """
+    masked_spans: list[tuple[int, int]] = []
+    if "prooflane:disclaimer" in text:
+        masked_spans += [m.span() for m in disclaimers.find_blocks(text)]
+    if "[FILL" in text:
+        masked_spans += [m.span() for m in FILL_RE.finditer(text)]
+    if "prooflane:" in text:
+        masked_spans += [m.span() for m in suppress.DIRECTIVE_RE.finditer(text)]
+    if "base64," in text or (suffix in _BLOB_SUFFIXES and len(text) > 160):
+        masked_spans += [m.span() for m in _BLOB_RE.finditer(text)]
+    masked = mask_spans(text, masked_spans)
+    if suffix in {".ipynb", ".json"} and "\\" in masked:
+        masked = _JSON_ESCAPE_RE.sub("  ", masked)
+    hits: list[Hit] = []
+    low = lower_same_length(masked)
+    if phi:
+        hits += rules_phi.scan(masked, low)
+    if claims and suffix not in TABLE_SUFFIXES:
+        hits += rules_claims.scan(masked, low)
+    if fills:
+        hits += rules_project.fills(text)
+    return hits, masked_spans
+
+
+def _hits_to_findings(
+    hits: list[Hit], text: str, display: str, line_offset: int, state: _State, counts: dict[str, int]
+) -> None:
+    index = LineIndex(text)
+    directives, invalid = suppress.parse(text, lambda off: index.position(off)[0])
+    seen: set[tuple[str, int]] = set()
+    report = state.report
+    for hit in sorted(hits + invalid, key=lambda h: (h.start, h.category)):
+        key = (hit.category, hit.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        line, column = index.position(hit.start)
+        if hit.category != "suppression.invalid" and any(d.covers(hit.category, line) for d in directives):
+            report.suppressed += 1
+            continue
+        counts[hit.category] = counts.get(hit.category, 0) + 1
+        if counts[hit.category] > MAX_FINDINGS_PER_KIND:
+            continue
+        report.findings.append(Finding(display, line + line_offset, column, hit.category, hit.severity,
+                                       hit.message, hit.suggestion))
+
+
+# --------------------------------------------------------------------------- projects
+
+
+def _project_for(path: Path, state: _State) -> tuple[ProjectContext, Path | None]:
+    """The nearest project (a folder holding .prooflane.json) at or above ``path``'s folder."""
+    directory = path.absolute().parent
+    chain: list[Path] = []
+    result: tuple[ProjectContext, Path | None] = (ProjectContext(), None)
+    for candidate in [directory, *directory.parents]:
+        if candidate in state.projects:
+            result = state.projects[candidate]
+            break
+        chain.append(candidate)
+        manifest_path = candidate / MANIFEST_NAME
+        if manifest_path.is_file():
+            try:
+                manifest = read(candidate)
+                result = (ProjectContext(root_rel=str(candidate), manifest=manifest,
+                                         synthetic=frozenset(manifest.synthetic_data)), candidate)
+            except ManifestError as exc:
+                state.report.problems.append(Problem(
+                    str(manifest_path), "error", f"{exc} Disclaimer and data checks were skipped for this project."))
+                result = (ProjectContext(root_rel=str(candidate)), candidate)
+            break
+    for seen in chain:
+        state.projects[seen] = result
+    return result
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _display(arg: str, base: Path, path: Path) -> str:
+    if path == base:
+        return arg
+    return (PurePosixPath(arg.replace(os.sep, "/")) / path.relative_to(base).as_posix()).as_posix()
+
+
+def _is_binary(head: bytes, suffix: str) -> bool:
+    return suffix in IMAGE_SUFFIXES or suffix in BINARY_SUFFIXES or b"\x00" in head
+
+
+def _read_chunks(path: Path, limit: int) -> Iterator[tuple[bytes, bool]]:
+    """Byte chunks cut after a newline; the flag says the limit was reached."""
+    remaining = limit
+    carry = b""
+    with path.open("rb") as handle:
+        while True:
+            block = handle.read(min(CHUNK_BYTES, max(remaining, 0)))
+            remaining -= len(block)
+            if not block:
+                if carry:
+                    yield carry, False
+                return
+            data = carry + block
+            cut = data.rfind(b"\n")
+            if remaining <= 0:
+                yield data, handle.read(1) != b""
+                return
+            if cut == -1 and len(data) < 4 * CHUNK_BYTES:
+                carry = data
+                continue
+            cut = len(data) - 1 if cut == -1 else cut
+            yield data[: cut + 1], False
+            carry = data[cut + 1:]
+
+
+def scan_file(path: Path, display: str, state: _State) -> None:
+    """Scan one regular file into the report."""
+    report, options = state.report, state.options
+    suffix = path.suffix.lower()
+    try:
+        stat = path.stat()
+        key = (stat.st_dev, stat.st_ino)
+        if key in state.seen_files:
+            return
+        state.seen_files.add(key)
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+    except OSError as exc:
+        report.problems.append(Problem(display, "error", _os_message(exc, "file")))
+        return
+    ctx, root = _project_for(path, state) if options.project else (ProjectContext(), None)
+    rel = path.absolute().relative_to(root).as_posix() if root is not None else path.name
+    in_project = ctx.manifest is not None
+    generated_hash = ctx.manifest.files.get(rel) if in_project else None
+
+    changed: bool | None = None
+
+    def has_changed() -> bool:
+        nonlocal changed
+        if changed is None:
+            try:
+                changed = generated_hash is None or sha256_file(path) != generated_hash
+            except OSError:
+                changed = True
+        return changed
+
+    data_like = options.project and rules_project.is_data_file(rel if root is not None else display)
+    if data_like:
+        hit = rules_project.data_file(rel, ctx, has_changed() if rel in ctx.synthetic else True)
+        if hit is None:
+            report.files_scanned += 1
+            return  # declared synthetic data, byte-identical to what was generated
+        report.findings.append(Finding(display, 1, 1, hit.category, hit.severity, hit.message, hit.suggestion))
+
+    if _is_binary(head, suffix):
+        if generated_hash is not None and not has_changed():
+            return
+        kind = "an image" if suffix in IMAGE_SUFFIXES else "a binary file"
+        what = ("make sure it shows no real person's face, no real screen and no real record"
+                if suffix in IMAGE_SUFFIXES else "make sure it holds no real records")
+        report.to_confirm.append(ToConfirm(display, f"{kind} that check cannot read: {what}."))
+        return
+
+    report.files_scanned += 1
+    counts: dict[str, int] = {}
+    line_offset = 0
+    columns: dict[int, tuple[str, str]] | None = None
+    bad_utf8 = False
+    first = True
+    try:
+        for raw, truncated in _read_chunks(path, options.max_bytes):
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                text = raw.decode("utf-8", errors="replace")
+                bad_utf8 = True
+            if first and text.startswith("\ufeff"):
+                text = " " + text[1:]
+            report.bytes_scanned += len(raw)
+            hits, _ = scan_text(text, suffix=suffix, phi=options.phi, claims=options.claims, fills=options.project)
+            if first and options.project and suffix in rules_project.DISCLAIMER_SUFFIXES:
+                hits += rules_project.disclaimer(text, suffix, generated_hash is not None, in_project,
+                                                 disclaimers.load().version)
+            if options.phi and suffix in {".csv", ".tsv"}:
+                columns, table_hits = _table_hits(text, suffix, hits, columns)
+                hits += table_hits
+            if suffix == ".ipynb" and '"image/' in text and (generated_hash is None or has_changed()):
+                report.to_confirm.append(ToConfirm(display, "a notebook with image outputs: make sure no image shows a real "
+                                                            "person, screen or record."))
+            _hits_to_findings(hits, text, display, line_offset, state, counts)
+            line_offset += text.count("\n")
+            first = False
+            if truncated:
+                report.problems.append(Problem(display, "warning",
+                                               f"Only the first {options.max_bytes // (1 << 20)} MB of this file were scanned; "
+                                               "split it, or raise the limit with --max-mb."))
+    except OSError as exc:
+        report.problems.append(Problem(display, "error", _os_message(exc, "file")))
+        return
+    if bad_utf8:
+        report.problems.append(Problem(display, "warning", "This file is not valid UTF-8; it was scanned with the "
+                                                           "undecodable bytes replaced. Save it as UTF-8 to scan it exactly."))
+    for category, count in counts.items():
+        if count > MAX_FINDINGS_PER_KIND:
+            report.problems.append(Problem(display, "info", f"{count - MAX_FINDINGS_PER_KIND} more {category} findings in this "
+                                                            "file are not listed."))
+
+
+def _table_hits(
+    text: str, suffix: str, hits: list[Hit], columns: dict[int, tuple[str, str]] | None
+) -> tuple[dict[int, tuple[str, str]], list[Hit]]:
+    columns, rows = rules_table.scan(text, columns, "\t" if suffix == ".tsv" else ",")
+    if not rows:
+        return columns, []
+    index = LineIndex(text)
+    taken = {(index.position(h.start)[0], h.category) for h in hits}
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    extra: list[Hit] = []
+    for line, _column, category, header in rows:
+        if (line, category) in taken or line - 1 >= len(starts):
+            continue
+        taken.add((line, category))
+        offset = starts[line - 1]
+        extra.append(Hit(offset, offset, category, "error",
+                         f"The column '{header}' holds a value that identifies a person.",
+                         "Replace the column with FAKE- ids or synthetic values, or drop it before sharing."))
+    return columns, extra
+
+
+def _os_message(exc: OSError, what: str) -> str:
+    if exc.errno == errno.ELOOP:
+        return "This is a symbolic link loop (it points back to itself); it was skipped. Remove or fix the link."
+    if isinstance(exc, PermissionError):
+        return f"This {what} cannot be read (permission denied); it was not scanned. Make it readable or exclude it."
+    if isinstance(exc, FileNotFoundError):
+        return f"This {what} disappeared or is a broken link; it was not scanned."
+    return f"This {what} cannot be read ({exc.strerror or exc}); it was not scanned."
+
+
+# --------------------------------------------------------------------------- walking
+
+
+def _excluded(display: str, options: Options) -> bool:
+    from fnmatch import fnmatch
+
+    name = display.rsplit("/", 1)[-1]
+    return any(fnmatch(display, pat) or fnmatch(name, pat) for pat in options.exclude)
+
+
+def scan_path(arg: str, state: _State) -> None:
+    """Scan one command-line path (file or folder)."""
+    report = state.report
+    base = Path(arg)
+    try:
+        if not os.path.lexists(base):
+            report.usage_errors.append(f"{arg}: no such file or folder; check the path.")
+            return
+        base.stat()
+    except OSError as exc:
+        report.problems.append(Problem(arg, "error", _os_message(exc, "path")))
+        return
+    if base.is_file():
+        if base.name != MANIFEST_NAME:
+            scan_file(base, arg, state)
+        return
+    if not base.is_dir():
+        report.to_confirm.append(ToConfirm(arg, "not a regular file or folder; it was not read."))
+        return
+    visited: set[tuple[int, int]] = set()
+    stack = [base]
+    while stack:
+        directory = stack.pop()
+        display_dir = _display(arg, base, directory)
+        try:
+            st = directory.stat()
+            if (st.st_dev, st.st_ino) in visited:
+                report.problems.append(Problem(display_dir, "warning", "This folder link points back to a folder already "
+                                                                      "scanned (a symbolic link loop); it was skipped."))
+                continue
+            visited.add((st.st_dev, st.st_ino))
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as exc:
+            report.problems.append(Problem(display_dir, "error", _os_message(exc, "folder")))
+            continue
+        subdirs: list[Path] = []
+        for entry in entries:
+            path = Path(entry.path)
+            display = _display(arg, base, path)
+            if _excluded(display, state.options):
+                continue
+            try:
+                is_dir = entry.is_dir()
+                is_file = entry.is_file()
+            except OSError as exc:
+                report.problems.append(Problem(display, "warning", _os_message(exc, "path")))
+                continue
+            if is_dir:
+                if entry.name in SKIP_DIRS or (path / "pyvenv.cfg").exists():
+                    continue
+                subdirs.append(path)
+            elif is_file:
+                if entry.name == MANIFEST_NAME:
+                    continue
+                scan_file(path, display, state)
+            elif entry.is_symlink():
+                try:
+                    path.stat()
+                    report.to_confirm.append(ToConfirm(display, "not a regular file; it was not read."))
+                except OSError as exc:
+                    report.problems.append(Problem(display, "warning", _os_message(exc, "link")))
+            else:
+                report.to_confirm.append(ToConfirm(display, "not a regular file (socket, device or pipe); it was not read."))
+        stack.extend(reversed(subdirs))
+
+
+def check_paths_into(report: CheckReport, paths: list[str], options: Options) -> None:
+    """Scan every path into ``report``."""
+    state = _State(report=report, options=options)
+    for arg in paths:
+        scan_path(arg, state)

@@ -1,0 +1,305 @@
+"""Fictional clinic appointments with documented, planted no-show effects (the ``dashboard`` kind).
+
+Each row is one booked appointment at one of eight invented clinics in calendar year 2025. Whether
+the patient missed it (``no_show``) is drawn from a logistic model whose coefficients are the
+constants below, so a datasheet can state the planted effects exactly and a test can check that an
+analysis recovers them:
+
+    logit P(no_show) = INTERCEPT
+                     + LEAD_PER_DAY * lead_time_days
+                     + REMINDER[channel] * (1 if English else NON_ENGLISH_REMINDER_FACTOR)
+                     + WEEKDAY[weekday]
+                     + DISTANCE[distance_band] * (0 if telehealth else 1)
+                     + (NON_ENGLISH if preferred_language != "English" else 0)
+                     + AGE[age_band] + VISIT[visit_type]
+
+Clinic and specialty have no planted effect on no-shows: any clinic difference comes from the mix
+of lead times, languages and distances each clinic sees. Waiting time (attended visits only) is
+``round(wait_median * exp(N(0, WAIT_SIGMA)))`` with ``wait_median`` from :data:`WAIT_BASE` and the
+adjustments in :data:`WAIT_CLINIC`, :data:`WAIT_PER_HOUR` and :data:`WAIT_VISIT`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+import statistics
+from typing import Any
+
+from synthetic.identifiers import fake_id
+from synthetic.pools import CLINIC_NAMES
+from synthetic.rng import make_rng, weighted_index
+from synthetic.table import Table
+
+SUMMARY = "Fictional clinic appointments (2025) with planted no-show effects: lead time, reminders, weekday, distance, language."
+GENERATOR = "synthetic.appointments"
+GENERATOR_VERSION = "1.0.0"
+YEAR = 2025
+
+COLUMNS: tuple[str, ...] = (
+    "appointment_id", "patient_id", "clinic", "specialty", "visit_type", "scheduled_at", "lead_time_days",
+    "reminder_channel", "age_band", "distance_band", "preferred_language", "no_show", "wait_minutes",
+)
+
+# --- the no-show model (log-odds) ------------------------------------------------------------
+INTERCEPT = -2.0
+LEAD_PER_DAY = 0.025  # +0.75 log-odds per 30 days of lead time (odds ratio about 2.1)
+REMINDER: dict[str, float] = {"none": 0.0, "email": -0.3, "sms": -0.7, "phone": -0.9}
+NON_ENGLISH_REMINDER_FACTOR = 0.3  # reminders are written in English only, so they help far less
+WEEKDAY: dict[str, float] = {"Monday": 0.5, "Tuesday": 0.0, "Wednesday": 0.0, "Thursday": 0.0, "Friday": 0.1}
+DISTANCE: dict[str, float] = {"0-5 km": 0.0, "5-15 km": 0.15, "15-30 km": 0.4, "30+ km": 0.65}  # in person only
+NON_ENGLISH = 0.2
+AGE: dict[str, float] = {
+    "0-17": -0.1, "18-29": 0.35, "30-44": 0.15, "45-64": 0.0, "65-79": -0.25, "80-89": -0.15, "90+": 0.0,
+}
+VISIT: dict[str, float] = {"new": 0.2, "follow-up": 0.0, "telehealth": -0.2}
+
+# --- the waiting-time model (minutes, attended visits) ---------------------------------------
+WAIT_BASE = 12.0
+WAIT_CLINIC: dict[str, float] = {"Harbourlight Community Clinic": 9.0, "Stonebridge Care Centre": 4.0}
+WAIT_PER_HOUR = 1.0  # per hour after 08:00
+WAIT_VISIT: dict[str, float] = {"new": 4.0, "follow-up": 0.0, "telehealth": -4.0}
+WAIT_SIGMA = 0.5
+
+# --- composition (who books where, and how far ahead) ----------------------------------------
+AGE_BANDS = tuple(AGE)
+AGE_WEIGHTS = (0.14, 0.16, 0.21, 0.27, 0.16, 0.05, 0.01)
+LANGUAGES: tuple[str, ...] = ("English", "Spanish", "Vietnamese", "Arabic", "Haitian Creole")
+LANGUAGE_WEIGHTS = (0.76, 0.13, 0.05, 0.03, 0.03)
+DISTANCE_BANDS = tuple(DISTANCE)
+DISTANCE_WEIGHTS = (0.35, 0.35, 0.2, 0.1)
+REMINDER_CHANNELS = tuple(REMINDER)
+REMINDER_WEIGHTS = (0.22, 0.15, 0.43, 0.20)
+VISIT_TYPES = tuple(VISIT)
+VISIT_WEIGHTS = (0.2, 0.6, 0.2)
+WEEKDAYS = tuple(WEEKDAY)
+
+CLINIC_WEIGHTS = (0.16, 0.15, 0.10, 0.12, 0.14, 0.13, 0.10, 0.10)
+CLINIC_SPECIALTIES: dict[str, tuple[tuple[str, float], ...]] = {
+    "Maple Grove Family Practice": (("Family medicine", 0.85), ("Paediatrics", 0.15)),
+    "Harbourlight Community Clinic": (("Family medicine", 0.6), ("Paediatrics", 0.2), ("Behavioural health", 0.2)),
+    "Cedar Hollow Health Centre": (("Family medicine", 0.7), ("Physiotherapy", 0.3)),
+    "Bluefern Specialty Clinic": (("Cardiology", 0.35), ("Dermatology", 0.35), ("Endocrinology", 0.3)),
+    "Riverbend Outpatient Centre": (("Orthopaedics", 0.4), ("Physiotherapy", 0.3), ("Cardiology", 0.3)),
+    "Lanternfield Medical Group": (("Family medicine", 0.5), ("Women's health", 0.3), ("Dermatology", 0.2)),
+    "Willowmere Wellness Clinic": (("Behavioural health", 0.6), ("Family medicine", 0.4)),
+    "Stonebridge Care Centre": (("Family medicine", 0.5), ("Physiotherapy", 0.5)),
+}
+SPECIALTIES: tuple[str, ...] = tuple(sorted({s for pairs in CLINIC_SPECIALTIES.values() for s, _ in pairs}))
+# Harbourlight serves more patients who prefer a language other than English; Cedar Hollow is rural.
+CLINIC_LANGUAGE_WEIGHTS: dict[str, tuple[float, ...]] = {"Harbourlight Community Clinic": (0.5, 0.3, 0.1, 0.06, 0.04)}
+CLINIC_DISTANCE_WEIGHTS: dict[str, tuple[float, ...]] = {"Cedar Hollow Health Centre": (0.15, 0.3, 0.3, 0.25)}
+# Booking backlogs: share booked the same day, share booked 1-6 days ahead, mean extra days beyond a week.
+LEAD_SAME_DAY = 0.08
+LEAD_WITHIN_WEEK = 0.22
+LEAD_MEAN_BEYOND_WEEK = 18.0
+CLINIC_LEAD_MEAN: dict[str, float] = {"Riverbend Outpatient Centre": 38.0, "Bluefern Specialty Clinic": 28.0}
+LEAD_MAX_DAYS = 120
+HOME_CLINIC_SHARE = 0.85
+PATIENTS_PER_APPOINTMENT = 0.55
+SLOTS_PER_DAY = 36  # 08:00 to 16:45 in 15-minute slots
+
+# Bands used by the project's SQL (sql/00_load.sql) and by :func:`facts`; keep the two in step.
+LEAD_BANDS: tuple[tuple[str, int, int], ...] = (
+    ("0-7 days", 0, 7), ("8-14 days", 8, 14), ("15-30 days", 15, 30), ("31-60 days", 31, 60),
+    ("61+ days", 61, LEAD_MAX_DAYS),
+)
+
+
+def _weekdays(year: int) -> list[dt.date]:
+    day, end, days = dt.date(year, 1, 1), dt.date(year, 12, 31), []
+    while day <= end:
+        if day.weekday() < 5:
+            days.append(day)
+        day += dt.timedelta(days=1)
+    return days
+
+
+def _exponential(rng: random.Random, mean: float) -> float:
+    return -math.log(1.0 - rng.random()) * mean
+
+
+def no_show_logit(
+    *, lead_time_days: int, reminder_channel: str, weekday: str, distance_band: str, visit_type: str,
+    preferred_language: str, age_band: str,
+) -> float:
+    """The planted log-odds of a no-show for one appointment (the model in the module docstring)."""
+    english = preferred_language == "English"
+    return (
+        INTERCEPT
+        + LEAD_PER_DAY * lead_time_days
+        + REMINDER[reminder_channel] * (1.0 if english else NON_ENGLISH_REMINDER_FACTOR)
+        + WEEKDAY[weekday]
+        + (0.0 if visit_type == "telehealth" else DISTANCE[distance_band])
+        + (0.0 if english else NON_ENGLISH)
+        + AGE[age_band]
+        + VISIT[visit_type]
+    )
+
+
+def _patients(seed: int, count: int) -> list[tuple[str, str, str, str]]:
+    """(home clinic, age band, distance band, language) for each fictional patient."""
+    rng = make_rng(seed, "appointments", "patients")
+    patients = []
+    for _ in range(count):
+        clinic = CLINIC_NAMES[weighted_index(rng, list(CLINIC_WEIGHTS))]
+        age = AGE_BANDS[weighted_index(rng, list(AGE_WEIGHTS))]
+        distance = DISTANCE_BANDS[weighted_index(rng, list(CLINIC_DISTANCE_WEIGHTS.get(clinic, DISTANCE_WEIGHTS)))]
+        language = LANGUAGES[weighted_index(rng, list(CLINIC_LANGUAGE_WEIGHTS.get(clinic, LANGUAGE_WEIGHTS)))]
+        patients.append((clinic, age, distance, language))
+    return patients
+
+
+def _specialty(rng: random.Random, clinic: str, age_band: str) -> str:
+    pairs = CLINIC_SPECIALTIES[clinic]
+    names = [s for s, _ in pairs]
+    if age_band == "0-17":
+        return "Paediatrics" if "Paediatrics" in names else "Family medicine"
+    adult = [(s, w) for s, w in pairs if s != "Paediatrics"]
+    return adult[weighted_index(rng, [w for _, w in adult])][0]
+
+
+def generate(seed: int, rows: int) -> Table:
+    """``rows`` fictional appointments for ``seed`` (same seed, same rows, in any process)."""
+    if rows < 1:
+        raise ValueError("rows must be 1 or more")
+    patients = _patients(seed, max(1, round(rows * PATIENTS_PER_APPOINTMENT)))
+    days = _weekdays(YEAR)
+    visits = make_rng(seed, "appointments", "visits")
+    leads = make_rng(seed, "appointments", "lead-time")
+    reminders = make_rng(seed, "appointments", "reminders")
+    outcomes = make_rng(seed, "appointments", "outcomes")
+    waits = make_rng(seed, "appointments", "waits")
+    drawn = []
+    for _ in range(rows):
+        patient = int(visits.random() * len(patients))
+        home, age, distance, language = patients[patient]
+        clinic = home if visits.random() < HOME_CLINIC_SHARE else CLINIC_NAMES[int(visits.random() * len(CLINIC_NAMES))]
+        specialty = _specialty(visits, clinic, age)
+        visit_type = VISIT_TYPES[weighted_index(visits, list(VISIT_WEIGHTS))]
+        day = days[int(visits.random() * len(days))]
+        slot = int(visits.random() * SLOTS_PER_DAY)
+        scheduled = dt.datetime(day.year, day.month, day.day, 8 + slot // 4, 15 * (slot % 4))
+        drawn.append((patient, clinic, specialty, visit_type, scheduled, age, distance, language))
+    drawn.sort(key=lambda d: (d[4], d[1], d[0]))  # appointment ids follow the schedule
+
+    out: list[tuple[Any, ...]] = []
+    for number, (patient, clinic, specialty, visit_type, scheduled, age, distance, language) in enumerate(drawn, 1):
+        u = leads.random()
+        if u < LEAD_SAME_DAY:
+            lead = 0
+        elif u < LEAD_SAME_DAY + LEAD_WITHIN_WEEK:
+            lead = 1 + int(leads.random() * 6)
+        else:
+            lead = min(LEAD_MAX_DAYS, 7 + int(_exponential(leads, CLINIC_LEAD_MEAN.get(clinic, LEAD_MEAN_BEYOND_WEEK))))
+        channel = REMINDER_CHANNELS[weighted_index(reminders, list(REMINDER_WEIGHTS))]
+        if lead == 0:
+            channel = "none"  # a same-day booking gets no reminder
+        logit = no_show_logit(
+            lead_time_days=lead, reminder_channel=channel, weekday=WEEKDAYS[scheduled.weekday()],
+            distance_band=distance, visit_type=visit_type, preferred_language=language, age_band=age,
+        )
+        no_show = 1 if outcomes.random() < 1.0 / (1.0 + math.exp(-logit)) else 0
+        median = (
+            WAIT_BASE + WAIT_CLINIC.get(clinic, 0.0) + WAIT_PER_HOUR * (scheduled.hour - 8) + WAIT_VISIT[visit_type]
+        )
+        wait = max(0, round(median * math.exp(waits.gauss(0.0, WAIT_SIGMA))))
+        out.append((
+            fake_id("APT", number), fake_id("PT", 100000 + patient), clinic, specialty, visit_type,
+            scheduled.strftime("%Y-%m-%d %H:%M:%S"), lead, channel, age, distance, language, no_show,
+            None if no_show else wait,
+        ))
+    return Table("appointments", COLUMNS, out)
+
+
+# --- headline numbers (the same definitions as the project's SQL) -----------------------------
+
+
+def lead_band(days: int) -> str:
+    """The lead-time band of a number of days (as in sql/00_load.sql)."""
+    for name, low, high in LEAD_BANDS:
+        if low <= days <= high:
+            return name
+    return LEAD_BANDS[-1][0]
+
+
+def _rate(rows: list[dict[str, Any]]) -> float:
+    return 100.0 * sum(r["no_show"] for r in rows) / len(rows) if rows else float("nan")
+
+
+def wilson_interval(events: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval of a rate, in percent (as in sql/05_equity_distance_language.sql)."""
+    if n == 0:
+        return (float("nan"), float("nan"))
+    p = events / n
+    centre = p + z * z / (2 * n)
+    spread = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (100 * (centre - spread) / (1 + z * z / n), 100 * (centre + spread) / (1 + z * z / n))
+
+
+def _summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    events = sum(r["no_show"] for r in rows)
+    low, high = wilson_interval(events, len(rows))
+    return {"n": len(rows), "no_shows": events, "rate": _rate(rows), "ci_low": low, "ci_high": high}
+
+
+def _group(rows: list[dict[str, Any]], key: Any) -> dict[str, list[dict[str, Any]]]:
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(key(row), []).append(row)
+    return groups
+
+
+def _language_group(row: dict[str, Any]) -> str:
+    return "English" if row["preferred_language"] == "English" else "Other than English"
+
+
+def facts(table: Table) -> dict[str, Any]:
+    """Headline numbers for worked examples: no-show rates in percent, counts and median waits."""
+    rows = table.records()
+    booked_ahead = [r for r in rows if r["lead_time_days"] >= 1]
+    in_person = [r for r in rows if r["visit_type"] != "telehealth"]
+    by_lead = _group(rows, lambda r: lead_band(r["lead_time_days"]))
+    by_reminder = _group(booked_ahead, lambda r: r["reminder_channel"])
+    by_day = _group(rows, lambda r: WEEKDAYS[dt.datetime.strptime(r["scheduled_at"], "%Y-%m-%d %H:%M:%S").weekday()])
+    by_distance = _group(in_person, lambda r: r["distance_band"])
+    by_language = _group(rows, _language_group)
+    attended = [r for r in rows if not r["no_show"]]
+    waits = {c: float(statistics.median(r["wait_minutes"] for r in g)) for c, g in _group(attended, lambda r: r["clinic"]).items()}
+    reminded = {
+        lang: {
+            "none": _summary([r for r in g if r["reminder_channel"] == "none"]),
+            "any": _summary([r for r in g if r["reminder_channel"] != "none"]),
+        }
+        for lang, g in sorted(_group(booked_ahead, _language_group).items())
+    }
+    day_rates = {d: _rate(by_day.get(d, [])) for d in WEEKDAYS}
+    band_rate = {name: _rate(group) / 100.0 for name, group in by_lead.items()}
+    clinics = {
+        clinic: {
+            "n": len(group),
+            "observed": _rate(group),
+            "expected": 100.0 * sum(band_rate[lead_band(r["lead_time_days"])] for r in group) / len(group),
+            "median_lead_days": float(statistics.median(r["lead_time_days"] for r in group)),
+        }
+        for clinic, group in _group(rows, lambda r: r["clinic"]).items()
+    }
+    return {
+        "generator": GENERATOR,
+        "generator_version": GENERATOR_VERSION,
+        "rows": len(rows),
+        "patients": len({r["patient_id"] for r in rows}),
+        "no_shows": sum(r["no_show"] for r in rows),
+        "no_show_rate": _rate(rows),
+        "median_wait_all": float(statistics.median(r["wait_minutes"] for r in attended)) if attended else float("nan"),
+        "lead": {name: _summary(by_lead.get(name, [])) for name, _, _ in LEAD_BANDS},
+        "reminder": {c: _summary(by_reminder.get(c, [])) for c in REMINDER_CHANNELS},
+        "weekday": day_rates,
+        "highest_weekday": max(day_rates, key=lambda d: day_rates[d]),
+        "distance": {b: _summary(by_distance.get(b, [])) for b in DISTANCE_BANDS},
+        "language": {g: _summary(v) for g, v in sorted(by_language.items())},
+        "reminder_by_language": reminded,
+        "clinics": dict(sorted(clinics.items(), key=lambda kv: (-kv[1]["observed"], kv[0]))),
+        "median_wait": dict(sorted(waits.items(), key=lambda kv: (-kv[1], kv[0]))),
+    }

@@ -1,0 +1,24 @@
+"""A freshly generated project of every built kind has no finding but FILL markers."""
+
+from __future__ import annotations
+
+import pytest
+
+from scaffolder.check import check_paths, exit_code
+
+try:
+    from conftest import built_kinds
+except ImportError:  # pragma: no cover - run outside the repository's test tree
+    built_kinds = None
+
+
+KINDS = built_kinds() if built_kinds else []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_fresh_project_reports_only_fill_markers(baked, kind: str) -> None:
+    report = check_paths([baked(kind)])
+    others = [f"{f.path}:{f.line} {f.category} {f.message}" for f in report.findings if f.category != "fill.unfilled"]
+    assert others == []
+    assert report.problems == [] and report.to_confirm == []
+    assert exit_code(report) == 0

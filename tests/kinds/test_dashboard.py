@@ -1,0 +1,221 @@
+"""The dashboard kind: its appointments generator and what its template renders from it."""
+
+from __future__ import annotations
+
+import ast
+import math
+import re
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from scaffolder.api import new_project
+from scaffolder.jinja_ext import dataset_facts
+from synthetic import appointments as apt
+from synthetic.pools import CLINIC_NAMES
+from synthetic.registry import DATASETS
+from synthetic.writers import to_csv_text
+
+BIG = 40_000
+
+
+@pytest.fixture(scope="module")
+def big() -> list[dict]:
+    rows = apt.generate(seed=2024, rows=BIG).records()
+    for row in rows:
+        row["p"] = 1.0 / (1.0 + math.exp(-_logit(row)))  # the documented model's probability
+    return rows
+
+
+def _logit(row: dict) -> float:
+    weekday = apt.WEEKDAYS[_weekday(row["scheduled_at"])]
+    return apt.no_show_logit(
+        lead_time_days=row["lead_time_days"], reminder_channel=row["reminder_channel"], weekday=weekday,
+        distance_band=row["distance_band"], visit_type=row["visit_type"],
+        preferred_language=row["preferred_language"], age_band=row["age_band"],
+    )
+
+
+def _coefficient(value: float) -> str:
+    """A coefficient as the datasheet writes it: 0, +0.15 or −0.3 (with a true minus sign)."""
+    return "0" if value == 0 else f"{value:+g}".replace("-", "\u2212")
+
+
+def _weekday(stamp: str) -> int:
+    import datetime as dt
+
+    return dt.date.fromisoformat(stamp[:10]).weekday()
+
+
+# --- registry, determinism, speed ---------------------------------------------------------------
+
+
+def test_registered_with_the_documented_default_size() -> None:
+    spec = DATASETS["appointments"]
+    assert (spec.module, spec.default_rows, spec.kind) == ("synthetic.appointments", 5000, "dashboard")
+    assert spec.summary and spec.options == {}
+    assert len(spec.generate(seed=1)) == 5000
+
+
+def test_same_seed_same_bytes_other_seed_other_data() -> None:
+    one = to_csv_text(apt.generate(seed=42, rows=5000))
+    assert one == to_csv_text(apt.generate(seed=42, rows=5000))
+    assert one != to_csv_text(apt.generate(seed=7, rows=5000))
+    assert one.splitlines()[0] == ",".join(apt.COLUMNS)
+
+
+def test_fast_enough() -> None:
+    start = time.perf_counter()
+    apt.generate(seed=3, rows=5000)
+    assert time.perf_counter() - start < 0.5
+
+
+def test_refuses_empty_tables() -> None:
+    with pytest.raises(ValueError):
+        apt.generate(seed=1, rows=0)
+    assert len(apt.generate(seed=1, rows=1)) == 1
+
+
+# --- shape and identifiers ----------------------------------------------------------------------
+
+
+def test_identifiers_are_fake_and_values_are_documented() -> None:
+    rows = apt.generate(seed=11, rows=3000).records()
+    assert all(re.fullmatch(r"FAKE-APT-\d{6}", r["appointment_id"]) for r in rows)
+    assert [r["appointment_id"] for r in rows] == [f"FAKE-APT-{i:06d}" for i in range(1, len(rows) + 1)]
+    assert all(re.fullmatch(r"FAKE-PT-\d{6}", r["patient_id"]) for r in rows)
+    assert len({r["patient_id"] for r in rows}) < 0.7 * len(rows), "repeat visits expected"
+    assert {r["clinic"] for r in rows} == set(CLINIC_NAMES)
+    assert {r["specialty"] for r in rows} <= set(apt.SPECIALTIES)
+    assert {r["age_band"] for r in rows} <= set(apt.AGE_BANDS)
+    assert {r["distance_band"] for r in rows} <= set(apt.DISTANCE_BANDS)
+    assert {r["preferred_language"] for r in rows} <= set(apt.LANGUAGES)
+    assert {r["reminder_channel"] for r in rows} == set(apt.REMINDER_CHANNELS)
+    assert sorted(r["scheduled_at"] for r in rows) == [r["scheduled_at"] for r in rows]
+    for r in rows:
+        assert r["scheduled_at"].startswith("2025-") and _weekday(r["scheduled_at"]) < 5
+        assert (r["wait_minutes"] is None) == (r["no_show"] == 1)
+        assert r["lead_time_days"] > 0 or r["reminder_channel"] == "none"
+        assert r["specialty"] != "Paediatrics" or r["age_band"] == "0-17"
+
+
+# --- planted effects at their documented strength ------------------------------------------------
+
+
+def _calibrated(rows: list[dict], key) -> None:
+    """Observed no-shows per group sit within 4 standard deviations of the documented model."""
+    groups: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for row in rows:
+        p = row["p"]
+        g = groups[key(row)]
+        g[0] += row["no_show"]
+        g[1] += p
+        g[2] += p * (1 - p)
+    for name, (observed, expected, variance) in groups.items():
+        assert abs(observed - expected) <= 4 * math.sqrt(variance) + 1, (name, observed, expected)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        lambda r: apt.lead_band(r["lead_time_days"]),
+        lambda r: r["reminder_channel"] + "/" + ("en" if r["preferred_language"] == "English" else "other"),
+        lambda r: _weekday(r["scheduled_at"]),
+        lambda r: r["distance_band"] + "/" + r["visit_type"],
+        lambda r: r["age_band"],
+        lambda r: r["clinic"],
+    ],
+    ids=["lead", "reminder-by-language", "weekday", "distance-by-visit", "age", "clinic"],
+)
+def test_outcomes_follow_the_documented_model(big: list[dict], key) -> None:
+    _calibrated(big, key)
+
+
+def test_effects_are_recoverable_in_the_direction_documented(big: list[dict]) -> None:
+    def rate(rows: list[dict]) -> float:
+        return sum(r["no_show"] for r in rows) / len(rows)
+
+    lead = [rate([r for r in big if apt.lead_band(r["lead_time_days"]) == b]) for b, _, _ in apt.LEAD_BANDS]
+    assert lead == sorted(lead) and lead[-1] - lead[0] > 0.25
+    ahead = [r for r in big if r["lead_time_days"] >= 1]
+    none = rate([r for r in ahead if r["reminder_channel"] == "none"])
+    assert all(rate([r for r in ahead if r["reminder_channel"] == c]) < none - 0.03 for c in ("email", "sms", "phone"))
+    by_day = [rate([r for r in big if _weekday(r["scheduled_at"]) == d]) for d in range(5)]
+    assert by_day.index(max(by_day)) == 0
+    in_person = [r for r in big if r["visit_type"] != "telehealth"]
+    dist = [rate([r for r in in_person if r["distance_band"] == b]) for b in apt.DISTANCE_BANDS]
+    assert dist == sorted(dist)
+    english = [r for r in ahead if r["preferred_language"] == "English"]
+    other = [r for r in ahead if r["preferred_language"] != "English"]
+
+    def drop(rows: list[dict]) -> float:
+        return rate([r for r in rows if r["reminder_channel"] == "none"]) - rate(
+            [r for r in rows if r["reminder_channel"] != "none"]
+        )
+
+    assert drop(english) > drop(other) + 0.02, "reminders help less when they are not in the preferred language"
+    assert rate([r for r in big if r["preferred_language"] != "English"]) > rate(
+        [r for r in big if r["preferred_language"] == "English"]
+    )
+
+
+def test_waiting_times_follow_the_documented_medians(big: list[dict]) -> None:
+    waits: dict[str, list[int]] = defaultdict(list)
+    for r in big:
+        if not r["no_show"] and r["visit_type"] == "follow-up" and r["scheduled_at"][11:13] == "08":
+            waits[r["clinic"]].append(r["wait_minutes"])
+    for clinic, values in waits.items():
+        values.sort()
+        median = values[len(values) // 2]
+        assert abs(median - (apt.WAIT_BASE + apt.WAIT_CLINIC.get(clinic, 0.0))) <= 2.5, clinic
+
+
+def test_facts_agree_with_the_rows() -> None:
+    table = apt.generate(seed=42, rows=5000)
+    facts = apt.facts(table)
+    assert facts["rows"] == 5000 and facts["generator_version"] == apt.GENERATOR_VERSION
+    assert sum(b["n"] for b in facts["lead"].values()) == 5000
+    assert sum(b["no_shows"] for b in facts["lead"].values()) == facts["no_shows"]
+    assert facts["highest_weekday"] in apt.WEEKDAYS
+    for group in (*facts["lead"].values(), *facts["distance"].values(), *facts["language"].values()):
+        assert group["ci_low"] <= group["rate"] <= group["ci_high"]
+    assert dataset_facts("appointments", "42") == facts
+
+
+# --- the baked template --------------------------------------------------------------------------
+
+
+def test_readme_and_datasheet_carry_the_real_numbers_and_coefficients(baked) -> None:
+    root: Path = baked("dashboard")
+    facts = apt.facts(apt.generate(seed=42, rows=5000))
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- worked-example -->")[1].split("<!-- /worked-example -->")[0]
+    for band, values in facts["lead"].items():
+        assert f"| {band} | {values['n']:,} | {values['no_shows']:,} | {values['rate']:.1f}% |" in block
+    sheet = (root / "data" / "datasheet.md").read_text(encoding="utf-8")
+    assert f"version {apt.GENERATOR_VERSION}" in sheet and "Seed | 42" in sheet
+    assert f"+{apt.LEAD_PER_DAY} per day" in sheet and f"{apt.INTERCEPT}" in sheet
+    for name, value in {**apt.REMINDER, **apt.DISTANCE, **apt.AGE, **apt.WEEKDAY}.items():
+        assert f"{name} {_coefficient(value)}" in sheet, name
+    for name, value in apt.WAIT_CLINIC.items():
+        assert f"{name} {_coefficient(value)}" in sheet, name
+    for column in apt.COLUMNS:
+        assert f"| `{column}` |" in sheet
+
+
+def test_project_text_is_embedded_safely_in_python(tmp_path: Path) -> None:
+    name = 'Zoë\'s "No-Show" \\ {{ 7*7 }} Dash'
+    root = new_project("dashboard", tmp_path, name=name, author="Ana O'Neil \\ {% x %}").path
+    source = (root / "dashboard" / "project.py").read_text(encoding="utf-8")
+    values = {
+        node.targets[0].id if isinstance(node, ast.Assign) else node.target.id: ast.literal_eval(node.value)
+        for node in ast.parse(source).body
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Constant)
+    }
+    assert values["PROJECT_NAME"] == name
+    assert values["AUTHOR"] == "Ana O'Neil \\ {% x %}"
+    assert values["SEED"] == 42
+    assert "<!-- prooflane:disclaimer v1 -->" in values["DISCLAIMER_HTML"]
+    assert name in (root / "README.md").read_text(encoding="utf-8")
