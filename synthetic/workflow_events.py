@@ -182,7 +182,7 @@ def describe(workflow: str) -> dict[str, Any]:
                 "meaning": f.meaning,
                 "shares": ", ".join(f"{t.replace('_', ' ') if t != '*' else 'every type'} {round(100 * v)}%"
                                     for t, v in f.share.items()),
-                "among": " and ".join([*(f"'{r}'" for r in f.requires), *(f"not '{x}'" for x in f.excludes)]),
+                "among": " and ".join([*(f"with '{r}'" for r in f.requires), *(f"without '{x}'" for x in f.excludes)]),
             }
             for f in spec.flags
         ],

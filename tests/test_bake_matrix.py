@@ -139,6 +139,25 @@ def test_declared_requirements_cover_every_import(kind: str, baked) -> None:
 
 
 @pytest.mark.parametrize("kind", built_kinds())
+def test_requirements_admit_the_versions_the_tests_run_with(kind: str, baked) -> None:
+    """The baked tests below run with these installed versions, so the declared ranges must include them."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from packaging.requirements import Requirement
+
+    lines = (baked(kind) / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    for line in (ln.strip() for ln in lines):
+        if not line or line.startswith("#"):
+            continue
+        req = Requirement(line)
+        try:
+            installed = version(req.name)
+        except PackageNotFoundError:
+            pytest.fail(f"{req.name} is declared but not installed for the tests; add it to the 'projects' extra")
+        assert req.specifier.contains(installed, prereleases=True), f"{req} excludes installed {installed}"
+
+
+@pytest.mark.parametrize("kind", built_kinds())
 def test_generated_python_is_lint_clean(kind: str, baked) -> None:
     ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
     if not Path(ruff).exists():

@@ -150,7 +150,8 @@ def markdown(wmap: WorkflowMap, disclaimer: str) -> str:
                 f"Step: {_cell(steps[point['step']]['name'])} (`{point['step']}`).", "",
                 _cell(point.get("detail", "")), ""]
         for ev in point.get("evidence", []):
-            out.append(f"- {_cell(ev.get('says', ev['metric']))}: **{_value(str(ev['metric']), float(ev['value']))}** "
+            says = _cell(ev.get("says", ev["metric"]))
+            out.append(f"- {says[:1].upper() + says[1:]}: **{_value(str(ev['metric']), float(ev['value']))}** "
                        f"(`{ev['metric']}`)")
         out.append("")
     out += ["## AI-assist points (future state)", "",
