@@ -10,6 +10,7 @@ from scaffolder import catalog
 from scaffolder.bake import BakeResult, bake, parse_seed, resolve_answers
 from scaffolder.exceptions import InvalidAnswerError, UnknownIdError
 from scaffolder.markers import find_fills
+from scaffolder.status import ProjectStatus, project_status
 from scaffolder.templates import load_context
 
 
@@ -166,6 +167,11 @@ def new_project(
                 fills += len(find_fills(path.read_text(encoding="utf-8", errors="replace")))
     steps = [str(s) for s in load_context(kind.id).get("_next_steps", [])]
     return NewProject(role=role, kind=kind, bake=result, fill_count=fills, next_steps=steps)
+
+
+def status(path: Path | str = ".") -> ProjectStatus:
+    """FILL markers left and generated files edited in the project at ``path``."""
+    return project_status(Path(path))
 
 
 @dataclass(frozen=True)

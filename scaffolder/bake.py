@@ -24,7 +24,7 @@ from scaffolder.exceptions import (
     TargetExistsError,
 )
 from scaffolder.manifest import MANIFEST_NAME, Manifest, read
-from scaffolder.templates import load_context, settings, template_dir
+from scaffolder.templates import load_context, render_default, settings, template_dir
 
 MAX_TEXT = 120
 MAX_SEED = 2**32 - 1
@@ -85,7 +85,7 @@ def resolve_answers(kind_id: str, given: dict[str, Any]) -> dict[str, Any]:
     for setting in known.values():
         if setting.derived:
             continue
-        value = given.get(setting.name, setting.default)
+        value = given[setting.name] if setting.name in given else render_default(kind_id, setting, answers)
         if setting.name == "project_name":
             value = _clean_text("project name", value, required=True)
         elif setting.name == "author":

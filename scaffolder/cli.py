@@ -106,7 +106,7 @@ def recommend(background: str, as_json: bool) -> None:
     if as_json:
         _emit_json({"background": api.show_background(background).id, "recommendations": [r.to_dict() for r in found]})
     else:
-        click.echo(render.recommendations(background, found))
+        click.echo(render.recommendations(api.show_background(background).label, found))
 
 
 # ---------------------------------------------------------------- new
@@ -149,6 +149,21 @@ def new(role_or_kind: str, extra: tuple[str, ...], output_dir: Path, name: str |
         _emit_json(result.to_dict())
     else:
         click.echo(render.new_project(result))
+
+
+# ---------------------------------------------------------------- status
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path), default=Path("."), required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def status(path: Path, as_json: bool) -> None:
+    """Show what is left to fill in a project, and which generated files you have edited."""
+    from scaffolder import api, render
+
+    result = api.status(path)
+    if as_json:
+        _emit_json(result.to_dict())
+    else:
+        click.echo(render.project_status(result))
 
 
 # ---------------------------------------------------------------- data

@@ -8,7 +8,7 @@ import click
 
 from scaffolder.bake import resolve_answers
 from scaffolder.exceptions import ProoflaneError
-from scaffolder.templates import settings
+from scaffolder.templates import render_default, settings
 
 LABELS = {
     "project_name": "Project title",
@@ -36,7 +36,8 @@ def ask(kind_id: str, given: dict[str, Any], *, role_given: bool) -> dict[str, A
         if setting.derived or setting.name in answers or (setting.name == "role" and role_given):
             continue
         label = LABELS.get(setting.name, setting.name.replace("_", " ").capitalize())
-        kwargs: dict[str, Any] = {"default": setting.default, "show_default": bool(setting.default)}
+        default = render_default(kind_id, setting, answers)
+        kwargs: dict[str, Any] = {"default": default, "show_default": bool(default)}
         if setting.choices:
             kwargs["type"] = click.Choice(list(setting.choices), case_sensitive=False)
         else:

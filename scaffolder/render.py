@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from scaffolder.api import NewProject, Recommendation
     from scaffolder.catalog import Kind, Role
+    from scaffolder.status import ProjectStatus
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:
@@ -49,14 +50,18 @@ def role_detail(role: Role) -> str:
 
 
 def kinds_table(kinds: list[Kind]) -> str:
-    rows = [[k.id, k.status, ", ".join(k.roles)] for k in kinds]
+    def roles(kind: Kind) -> str:
+        shown = ", ".join(kind.roles[:3])
+        return shown + (f" (+{len(kind.roles) - 3} more)" if len(kind.roles) > 3 else "")
+
+    rows = [[k.id, k.status, roles(k)] for k in kinds]
     body = table(["project kind", "status", "for roles"], rows)
     built = sum(1 for k in kinds if k.built)
     return f"{body}\n\n{built} of {len(kinds)} kinds are built. Start one: prooflane new KIND"
 
 
 def recommendations(background: str, recs: list[Recommendation]) -> str:
-    lines = [f"Roles that fit a '{background}' background, best first:", ""]
+    lines = [f"Roles that fit your background ({background}), best first:", ""]
     for rec in recs:
         now = rec.buildable_kind
         lines.append(f"{rec.rank:>2}. {rec.role.title} [{rec.role.id}]  fit {rec.score}/3, coding {rec.role.coding_level}")
@@ -108,3 +113,25 @@ def datasets_table(listing: list[dict[str, Any]]) -> str:
     return table(["dataset", "project kind", "default rows", "what it is"], rows) + (
         "\n\nWrite one: prooflane data DATASET --rows N --seed S -o FILE.csv"
     )
+
+
+def project_status(status: ProjectStatus) -> str:
+    head = f"{status.root}: {status.kind} project" + (f" for {_role_title(status.role)}" if status.role else "")
+    lines = [head if status.kind else f"{status.root} (no .prooflane.json here)", ""]
+    if status.fills:
+        lines.append(f"{len(status.fills)} place(s) marked [FILL: ...] are waiting for your own judgement:")
+        current = None
+        for fill in status.fills:
+            if fill.path != current:
+                current = fill.path
+                lines.append(f"  {fill.path}")
+            hint = textwrap.shorten(f"line {fill.line}: {fill.hint or '(no hint)'}", width=96, placeholder=" ...")
+            lines.append(f"    {hint}")
+    else:
+        lines.append("Every [FILL: ...] marker is filled.")
+    if status.edited:
+        lines += ["", f"You have edited {len(status.edited)} generated file(s): " + ", ".join(status.edited)]
+    if status.missing:
+        lines += ["", f"{len(status.missing)} generated file(s) are gone: " + ", ".join(status.missing)]
+    lines += ["", "Before sharing: prooflane check " + str(status.root)]
+    return "\n".join(lines)

@@ -19,6 +19,9 @@ def templates_root() -> Path:
     return Path(scaffolder.__file__).resolve().parent.parent / "project_templates"
 
 
+DERIVED = frozenset({"project_slug"})
+
+
 @dataclass(frozen=True)
 class Setting:
     """One public setting of a template (a cookiecutter variable a person may answer)."""
@@ -26,7 +29,12 @@ class Setting:
     name: str
     default: str
     choices: tuple[str, ...] | None  # None for free text
-    derived: bool  # computed from other answers (e.g. the slug); never prompted
+    derived: bool  # computed by prooflane itself (the slug); never prompted
+
+    @property
+    def templated(self) -> bool:
+        """The default is a Jinja expression over earlier answers (rendered before it is shown)."""
+        return self.choices is None and ("{{" in self.default or "{%" in self.default)
 
 
 def template_dir(kind_id: str) -> Path:
@@ -49,6 +57,15 @@ def settings(kind_id: str) -> list[Setting]:
         if isinstance(raw, list):
             found.append(Setting(name, str(raw[0]), tuple(str(v) for v in raw), False))
         else:
-            text = str(raw)
-            found.append(Setting(name, text, None, "{{" in text or "{%" in text))
+            found.append(Setting(name, str(raw), None, name in DERIVED))
     return found
+
+
+def render_default(kind_id: str, setting: Setting, answers: dict[str, Any]) -> str:
+    """The setting's default, with a templated default rendered from the answers given so far."""
+    if not setting.templated:
+        return setting.default
+    from cookiecutter.environment import StrictEnvironment
+
+    env = StrictEnvironment(context={"cookiecutter": load_context(kind_id)})
+    return env.from_string(setting.default).render(cookiecutter=answers)

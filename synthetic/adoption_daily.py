@@ -31,7 +31,7 @@ from synthetic.rollout import (
 )
 from synthetic.table import Table
 
-SUMMARY = "daily use of a fictional AI documentation assistant: users, drafts, heavy edits, safety reports (rollout-plan)"
+SUMMARY = "Daily use of a fictional AI documentation assistant over 30 days: users, drafts, heavy edits, safety reports."
 COLUMNS = (
     "day",
     "week",

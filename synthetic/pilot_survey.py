@@ -21,7 +21,7 @@ from synthetic.rng import make_rng
 from synthetic.rollout import CLINIC_SHARES, PILOT_CLINICS, ROLE_SHARES, ROLES, allocate, spread
 from synthetic.table import Table
 
-SUMMARY = "two-wave anonymous pilot survey: six Likert items (1-5) and short comments (rollout-plan)"
+SUMMARY = "Two-wave anonymous pilot survey: six Likert items (1-5) and short comments."
 
 # (column, statement, direction): direction +1 means agreeing is good news, -1 means it is a warning.
 ITEMS: tuple[tuple[str, str, int], ...] = (

@@ -22,7 +22,7 @@ from synthetic.rollout import (
 )
 from synthetic.table import Table
 
-SUMMARY = "staff in a fictional AI documentation-assistant pilot: role, clinic, shift, super-user (rollout-plan)"
+SUMMARY = "Staff in a fictional AI documentation-assistant pilot: role, clinic, shift, super-user."
 COLUMNS = ("staff_id", "name", "role", "clinic", "shift", "super_user")
 SUPER_USERS_PER_CLINIC = 2
 

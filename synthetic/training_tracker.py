@@ -19,7 +19,7 @@ from synthetic.rng import make_rng, weighted_index
 from synthetic.rollout import INCOMPLETE_SHARE, MODULES, ROLES, round_half_up
 from synthetic.table import Table
 
-SUMMARY = "required-module completions (day numbers, quiz scores) for the staff-roster of the same seed and size (rollout-plan)"
+SUMMARY = "Required training-module completions (day numbers, quiz scores) for the staff roster of the same seed (rows = staff)."
 COLUMNS = (
     "staff_id",
     "role",

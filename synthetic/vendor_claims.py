@@ -5,7 +5,7 @@ from __future__ import annotations
 from synthetic.table import Table
 from synthetic.vendors import generate_claims
 
-SUMMARY = "five marketing claims per fictional AI vendor, some of them red flags (rows = vendors)"
+SUMMARY = "Five marketing claims per fictional AI vendor, some of them red flags (rows = vendors)."
 
 
 def generate(seed: int, rows: int) -> Table:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from synthetic.table import Table
 from synthetic.vendors import generate_key
 
-SUMMARY = "answer key to the vendor claims: planted label, why it matters, what to ask (rows = vendors)"
+SUMMARY = "Answer key to the vendor claims: planted label, why it matters, what to ask (rows = vendors)."
 
 
 def generate(seed: int, rows: int) -> Table:

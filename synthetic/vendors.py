@@ -27,7 +27,7 @@ from synthetic.pools import person_name
 from synthetic.rng import bernoulli, make_rng, pick
 from synthetic.table import Table
 
-SUMMARY = "fictional AI vendor profiles on .example domains (rows = vendors; the first is the worked example)"
+SUMMARY = "Fictional AI vendor profiles on .example domains (rows = vendors; the first is the worked example)."
 GENERATOR_VERSION = 1
 CLAIMS_PER_VENDOR = 5
 PLANTED = ("red-flag", "unsupported", "plausible")

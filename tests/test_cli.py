@@ -188,3 +188,24 @@ def test_cli_start_up_imports_nothing_heavy(argv: list[str]) -> None:
 def test_python_dash_m_scaffolder_works() -> None:
     out = subprocess.run([PYTHON, "-m", "scaffolder", "--version"], env=run_env(), capture_output=True, text=True)
     assert out.returncode == 0 and "prooflane" in out.stdout
+
+
+def test_status_lists_fill_markers_and_edited_files(cli, tmp_path: Path) -> None:
+    assert cli("new", "dashboard", "--no-input", "-o", str(tmp_path)).exit_code == 0
+    project = tmp_path / "clinic-no-show-dashboard"
+    before = json.loads(cli("status", str(project), "--json").output)
+    assert before["kind"] == "dashboard" and before["fill_markers"] > 0 and before["edited_files"] == []
+    readme = project / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    first = text.index("[FILL")
+    readme.write_text(text[:first] + "Ada Quill" + text[text.index("]", first) + 1 :], encoding="utf-8")
+    after = json.loads(cli("status", str(project), "--json").output)
+    assert after["fill_markers"] == before["fill_markers"] - 1
+    assert after["edited_files"] == ["README.md"]
+    shown = cli("status", str(project)).output
+    assert "README.md" in shown and "prooflane check" in shown
+
+
+def test_status_on_a_missing_folder() -> None:
+    result = CliRunner().invoke(main, ["status", "/nonexistent/prooflane"])
+    assert result.exit_code == 2 and "not a folder" in result.output
