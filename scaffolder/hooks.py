@@ -44,12 +44,23 @@ def write_datasets(root: Path, context: dict[str, Any], seed: int) -> list[str]:
     return sorted(written)
 
 
+def _remove_caches(root: Path) -> None:
+    """Drop interpreter caches a template folder may have picked up; they are never part of a project."""
+    import shutil
+
+    for cache in [p for p in root.rglob("__pycache__") if p.is_dir()]:
+        shutil.rmtree(cache, ignore_errors=True)
+    for stray in root.rglob("*.py[co]"):
+        stray.unlink(missing_ok=True)
+
+
 def finish_project(root: Path | None = None) -> manifest.Manifest:
     """Write data and ``.prooflane.json`` for the project at ``root`` (default: current folder)."""
     root = Path.cwd() if root is None else root
     context_path = root / CONTEXT_FILE
     context: dict[str, Any] = json.loads(context_path.read_text(encoding="utf-8"))
     context_path.unlink()
+    _remove_caches(root)
     seed = int(str(context.get("seed", "42")).strip())
     written = write_datasets(root, context, seed)
     answers = public_answers(context)

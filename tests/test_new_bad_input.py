@@ -168,3 +168,11 @@ def test_a_failing_bake_leaves_nothing_behind(tmp_path: Path, monkeypatch) -> No
     line = assert_one_sentence_error(run("new", "dashboard", "--no-input", "-o", str(out)))
     assert "failed" in line
     assert not out.exists()
+
+
+def test_odd_output_paths_work(tmp_path: Path) -> None:
+    out = tmp_path / "my portfolio (draft)" / "ünï côde" / "-dash-start"
+    result = run("new", "dashboard", "--no-input", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert (out / "clinic-no-show-dashboard" / ".prooflane.json").is_file()
+    assert [p.name for p in out.iterdir()] == ["clinic-no-show-dashboard"]

@@ -43,11 +43,13 @@ def _tools():
     for k in saved:
         del sys.modules[k]
     sys.path.insert(0, str(PROJECT))
+    writes_bytecode, sys.dont_write_bytecode = sys.dont_write_bytecode, True  # keep the template folder clean
     try:
         model = importlib.import_module("workflow_map.model")
         render = importlib.import_module("workflow_map.render")
         measure = importlib.import_module("workflow_map.measure")
     finally:
+        sys.dont_write_bytecode = writes_bytecode
         sys.path.remove(str(PROJECT))
         for k in [k for k in sys.modules if k == "workflow_map" or k.startswith("workflow_map.")]:
             del sys.modules[k]
