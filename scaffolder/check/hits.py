@@ -76,29 +76,8 @@ def find_all(haystack: str, needle: str) -> list[int]:
     return found
 
 
-def starts_word(text: str, pos: int) -> bool:
-    """True when ``pos`` is at the start of a word."""
-    return pos == 0 or not text[pos - 1].isalnum()
-
-
 def lower_same_length(text: str) -> str:
     """``text`` with ASCII letters lowered and every offset kept (fast for non-ASCII text too)."""
     if text.isascii():
         return text.lower()
     return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
-
-
-def has_word(low: str, word: str, limit: int = 200) -> bool:
-    """True when ``word`` occurs in ``low`` as a whole word (checks at most ``limit`` occurrences)."""
-    find = low.find
-    pos = find(word)
-    checked = 0
-    end_len = len(word)
-    while pos != -1 and checked < limit:
-        after = pos + end_len
-        if (pos == 0 or not (low[pos - 1].isalnum() or low[pos - 1] == "_")) and (
-                after >= len(low) or not (low[after].isalnum() or low[after] == "_")):
-            return True
-        checked += 1
-        pos = find(word, pos + 1)
-    return False

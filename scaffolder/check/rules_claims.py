@@ -5,8 +5,8 @@ A claim is not a finding when the clause negates it ("does not diagnose", "never
 is hedged as support ("helps clinicians detect ..."), or when the line only mentions it as an example
 to avoid (inside quotes, "avoid", "red flag", "the vendor claims", "ask whether").
 
-Each rule is anchored on a few literal word stems found with ``str.find`` (fast), then matched at
-that spot; the text is lowered once by the caller.
+Each rule is anchored on a few literal word stems, all found where a word starts in one pass shared
+with the phi rules (see cues.py), then matched at that spot; the text is lowered once by the caller.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from scaffolder.check.hits import Hit, clause_before, find_all, line_bounds, lower_same_length
+from scaffolder.check.cues import Cues
+from scaffolder.check.hits import Hit, clause_before, line_bounds, lower_same_length
 
 _DISEASE = (
     r"(?:cancers?|tumou?rs?|malignan\w*|melanomas?|carcinomas?|diseases?|diabetes|diabetic \w+|retinopathy|sepsis|"
@@ -118,6 +119,8 @@ RULES: tuple[_Rule, ...] = (
           "an inflated description",
           "Describe the concrete skill shown, e.g. 'built an evaluation of a fictional triage model'.", severity="warning"),
 )
+# Every stem starts a word, so all are found in one pass (see cues.py).
+WORD_CUES: tuple[str, ...] = tuple(sorted({stem for rule in RULES for stem in rule.stems}))
 _HIPAA_CONTEXT = re.compile(r"(?:is|are|fully|100%|completely)\s+$")
 _IS_A_BEFORE = re.compile(r"\b(?:is|as|it's|it’s|becomes|serves as) (?:a |an )?(?:\w+ )?$")
 _FDA_BEFORE = re.compile(r"(?:approved|cleared|certified) by (?:the )?$")
@@ -153,14 +156,16 @@ def _excused(low: str, text: str, start: int, end: int, rule: _Rule) -> bool:
     return rule.needs_tool and not _TOOL_RE.search(clause)
 
 
-def scan(text: str, low: str | None = None) -> Iterator[Hit]:
+def scan(text: str, low: str | None = None, cues: Cues | None = None) -> Iterator[Hit]:
     """Every ``claim.*`` hit in ``text`` (already masked: disclaimer blocks and FILL hints)."""
     low = low if low is not None else lower_same_length(text)
+    cues = cues if cues is not None else Cues(low, WORD_CUES)
+    starts = cues.word_starts() if cues.covers(WORD_CUES) else {stem: cues.starts(stem) for stem in WORD_CUES}
     for rule in RULES:
         seen: set[int] = set()
         for stem in rule.stems:
-            for pos in find_all(low, stem):
-                if pos in seen or (pos and (low[pos - 1].isalnum() or low[pos - 1] == "_")):
+            for pos in starts.get(stem, ()):
+                if pos in seen or (pos and low[pos - 1] == "_"):
                     continue
                 m = rule.pattern.match(low, pos)
                 if not m:
@@ -178,7 +183,7 @@ def scan(text: str, low: str | None = None) -> Iterator[Hit]:
                           f"{'A diagnostic claim' if rule.category == _DIAGNOSTIC else 'An overclaim'}: "
                           f"'{text[m.start():m.end()].strip()}' says {rule.what}.", rule.suggestion)
         if rule.stems[0] == "fda":
-            for pos in find_all(low, "fda"):
+            for pos in cues.find("fda"):
                 if _FDA_BEFORE.search(low, max(0, pos - 22), pos):
                     begin = _FDA_BEFORE.search(low, max(0, pos - 22), pos).start()
                     if not _excused(low, text, begin, pos + 3, rule):

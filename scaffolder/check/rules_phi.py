@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from itertools import accumulate
 from urllib.parse import urlsplit
 
+from scaffolder.check.cues import Cues
 from scaffolder.check.hits import (
     Hit,
     find_all,
-    has_word,
     is_fiction_line,
     line_bounds,
     line_of,
     lower_same_length,
-    starts_word,
 )
+from scaffolder.check.numbers import Numbers
 from synthetic.identifiers import (
     DOCUMENTATION_NETS,
     EXAMPLE_DOMAINS,
@@ -77,23 +79,40 @@ def is_pool_name(name: str) -> bool:
 
 
 class _Ctx:
-    """One piece of text, its lowered copy (same offsets) and per-line caches."""
+    """One piece of text, its lowered copy (same offsets), its cue positions and per-line caches."""
 
-    __slots__ = ("_date_possible", "_lines", "low", "text")
+    __slots__ = ("_date_possible", "_lines", "_numbers", "cues", "low", "parent", "text")
 
-    def __init__(self, text: str, low: str | None = None) -> None:
+    def __init__(self, text: str, low: str | None = None, cues: Cues | None = None, parent: _Ctx | None = None) -> None:
         self.text = text
         self.low = low if low is not None else lower_same_length(text)
+        self.cues = cues if cues is not None else Cues(self.low, WORD_CUES)
+        self.parent = parent  # the whole text, when this is only its non-fictional lines
         self._lines: dict[int, tuple[bool, bool, bool]] = {}
         self._date_possible: bool | None = None
+        self._numbers: Numbers | None = None
+
+    @property
+    def numbers(self) -> Numbers:
+        """The text's numbers (see numbers.py)."""
+        if self._numbers is None:
+            text = self.text
+            ascii_digits = text.isascii() or not any(  # every decimal digit is 0-9
+                ch.isdecimal()
+                for ch in set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")))
+            self._numbers = Numbers(text, ascii_digits)
+        return self._numbers
 
     @property
     def date_possible(self) -> bool:
         """False when no word in the text could tie a date to a person (so dates need no further look)."""
+        if self.parent is not None:
+            return self.parent.date_possible
         if self._date_possible is None:
-            low = self.low
-            self._date_possible = any(w in low for w in _STRONG_GATE) or " pt." in low or any(
-                has_word(low, w) for w in ("patient", "mr", "mrs", "ms", "resident", "client"))
+            cues = self.cues
+            self._date_possible = any(  # the whole-word checks first: they reuse the word-start pass
+                cues.has_word(w) for w in ("patient", "mr", "mrs", "ms", "resident", "client")
+            ) or cues.has(" pt.") or any(cues.has(w) for w in _STRONG_GATE)
         return self._date_possible
 
     def line(self, pos: int) -> tuple[int, int]:
@@ -113,6 +132,68 @@ class _Ctx:
         return cached
 
 
+_ASCII_BYTES = bytes(range(128))
+# FICTION_RE's "FAKE-" alternative, on lowered ASCII text
+_FAKE_WORD_RE = re.compile(r"fake-(?<=\bfake-)", re.ASCII)
+
+
+class NonFiction:
+    """The lines of a text that do not say they are fictional, with their neighbours, as a smaller text.
+
+    Rules that report nothing on a fictional line read this instead of the whole text, so a CSV of
+    synthetic rows (a FAKE- id on every line) shrinks to its header. The lines next to each kept line
+    are kept too, so whatever a rule reads across a line end is what the whole text holds there.
+    """
+
+    __slots__ = ("_origins", "_starts", "ctx")
+
+    def __init__(self, ctx: _Ctx, starts: list[int], origins: list[int]) -> None:
+        self.ctx = ctx
+        self._starts = starts  # offset of each kept piece in ctx.text ...
+        self._origins = origins  # ... and in the whole text
+
+    @classmethod
+    def of(cls, c: _Ctx) -> NonFiction | None:
+        """The view of ``c``, or None when it would not be much smaller (or the text is not ASCII).
+
+        Only lines with a ``FAKE-`` id are left out (the cheap, common case); a line kept although
+        it is fictional costs time, never a finding.
+        """
+        text, low = c.text, c.low
+        if not text.isascii() or low.count("fake-") * 2 <= low.count("\n"):
+            return None  # (on ASCII text the lowered "fake-" matches FICTION_RE exactly)
+        lines = low.split("\n")
+        search = _FAKE_WORD_RE.search
+        others = [i for i, line in enumerate(lines)
+                  if not line.startswith("fake-") and ("fake-" not in line or search(line) is None)]
+        if len(others) * 2 > len(lines):
+            return None
+        keep = sorted({j for i in others for j in (i - 1, i, i + 1) if 0 <= j < len(lines)})
+        runs: list[list[int]] = []  # [first line, last line] of each run of kept lines
+        for i in keep:
+            if runs and runs[-1][1] == i - 1:
+                runs[-1][1] = i
+            else:
+                runs.append([i, i])
+        lengths = list(accumulate(map(len, lines), initial=0))  # line i starts at lengths[i] + i
+        size = len(low)
+        spans = [(lengths[first] + first, min(lengths[last + 1] + last + 1, size)) for first, last in runs]
+        if sum(end - start for start, end in spans) * 2 > size:
+            return None
+        starts = list(accumulate((end - start for start, end in spans), initial=0))[:-1]
+        small_low = "".join(low[start:end] for start, end in spans)
+        small = _Ctx("".join(text[start:end] for start, end in spans), small_low, Cues(small_low), parent=c)
+        return cls(small, starts, [start for start, _ in spans])
+
+    def remap(self, hits: Iterator[Hit]) -> Iterator[Hit]:
+        """``hits`` in this view, at their offsets in the whole text."""
+        starts, origins = self._starts, self._origins
+        for hit in hits:
+            i = bisect_right(starts, hit.start) - 1
+            shift = origins[i] - starts[i]
+            yield hit._replace(start=hit.start + shift, end=hit.end + shift)
+
+
 _STRONG_DATE_CONTEXT = re.compile(
     r"(?i)\b(?:born|birth|birthday|DOB|D\.O\.B|admit(?:ted)?|admission|discharged?|died|death|deceased|passed away|"
     r"date of service|DOS|seen on|visited on|surgery on|operated on|delivered on)\b"
@@ -128,13 +209,8 @@ _FICTION_STEMS = ("fake-", "fictional", "fictitious", "synthetic", "invented", "
 
 # --------------------------------------------------------------------------- digits: phones, SSNs, IPs, dates, ids
 
-# A digit run of 5+ characters (or a house number before a capitalised word), starting at the start of a run,
-# not inside a FAKE- id, not an age band like 65-79; a second variant also skips ISO dates.
-_DIGIT_START = (r"\d(?<!\d\d)(?<!\d[-T :./]\d)" + "".join(f"(?<!FAKE-{'.' * n}-\\d)" for n in range(2, 9))
-                + r"(?!\d-\d\d(?![\d-]))")
-_DIGIT_BODY = r"(?:[\d()./:\- ]{3,}\d|\d{0,5}[ \t]+(?=[A-Z]))"
-_DIGIT_RE = re.compile(_DIGIT_START + _DIGIT_BODY)
-_DIGIT_NO_ISO_RE = re.compile(_DIGIT_START + r"(?!\d{3}-[01]\d-[0-3]\d)" + _DIGIT_BODY)
+# Numbers themselves are found by numbers.py.
+_ISO_HINT_RE = re.compile(r"-[01]\d-[0-3]\d")  # in every ISO date; quick to look for
 _ISO_RE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d(?:[ T][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)?")
 _DELETE_DIGITS = str.maketrans("", "", "0123456789")
 _STREET_RE = re.compile(
@@ -253,7 +329,7 @@ def _ip_hit(start: int, end: int, address: ipaddress.IPv4Address | ipaddress.IPv
 
 def _date_hit(c: _Ctx, start: int, end: int, what: str, needs_strong: bool = False) -> Hit | None:
     strong, weak, fiction = c.context(start)
-    if fiction or not (strong or (weak and not needs_strong)):
+    if fiction or not (strong or (weak and not needs_strong)) or not c.date_possible:
         return None
     return Hit(start, end, "phi.date", "error",
                f"{what} ({c.text[start:end]}) tied to a person (birth, admission, visit, discharge or death).",
@@ -304,7 +380,7 @@ def _classify_number(c: _Ctx, start: int, end: int, allow_split: bool = True) ->
                       "Remove it; use a fictional id with the FAKE- prefix if a record needs an account.")
         return
     if ndigits <= 8 and _DATE_FULL.fullmatch(token):
-        if c.date_possible and _valid_day_month(token):
+        if _valid_day_month(token):
             hit = _date_hit(c, start, end, "A date")
             if hit:
                 yield hit
@@ -375,17 +451,11 @@ def _keyword_id(c: _Ctx, start: int, end: int) -> Iterator[Hit]:
 
 
 def _digits(c: _Ctx) -> Iterator[Hit]:
+    """Numbers of every shape; ISO dates are left to ``_iso_dates``."""
     text = c.text
-    for m in (_DIGIT_RE if c.date_possible else _DIGIT_NO_ISO_RE).finditer(text):
-        start = m.start()
-        token = m.group(0)
+    for start, end in c.numbers.find():
+        token = text[start:end]
         if len(token) >= 10 and token[4] == "-" and token[7] == "-":
-            if c.date_possible:
-                iso = _ISO_RE.match(token)
-                if iso and _valid_day_month(iso.group(0)) and not (start and text[start - 1].isalnum()):
-                    hit = _date_hit(c, start, start + iso.end(), "A date")
-                    if hit:
-                        yield hit
             continue
         if token[-1] in " \t":
             street = _STREET_RE.match(text, start)
@@ -396,7 +466,20 @@ def _digits(c: _Ctx) -> Iterator[Hit]:
             continue
         if start and (text[start - 1].isalnum() and text[start - 1] not in _TOKEN_CHARS):
             continue
-        yield from _classify_number(c, start, m.end())
+        yield from _classify_number(c, start, end)
+
+
+def _iso_dates(c: _Ctx) -> Iterator[Hit]:
+    """ISO dates (2024-03-05, with an optional time) at the start of a number."""
+    text = c.text
+    if not _ISO_HINT_RE.search(text):
+        return
+    for start, end in c.numbers.find(iso=True):
+        iso = _ISO_RE.match(text, start, end)
+        if iso and _valid_day_month(iso.group(0)) and not (start and text[start - 1].isalnum()):
+            hit = _date_hit(c, start, iso.end(), "A date")
+            if hit:
+                yield hit
 
 
 # --------------------------------------------------------------------------- other shapes
@@ -426,14 +509,18 @@ def _vin_check(vin: str) -> bool:
 _PLATE_RE = re.compile(r"(?:[ \t]+(?:number|no\.?|#))?[ \t]*[:#]?[ \t]*(?P<tok>(?=[a-z]*\d)[a-z0-9]{2,4}[ -]?[a-z0-9]{2,5})\b")
 
 
-def _shapes(c: _Ctx) -> Iterator[Hit]:
+def _plates(c: _Ctx) -> Iterator[Hit]:
     text = c.text
-    for pos in find_all(c.low, "plate"):
+    for pos in c.cues.find("plate"):
         m = _PLATE_RE.match(c.low, pos + 5)
         if m and any(ch.isalpha() for ch in m.group("tok")) and not c.context(pos)[2]:
             yield Hit(m.start("tok"), m.end("tok"), "phi.vehicle", "error",
                       f"This looks like a vehicle plate ({text[m.start('tok'):m.end('tok')]}).",
                       "Remove it; a portfolio never needs a real vehicle identifier.")
+
+
+def _shapes(c: _Ctx) -> Iterator[Hit]:
+    text = c.text
     if "+" in text:
         for m in _INTL_PHONE_RE.finditer(text):
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "+"):
@@ -446,7 +533,7 @@ def _shapes(c: _Ctx) -> Iterator[Hit]:
                 yield hit
     mbi_matches = []
     for cue in ("medicare", "mbi"):
-        for pos in find_all(c.low, cue):
+        for pos in c.cues.find(cue):
             found = _MBI_RE.search(text, pos, pos + 60)
             if found:
                 mbi_matches.append(found)
@@ -456,7 +543,7 @@ def _shapes(c: _Ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), "phi.health_plan", "error",
                   f"This looks like a Medicare Beneficiary Identifier ({m.group(0)}).",
                   "Use a fictional id with the FAKE- prefix, such as FAKE-PLAN-204411.")
-    if has_word(c.low, "vin") or "vehicle" in c.low:
+    if c.cues.has_word("vin") or c.cues.has("vehicle"):
         for m in _VIN_RE.finditer(text):
             vin = m.group(0)
             if (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")) or vin.isdigit() or vin.isalpha():
@@ -466,7 +553,7 @@ def _shapes(c: _Ctx) -> Iterator[Hit]:
                           f"This looks like a vehicle identification number ({vin}).",
                           "Remove it; a portfolio never needs a real vehicle identifier.")
     seen_mac: set[int] = set()
-    mac_anchor = _MAC_ANCHOR_RE if has_word(c.low, "mac") else _MAC_COLON_RE
+    mac_anchor = _MAC_ANCHOR_RE if c.cues.has_word("mac") else _MAC_COLON_RE
     for anchor in mac_anchor.finditer(text):
         start = anchor.start() - 2
         if start < 0 or start in seen_mac:
@@ -517,9 +604,9 @@ _NOREPLY_RE = re.compile(r"^(?:no-?reply|do-?not-?reply|noreply\+)|noreply\.gith
 
 def _emails(c: _Ctx) -> Iterator[Hit]:
     text = c.text
-    for at in find_all(text, "@"):
-        local = _EMAIL_LOCAL_RE.search(text, max(0, at - 64), at)
-        host = _EMAIL_HOST_RE.match(text, at + 1)
+    for at in c.cues.find("@"):
+        host = _EMAIL_HOST_RE.match(text, at + 1)  # first: it fails fast on decorators and handles
+        local = _EMAIL_LOCAL_RE.search(text, max(0, at - 64), at) if host else None
         if not local or not host:
             continue
         start = local.start()
@@ -554,9 +641,9 @@ _PERSON_CONTEXT = re.compile(
 
 def _urls(c: _Ctx) -> Iterator[Hit]:
     text = c.text
-    if "://" not in text and "www." not in text:
+    if not c.cues.has("://") and "www." not in text:
         return
-    anchors = sorted(set(find_all(text, "://")) | {p + 3 for p in find_all(text, "www.")})
+    anchors = sorted(set(c.cues.find("://")) | {p + 3 for p in find_all(text, "www.")})
     seen: set[int] = set()
     for anchor in anchors:
         start = anchor
@@ -598,6 +685,10 @@ _FULL_NAME = rf"{_NAME}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_NAME}){{0,2}}"
 _STOP_WORDS = frozenset(["a", "an", "and", "or", "the", "with", "without", "in", "on", "for", "at", "to", "from", "by", "is", "was", "are", "were", "be", "been", "i", "we", "you", "it", "this", "that", "these", "those", "of", "as", "if", "not", "no", "yes", "all", "any", "each", "every", "some", "our", "your", "my", "his", "her", "their", "its", "who", "whom", "which", "what", "when", "where", "how", "safety", "education", "experience", "portal", "portals", "record", "records", "data", "care", "name", "names", "id", "identifier", "number", "numbers", "summary", "summaries", "note", "notes", "intake", "outcome", "outcomes", "satisfaction", "flow", "journey", "engagement", "access", "advocate", "advocates", "information", "info", "population", "cohort", "cohorts", "demographics", "age", "ages", "sex", "gender", "table", "tables", "list", "lists", "count", "counts", "level", "levels", "risk", "risks", "survey", "surveys", "feedback", "friendly", "facing", "centered", "centred", "reported", "generated", "message", "messages", "question", "questions", "instructions", "materials", "material", "handout", "handouts", "leaflet", "leaflets", "guide", "guides", "letter", "letters", "privacy", "rights", "consent", "identity", "matching", "registration", "scheduling", "visit", "visits", "encounter", "encounters", "registry", "panel", "volume", "wait", "waits", "travel", "transport", "line", "lines", "category", "type", "types", "group", "groups", "status", "story", "stories", "voice", "voices", "council", "advisory", "family", "families", "support", "navigation", "navigator", "navigators", "services", "service", "teaching", "understanding", "readability", "preferences", "preference", "history", "histories", "chart", "charts", "ids", "identifiers", "workflow", "workflows", "view", "views", "profile", "profiles", "details", "detail", "file", "files", "form", "forms", "search", "harm", "harms", "monitoring", "monitor", "assistance", "assistant", "reminders", "reminder", "follow", "followup", "follow-up", "calls", "call", "triage", "discharge", "discharges", "admission", "admissions", "transfer", "transfers", "room", "rooms", "bed", "beds", "mrn", "dob", "ai", "ml", "api", "faq", "readme", "phi", "pii", "hipaa", "ehr", "emr", "fhir", "csv", "json", "self", "report", "reports", "score", "scores", "scoring", "persona", "personas", "segment", "segments", "journey", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "tomorrow", "yesterday", "nurse", "nurses", "doctor", "doctors", "physician", "physicians", "clinician", "clinicians", "admin", "admins", "reviewer", "reviewers", "analyst", "analysts", "staff", "team", "teams", "manager", "managers", "coordinator", "coordinators", "scheduler", "schedulers", "volunteer", "volunteers", "health", "healthcare", "medical", "clinical", "clinic", "clinics", "hospital", "hospitals", "center", "centre", "practice", "practices", "department", "plan", "plans", "member", "members", "client", "clients", "resident", "residents", "patient", "patients", "user", "users", "people", "person", "persons"])
 
 _PERSON_NOUNS = ("patient", "client", "resident", "member", "pt.")
+_TITLES = ("Mr", "Ms", "Mx", "Dr", "Miss")
+# Cues these rules need only where a word starts (found together in one pass, see cues.py).
+WORD_CUES: tuple[str, ...] = (*_PERSON_NOUNS, *(t.lower() for t in _TITLES), "mrs", "his ", "her ", "chart", "record",
+                              "age", "vin", "mac")
 _AFTER_PERSON_RE = re.compile(
     r"(?:'s|’s)?(?:[ \t]+[Nn]ame)?[ \t]*(?:[:,=–-][ \t]*|[ \t]+(?:named|called|is|was)[ \t]+|[ \t]+)"
     rf"(?P<name>{_FULL_NAME})"
@@ -639,11 +730,9 @@ def _name_hit(c: _Ctx, start: int, name: str, why: str, severity: str = "error",
 
 
 def _names(c: _Ctx) -> Iterator[Hit]:
-    text, low = c.text, c.low
+    text, low, cues = c.text, c.low, c.cues
     for noun in _PERSON_NOUNS:
-        for pos in find_all(low, noun):
-            if not starts_word(low, pos):
-                continue
+        for pos in cues.starts(noun):
             after = pos + len(noun)
             if low.startswith("'s ", after) or low.startswith("’s ", after):
                 rel = _RELATIVE_RE.match(low, after + 3)
@@ -660,18 +749,15 @@ def _names(c: _Ctx) -> Iterator[Hit]:
                 hit = _name_hit(c, m.start("name"), m.group("name"), "next to the word patient (or client, member, resident)")
                 if hit:
                     yield hit
-    title_starts = sorted(set(find_all(text, "Mr")) | set(find_all(text, "Ms")) | set(find_all(text, "Mx"))
-                          | set(find_all(text, "Dr")) | set(find_all(text, "Miss")))
+    title_starts = sorted(p for title in _TITLES for p in cues.starts(title.lower()) if text.startswith(title, p))
     for pos in title_starts:
-        if pos and text[pos - 1].isalnum():
-            continue
         m = _TITLE_RE.match(text, pos)
         if m:
             hit = _name_hit(c, m.start(), m.group(0), "with a title (Mr., Ms., Dr. ...)",
                             "warning" if m.group("title") == "Dr" else "error")
             if hit:
                 yield hit
-    for pos in find_all(low, "name"):
+    for pos in cues.find("name"):
         m = _AFTER_NAME_FIELD_RE.match(text, pos + 4)
         if not m:
             continue
@@ -683,9 +769,7 @@ def _names(c: _Ctx) -> Iterator[Hit]:
             if hit:
                 yield hit
     for possessive in ("his ", "her "):
-        for pos in find_all(low, possessive):
-            if not starts_word(low, pos):
-                continue
+        for pos in cues.starts(possessive):
             m = _RELATIVE_RE.match(low, pos + len(possessive))
             if m:
                 n = re.match(_FULL_NAME, text[m.end():m.end() + 60])
@@ -694,14 +778,14 @@ def _names(c: _Ctx) -> Iterator[Hit]:
                     if hit:
                         yield hit
     for noun in ("chart", "record"):
-        for pos in find_all(low, noun):
+        for pos in cues.starts(noun):
             m = _CHART_RE.match(text, pos + len(noun))
-            if m and starts_word(low, pos):
+            if m:
                 hit = _name_hit(c, m.start("name"), m.group("name"), "tied to a chart or record", single_ok=False)
                 if hit:
                     yield hit
     for cue in ("dob", "born", "mrn", "year", "aged"):
-        for pos in find_all(low, cue):
+        for pos in cues.find(cue):
             line_start, _ = line_bounds(text, pos)
             m = _NAME_TAIL_RE.search(text, max(line_start, pos - 60), pos)
             if m:
@@ -730,7 +814,7 @@ _AGE_NOT_AFTER_RE = re.compile(r"[ \t]*(?:\+|and (?:over|older|above)|or (?:over
 
 def _dates(c: _Ctx) -> Iterator[Hit]:
     text, low = c.text, c.low
-    for anchor in (_MONTH_ANCHOR_RE.finditer(text) if c.date_possible else ()):
+    for anchor in _MONTH_ANCHOR_RE.finditer(text):
         if anchor.start() and text[anchor.start() - 1].isalpha():
             continue
         m = _MONTH_DATE_RE.match(text, anchor.start())
@@ -755,18 +839,16 @@ def _dates(c: _Ctx) -> Iterator[Hit]:
             yield hit
     age_spots: set[int] = set()
     for cue in ("year", "yr", "y/o", "yo "):
-        for pos in find_all(low, cue):
+        for pos in c.cues.find(cue):
             if not (low[pos - 1:pos].isdigit() or low[pos - 2:pos - 1].isdigit()):
                 continue
             num = _AGE_NUM_BEFORE_RE.search(low, max(0, pos - 5), pos)
             if num:
                 age_spots.add(num.start())
-    for cue in ("age",):
-        for pos in find_all(low, cue):
-            if starts_word(low, pos):
-                num = _AGE_NUM_RE.search(low, pos + 3, pos + 12)
-                if num:
-                    age_spots.add(num.start())
+    for pos in c.cues.starts("age"):
+        num = _AGE_NUM_RE.search(low, pos + 3, pos + 12)
+        if num:
+            age_spots.add(num.start())
     for start in sorted(age_spots):
         m = _AGE_NUM_RE.match(text, start)
         if not m or (start and (text[start - 1].isdigit() or text[start - 1] in ".,")):
@@ -796,13 +878,13 @@ _LIVES_RE = re.compile(
 
 def _places(c: _Ctx) -> Iterator[Hit]:
     text, low = c.text, c.low
-    for pos in find_all(low, "box "):
+    for pos in c.cues.find("box "):
         m = _PO_BOX_RE.search(low, max(0, pos - 6), pos + 16)
         if m and not c.context(pos)[2]:
             yield Hit(m.start(), m.end(), "phi.geo", "error", "This looks like a post office box address.",
                       "Remove it; say only the state or region.")
     for cue in ("lives", "resides", "address", "hometown"):
-        for pos in find_all(low, cue):
+        for pos in c.cues.find(cue):
             m = _LIVES_RE.match(text, pos + len(cue))
             if not m:
                 continue
@@ -826,7 +908,7 @@ _BIOMETRIC_EVIDENCE = re.compile(r"(?<![\w-])(?=[\w-]*\d{3})[\w-]{4,}|\.(?:wav|m
 def _biometrics(c: _Ctx) -> Iterator[Hit]:
     text, low = c.text, c.low
     for cue in _BIOMETRIC_CUES:
-        for pos in find_all(low, cue):
+        for pos in c.cues.find(cue):
             end = pos + len(cue)
             while end < len(low) and low[end] == "s":
                 end += 1
@@ -869,14 +951,20 @@ def _photos(c: _Ctx) -> Iterator[Hit]:
 
 
 RULES: tuple[Callable[[_Ctx], Iterator[Hit]], ...] = (
-    _digits, _shapes, _emails, _urls, _names, _dates, _places, _biometrics, _photos,
+    _digits, _iso_dates, _plates, _shapes, _emails, _urls, _names, _dates, _places, _biometrics, _photos,
 )
+# Rules that report nothing on a line saying it is fictional: they may read only the other lines.
+_SKIP_FICTION = frozenset({_iso_dates, _plates, _names, _dates, _places, _photos})
 
 
-def scan(text: str, low: str | None = None) -> list[Hit]:
+def scan(text: str, low: str | None = None, cues: Cues | None = None) -> list[Hit]:
     """Every ``phi.*`` hit in ``text`` (which the caller has masked: disclaimer blocks, FILL hints, blobs)."""
-    c = _Ctx(text, low)
+    c = _Ctx(text, low, cues)
+    view = NonFiction.of(c)
     hits: list[Hit] = []
     for rule in RULES:
-        hits.extend(rule(c))
+        if view is not None and rule in _SKIP_FICTION:
+            hits.extend(view.remap(rule(view.ctx)))
+        else:
+            hits.extend(rule(c))
     return hits

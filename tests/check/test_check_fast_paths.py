@@ -1,0 +1,114 @@
+"""The quick paths of the check find exactly what the plain ones find.
+
+Each test compares a fast path (one pass for many cue words, shadowed digits, the table scan without
+the csv module, rules reading only non-fictional lines) with the straightforward version it replaces,
+on seeded random text built to hit the edge cases: non-ASCII letters, digits beyond 0-9, FAKE- ids,
+line ends. Speed itself is measured by benchmarks/bench_check.py, never here.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from scaffolder.check import rules_phi, rules_table
+from scaffolder.check.cues import Cues
+from scaffolder.check.hits import find_all, lower_same_length
+from scaffolder.check.numbers import Numbers
+from scaffolder.check.scan import _WORD_CUES
+
+# The number expression as it was before numbers.py (kept here as the reference).
+_START = (r"\d(?<!\d\d)(?<!\d[-T :./]\d)" + "".join(f"(?<!FAKE-{'.' * n}-\\d)" for n in range(2, 9))
+          + r"(?!\d-\d\d(?![\d-]))")
+_BODY = r"(?:[\d()./:\- ]{3,}\d|\d{0,5}[ \t]+(?=[A-Z]))"
+REFERENCE = (re.compile(_START + r"(?!\d{3}-[01]\d-[0-3]\d)" + _BODY),
+             re.compile(_START + r"(?=\d{3}-[01]\d-[0-3]\d)" + _BODY))
+
+
+def _has_word(low: str, word: str, limit: int = 200) -> bool:
+    """The whole-word test as it was before cues.py."""
+    pos, checked = low.find(word), 0
+    while pos != -1 and checked < limit:
+        after = pos + len(word)
+        if (pos == 0 or not (low[pos - 1].isalnum() or low[pos - 1] == "_")) and (
+                after >= len(low) or not (low[after].isalnum() or low[after] == "_")):
+            return True
+        checked += 1
+        pos = low.find(word, pos + 1)
+    return False
+
+
+def _soup(rng: random.Random, pieces: list[str], size: int) -> str:
+    return "".join(rng.choice(pieces) for _ in range(size))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_word_starts_and_whole_words_match_plain_search(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = [*_WORD_CUES, " ", " ", "\n", "_", "é", "x", "s", "-", ".", "(", "1", "Ω", "ms", "Mr"]
+    for _ in range(20):
+        low = lower_same_length(_soup(rng, pieces, rng.randint(0, 400)))
+        cues = Cues(low, _WORD_CUES)
+        for cue in _WORD_CUES:
+            plain = [p for p in find_all(low, cue) if p == 0 or not low[p - 1].isalnum()]
+            assert cues.starts(cue) == plain, (low, cue)
+        for word in ("patient", "mr", "ms", "vin", "mac", "client"):
+            assert cues.has_word(word) == _has_word(low, word), (low, word)
+            assert cues.has_word(word, limit=2) == _has_word(low, word, limit=2), (low, word)
+
+
+def test_whole_word_limit_counts_every_occurrence() -> None:
+    low = "sms " * 250 + "ms"
+    assert Cues(low, _WORD_CUES).has_word("ms") is _has_word(low, "ms") is False
+    assert Cues(low[-40:], _WORD_CUES).has_word("ms") is _has_word(low[-40:], "ms") is True
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_numbers_match_the_plain_expression(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = [*"0123456789", *"0123456789", "-", ".", "/", ":", " ", "(", ")", "T", ",", "\n", "\t", "A", "x",
+              "FAKE-PT-", "FAKE-ABCDEFGH-", "2024-03-05", "Main", "٣", "é"]
+    for _ in range(25):
+        text = _soup(rng, pieces, rng.randint(0, 300))
+        if rng.random() < 0.5:
+            text = text.encode("ascii", "ignore").decode()  # ASCII and digit-dense: the shadowed path
+        ascii_digits = all(not ch.isdecimal() or ch in "0123456789" for ch in text)
+        numbers = Numbers(text, ascii_digits)
+        for iso in (False, True):
+            assert list(numbers.find(iso=iso)) == [m.span() for m in REFERENCE[iso].finditer(text)], text
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_table_scan_matches_the_csv_module(seed: int) -> None:
+    rng = random.Random(seed)
+    headers = ["patient_name", "dob", "age", "mrn", "zip", "phone", "notes", "id", "member_id"]
+    values = ["FAKE-PT-001", "John Smith", "", "12345", "1932-04-05", "95", "NA", " FAKE-X-12", "555-867-5309",
+              "x", "Ada Quillhaven"]
+    for _ in range(150):
+        width = rng.randint(1, 5)
+        lines = [",".join(rng.choice(headers) for _ in range(width))] if rng.random() < 0.8 else []
+        for _ in range(rng.randint(0, 8)):
+            lines.append("" if rng.random() < 0.1 else ",".join(rng.choice(values) for _ in range(rng.randint(0, width + 1))))
+        text = ("\n" if rng.random() < 0.1 else "") + "\n".join(lines) + ("\n" if rng.random() < 0.7 else "")
+        for columns in (None, {0: ("phi.name", "name"), 2: ("phi.mrn", "mrn")}):
+            assert rules_table.scan(text, columns, ",") == rules_table._scan_rows(text, columns, ","), text
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_rules_on_non_fictional_lines_match_the_whole_text(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(seed)
+    fake = ["FAKE-PT-{n:06d},Jane Roe,DOB 03/04/1950,lives in Springfield,aged 93",
+            "fake-MRN-{n}: Mr. John Smith was admitted on March 5, 2021",
+            "FAKE-A-{n} plate ABC1234 photo_of_patient.png 2021-03-05"]
+    real = ["Patient Jane Roe, DOB 03/04/1950.", "Mr. John Smith was admitted on March 5, 2021.", "",
+            "P.O. Box 123", "lives in Springfield", "photo_of_patient", ".png", "aged 93", "xFAKE-1 Ms. Ada Vale"]
+    for _ in range(40):
+        lines = [(rng.choice(fake) if rng.random() < 0.8 else rng.choice(real)).format(n=rng.randint(0, 999999))
+                 for _ in range(rng.randint(1, 40))]
+        text = "\n".join(lines) + ("\n" if rng.random() < 0.5 else "")
+        with_view = sorted(rules_phi.scan(text))
+        with monkeypatch.context() as patch:
+            patch.setattr(rules_phi.NonFiction, "of", classmethod(lambda cls, c: None))
+            assert with_view == sorted(rules_phi.scan(text)), text
