@@ -211,3 +211,13 @@ def test_every_role_bakes_its_project(role: str, tmp_path: Path) -> None:
     assert manifest["kind"] == result.kind.id
     the_role = catalog.load().role(role)
     assert result.kind.id in (the_role.project_kind, *the_role.alternate_kinds)
+
+
+@pytest.mark.parametrize("kind", built_kinds())
+def test_ci_workflow_runs_the_tests_and_the_safety_check(kind: str, baked) -> None:
+    import yaml
+
+    workflow = yaml.safe_load((baked(kind) / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
+    steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
+    assert any("pytest" in run for run in steps)
+    assert any("prooflane check" in run for run in steps)
