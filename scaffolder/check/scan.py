@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from scaffolder import disclaimers
 from scaffolder.check import rules_claims, rules_phi, rules_project, rules_table, suppress
@@ -65,6 +66,8 @@ class _State:
     options: Options
     projects: dict[Path, tuple[ProjectContext, Path | None]] = field(default_factory=dict)
     seen_files: set[tuple[int, int]] = field(default_factory=set)
+    jobs: list[tuple[Path, str]] = field(default_factory=list)  # files to scan, in walk order
+    job_sizes: list[int] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- text scanning
@@ -170,43 +173,64 @@ def _is_binary(head: bytes, suffix: str) -> bool:
     return suffix in IMAGE_SUFFIXES or suffix in BINARY_SUFFIXES or b"\x00" in head
 
 
-def _read_chunks(path: Path, limit: int) -> Iterator[tuple[bytes, bool]]:
-    """Byte chunks cut after a newline; the flag says the limit was reached."""
+def _read_chunks(handle: BinaryIO, limit: int, head: bytes = b"") -> Iterator[tuple[bytes, bool]]:
+    """Byte chunks cut after a newline, starting with ``head`` (already read from ``handle``);
+    the flag says the limit was reached."""
     remaining = limit
     carry = b""
-    with path.open("rb") as handle:
-        while True:
-            block = handle.read(min(CHUNK_BYTES, max(remaining, 0)))
-            remaining -= len(block)
-            if not block:
-                if carry:
-                    yield carry, False
-                return
-            data = carry + block
-            cut = data.rfind(b"\n")
-            if remaining <= 0:
-                yield data, handle.read(1) != b""
-                return
-            if cut == -1 and len(data) < 4 * CHUNK_BYTES:
-                carry = data
-                continue
-            cut = len(data) - 1 if cut == -1 else cut
-            yield data[: cut + 1], False
-            carry = data[cut + 1:]
+    while True:
+        size = min(CHUNK_BYTES, max(remaining, 0))
+        block, head = head[:size], head[size:]
+        if len(block) < size:
+            block += handle.read(size - len(block))
+        remaining -= len(block)
+        if not block:
+            if carry:
+                yield carry, False
+            return
+        data = carry + block
+        cut = data.rfind(b"\n")
+        if remaining <= 0:
+            yield data, bool(head) or handle.read(1) != b""
+            return
+        if cut == -1 and len(data) < 4 * CHUNK_BYTES:
+            carry = data
+            continue
+        cut = len(data) - 1 if cut == -1 else cut
+        yield data[: cut + 1], False
+        carry = data[cut + 1:]
+
+
+def queue_file(path: Path, display: str, state: _State) -> None:
+    """Add a regular file to the files to scan, once however many paths lead to it."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        state.report.problems.append(Problem(display, "error", _os_message(exc, "file")))
+        return
+    key = (stat.st_dev, stat.st_ino)
+    if key not in state.seen_files:
+        state.seen_files.add(key)
+        state.jobs.append((path, display))
+        state.job_sizes.append(stat.st_size)
 
 
 def scan_file(path: Path, display: str, state: _State) -> None:
-    """Scan one regular file into the report."""
+    """Scan one regular file into the report (the file is opened once)."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        state.report.problems.append(Problem(display, "error", _os_message(exc, "file")))
+        return
+    with handle:
+        _scan_open_file(path, display, state, handle)
+
+
+def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -> None:
     report, options = state.report, state.options
     suffix = path.suffix.lower()
     try:
-        stat = path.stat()
-        key = (stat.st_dev, stat.st_ino)
-        if key in state.seen_files:
-            return
-        state.seen_files.add(key)
-        with path.open("rb") as handle:
-            head = handle.read(8192)
+        head = handle.read(8192)
     except OSError as exc:
         report.problems.append(Problem(display, "error", _os_message(exc, "file")))
         return
@@ -250,7 +274,7 @@ def scan_file(path: Path, display: str, state: _State) -> None:
     bad_utf8 = False
     first = True
     try:
-        for raw, truncated in _read_chunks(path, options.max_bytes):
+        for raw, truncated in _read_chunks(handle, options.max_bytes, head):
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError:
@@ -347,7 +371,7 @@ def scan_path(arg: str, state: _State) -> None:
         return
     if base.is_file():
         if base.name != MANIFEST_NAME:
-            scan_file(base, arg, state)
+            queue_file(base, arg, state)
         return
     if not base.is_dir():
         report.to_confirm.append(ToConfirm(arg, "not a regular file or folder; it was not read."))
@@ -387,7 +411,7 @@ def scan_path(arg: str, state: _State) -> None:
             elif is_file:
                 if entry.name == MANIFEST_NAME:
                     continue
-                scan_file(path, display, state)
+                queue_file(path, display, state)
             elif entry.is_symlink():
                 try:
                     path.stat()
@@ -404,3 +428,18 @@ def check_paths_into(report: CheckReport, paths: list[str], options: Options) ->
     state = _State(report=report, options=options)
     for arg in paths:
         scan_path(arg, state)
+    from scaffolder.check import parallel
+
+    parts = parallel.scan_in_processes(state) if parallel.worth_it(state) else None
+    if parts is None:
+        for path, display in state.jobs:
+            scan_file(path, display, state)
+        return
+    for part in parts:
+        report.findings += part.findings
+        # each process reports a malformed manifest once; the serial scan reports it once in all
+        report.problems += [p for p in part.problems if not (p.path.endswith(MANIFEST_NAME) and p in report.problems)]
+        report.to_confirm += part.to_confirm
+        report.files_scanned += part.files_scanned
+        report.bytes_scanned += part.bytes_scanned
+        report.suppressed += part.suppressed

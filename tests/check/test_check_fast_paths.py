@@ -8,8 +8,10 @@ line ends. Speed itself is measured by benchmarks/bench_check.py, never here.
 
 from __future__ import annotations
 
+import json
 import random
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -80,6 +82,19 @@ def test_numbers_match_the_plain_expression(seed: int) -> None:
             assert list(numbers.find(iso=iso)) == [m.span() for m in REFERENCE[iso].finditer(text)], text
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_numbers_in_sparse_text_match_the_plain_expression(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = ["word ", "Main ", "x", "\n", " ", "-", ".", "/", ":", "(", "é", "FAKE-PT-", "2024-03-05", "555-867-5309 ",
+              "12 ", "7", "1.2.3", "192.168.0.1", "(212) 555-0142", "123-45-6789", "Street", "\t", "٣"]
+    for _ in range(40):
+        text = _soup(rng, pieces, rng.randint(0, 200))
+        ascii_digits = all(not ch.isdecimal() or ch in "0123456789" for ch in text)
+        numbers = Numbers(text, ascii_digits)
+        for iso in (False, True):
+            assert list(numbers.find(iso=iso)) == [m.span() for m in REFERENCE[iso].finditer(text)], text
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_table_scan_matches_the_csv_module(seed: int) -> None:
     rng = random.Random(seed)
@@ -112,3 +127,39 @@ def test_rules_on_non_fictional_lines_match_the_whole_text(seed: int, monkeypatc
         with monkeypatch.context() as patch:
             patch.setattr(rules_phi.NonFiction, "of", classmethod(lambda cls, c: None))
             assert with_view == sorted(rules_phi.scan(text)), text
+
+
+def test_scan_in_two_processes_gives_the_serial_report(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scaffolder.check import check_paths, parallel, to_json
+
+    lines = ["Patient Jane Roe, DOB 03/04/1950.", "Call 212-867-5309 or write to jroe@gmail.com.",
+             "The tool diagnoses cancer.", "Plain words.", "FAKE-PT-000123 Mr. John Smith", "[FILL: your name]"]
+    rng = random.Random(3)
+    for folder in ("a", "b/c", "project"):
+        (tmp_path / folder).mkdir(parents=True)
+        for i in range(4):
+            (tmp_path / folder / f"f{i}.md").write_text("\n".join(rng.choice(lines) for _ in range(30)), encoding="utf-8")
+    (tmp_path / "project" / ".prooflane.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "a" / "data.csv").write_text("patient_name,dob\nJane Roe,1950-03-04\n", encoding="utf-8")
+    (tmp_path / "a" / "f0-link.md").hardlink_to(tmp_path / "a" / "f0.md")
+    monkeypatch.setattr(parallel, "MIN_BYTES", 10**12)
+    serial = to_json(check_paths([tmp_path]))
+    used: list[bool] = []
+    real = parallel.scan_in_processes
+    monkeypatch.setattr(parallel, "scan_in_processes", lambda state: used.append(True) or real(state))
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    assert to_json(check_paths([tmp_path])) == serial
+    assert used or parallel._workers() < 2  # (one CPU: nothing to compare)
+    problems = json.loads(serial)["summary"]["problems"]
+    assert [p["path"].endswith(".prooflane.json") for p in problems].count(True) == 1
+
+
+def test_runs_cut_files_into_runs_of_about_equal_size() -> None:
+    from scaffolder.check.parallel import runs
+
+    assert runs([], 4) == []
+    assert runs([5], 4) == [(0, 1)]
+    assert runs([1] * 8, 4) == [(0, 2), (2, 4), (4, 6), (6, 8)]
+    cut = runs([100, 1, 1, 1, 1, 100], 4)
+    assert cut[0][0] == 0 and cut[-1][1] == 6 and all(a < b for a, b in cut)
+    assert all(prev[1] == nxt[0] for prev, nxt in pairwise(cut))
