@@ -134,7 +134,7 @@ def recommend(background: str) -> list[Recommendation]:
     ]
 
 
-def template_settings(role_or_kind: str) -> tuple[catalog.Role | None, catalog.Kind]:
+def resolve_role_or_kind(role_or_kind: str) -> tuple[catalog.Role | None, catalog.Kind]:
     """Resolve a role or kind id to the kind that will be baked (planned kinds raise)."""
     return catalog.load().resolve(role_or_kind)
 
@@ -151,7 +151,7 @@ def new_project(
     dry_run: bool = False,
 ) -> NewProject:
     """Create the proof project for a role or project kind in ``output_dir/<slug>``."""
-    role, kind = template_settings(role_or_kind)
+    role, kind = resolve_role_or_kind(role_or_kind)
     given: dict[str, Any] = dict(extra or {})
     for key, value in (("project_name", name), ("author", author), ("seed", seed)):
         if value is not None:

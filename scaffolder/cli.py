@@ -128,7 +128,7 @@ def new(role_or_kind: str, extra: tuple[str, ...], output_dir: Path, name: str |
     from scaffolder import api, prompts, render
 
     extras = _parse_extras(extra)
-    role, kind = api.template_settings(role_or_kind)
+    role, kind = api.resolve_role_or_kind(role_or_kind)
     given: dict[str, Any] = dict(extras)
     for key, value in (("project_name", name), ("author", author), ("seed", seed)):
         if value is not None:
@@ -221,10 +221,6 @@ def check(paths: tuple[Path, ...], fmt: str, fail_on: str, exclude: tuple[str, .
     from scaffolder.check.command import run_check
 
     sys.exit(run_check(paths, fmt=fmt, fail_on=fail_on, exclude=exclude, max_mb=max_mb, output=output))
-
-
-def run() -> None:  # pragma: no cover - console entry point alias
-    main(prog_name="prooflane")
 
 
 if __name__ == "__main__":  # pragma: no cover
