@@ -9,7 +9,6 @@ from typing import Any
 from scaffolder import catalog
 from scaffolder.bake import BakeResult, bake, parse_seed, resolve_answers
 from scaffolder.exceptions import InvalidAnswerError, UnknownIdError
-from scaffolder.markers import find_fills
 from scaffolder.status import ProjectStatus, project_status
 from scaffolder.templates import load_context
 
@@ -160,11 +159,7 @@ def new_project(
         given.setdefault("role", role.id)
     answers = resolve_answers(kind.id, given)
     result = bake(kind.id, answers, Path(output_dir), force=force, dry_run=dry_run)
-    fills = 0
-    if not dry_run:
-        for path in result.path.rglob("*"):
-            if path.suffix in (".md", ".yaml", ".yml", ".html", ".csv", ".json") and path.is_file():
-                fills += len(find_fills(path.read_text(encoding="utf-8", errors="replace")))
+    fills = 0 if dry_run else len(project_status(result.path).fills)
     steps = [str(s) for s in load_context(kind.id).get("_next_steps", [])]
     return NewProject(role=role, kind=kind, bake=result, fill_count=fills, next_steps=steps)
 
