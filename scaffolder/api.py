@@ -51,6 +51,7 @@ class NewProject:
     bake: BakeResult
     fill_count: int = 0
     next_steps: list[str] = field(default_factory=list)
+    ci_note: str | None = None  # set when the generated CI cannot install this prooflane by itself
 
     @property
     def path(self) -> Path:
@@ -66,6 +67,7 @@ class NewProject:
             "files": self.bake.files,
             "fill_markers": self.fill_count,
             "next_steps": self.next_steps,
+            "ci_note": self.ci_note,
         }
 
 
@@ -161,7 +163,11 @@ def new_project(
     result = bake(kind.id, answers, Path(output_dir), force=force, dry_run=dry_run)
     fills = 0 if dry_run else len(project_status(result.path).fills)
     steps = [str(s) for s in load_context(kind.id).get("_next_steps", [])]
-    return NewProject(role=role, kind=kind, bake=result, fill_count=fills, next_steps=steps)
+    from scaffolder.ci import source_note
+    from scaffolder.install_source import current
+
+    return NewProject(role=role, kind=kind, bake=result, fill_count=fills, next_steps=steps,
+                      ci_note=source_note(current()))
 
 
 def status(path: Path | str = ".") -> ProjectStatus:

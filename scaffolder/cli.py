@@ -155,8 +155,10 @@ def new(role_or_kind: str, extra: tuple[str, ...], output_dir: Path, name: str |
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path), default=Path("."), required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def status(path: Path, as_json: bool) -> None:
-    """Show what is left to fill in a project, and which generated files you have edited."""
+@click.option("--require-finished", is_flag=True,
+              help="Exit with 1 while any FILL marker or unanswered item is left (for CI).")
+def status(path: Path, as_json: bool, require_finished: bool) -> None:
+    """Show what is left to do in a project, and which files are yours, changed, or as generated."""
     from scaffolder import api, render
 
     result = api.status(path)
@@ -164,6 +166,11 @@ def status(path: Path, as_json: bool) -> None:
         _emit_json(result.to_dict())
     else:
         click.echo(render.project_status(result))
+    if require_finished and not result.finished:
+        click.secho(f"Error: the project is not finished: {len(result.fills)} FILL marker(s) and "
+                    f"{len(result.unanswered)} unanswered item(s) are left; fill them, or push a draft with "
+                    "[draft] in the commit message.", fg="red", err=True)
+        sys.exit(1)
 
 
 # ---------------------------------------------------------------- data

@@ -10,7 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from scaffolder import __version__, disclaimers, manifest
+from scaffolder import __version__, ci, disclaimers, manifest
+from scaffolder.install_source import current as install_source
 
 CONTEXT_FILE = ".prooflane-context.json"
 
@@ -54,6 +55,14 @@ def _remove_caches(root: Path) -> None:
         stray.unlink(missing_ok=True)
 
 
+def write_ci(root: Path, context: dict[str, Any]) -> None:
+    """Write ``.github/workflows/ci.yml`` (the kind's ``_ci_steps`` plus the safety gate) and dependabot."""
+    workflow = root / ci.WORKFLOW_PATH
+    workflow.parent.mkdir(parents=True, exist_ok=True)
+    workflow.write_text(ci.workflow(list(context.get("_ci_steps", [])), install_source()), encoding="utf-8")
+    (root / ci.DEPENDABOT_PATH).write_text(ci.dependabot(), encoding="utf-8")
+
+
 def finish_project(root: Path | None = None) -> manifest.Manifest:
     """Write data and ``.prooflane.json`` for the project at ``root`` (default: current folder)."""
     root = Path.cwd() if root is None else root
@@ -63,6 +72,7 @@ def finish_project(root: Path | None = None) -> manifest.Manifest:
     _remove_caches(root)
     seed = int(str(context.get("seed", "42")).strip())
     written = write_datasets(root, context, seed)
+    write_ci(root, context)
     answers = public_answers(context)
     answers["seed"] = seed
     result = manifest.Manifest(
@@ -74,6 +84,8 @@ def finish_project(root: Path | None = None) -> manifest.Manifest:
         role=str(context.get("role")) if context.get("role") else None,
         disclaimer_version=disclaimers.load().version,
         synthetic_data=written,
+        outputs=[str(p) for p in context.get("_outputs", [])],
+        unfinished=[dict(rule) for rule in context.get("_unfinished", [])],
     )
     manifest.write(root, result)
     return result

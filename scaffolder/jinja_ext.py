@@ -12,8 +12,9 @@ from typing import Any
 from jinja2 import Environment
 from jinja2.ext import Extension
 
-from scaffolder import catalog, disclaimers
+from scaffolder import __version__, authorship, catalog, disclaimers, readme_blocks
 from scaffolder.markers import fill
+from scaffolder.seeds import derive_seed
 
 
 def role_info(role_id: str) -> dict[str, Any]:
@@ -38,8 +39,19 @@ def dataset_facts(dataset_id: str, seed: int | str, rows: int | None = None) -> 
     return _dataset_facts(dataset_id, int(str(seed).strip()), None if rows is None else int(rows))
 
 
+def _seed_filter(project_name: str, author: str, kind: str) -> str:
+    return str(derive_seed(project_name, author, kind))
+
+
 class ProoflaneExtension(Extension):
-    """Adds ``disclaimer_md``, ``disclaimer_html``, ``fill()``, ``role_info()`` and ``dataset_facts()`` to templates."""
+    """Template globals from their one source of truth: disclaimer, FILL marker, authorship, README blocks.
+
+    ``disclaimer_md`` / ``disclaimer_html``, ``fill()``, ``role_info()``, ``dataset_facts()``,
+    ``byline(role_title, author)``, ``example_note_md`` / ``example_note_html`` (the worked-example
+    label), ``my_work_intro(author)``, ``generated_note``, ``authorship`` (the plain sentences),
+    ``how_to_run(steps)``, ``share_it(slug)``, ``prooflane_version``; and the filter
+    ``prooflane_seed`` (``project_name | prooflane_seed(author, kind)``) for the default seed.
+    """
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
@@ -49,4 +61,14 @@ class ProoflaneExtension(Extension):
             fill=fill,
             role_info=role_info,
             dataset_facts=dataset_facts,
+            byline=authorship.byline,
+            example_note_md=authorship.example_note_md(),
+            example_note_html=authorship.example_note_html(),
+            my_work_intro=authorship.my_work_intro,
+            generated_note=authorship.generated_note(),
+            authorship=authorship.texts(),
+            how_to_run=readme_blocks.how_to_run,
+            share_it=readme_blocks.share_it,
+            prooflane_version=__version__,
         )
+        environment.filters["prooflane_seed"] = _seed_filter

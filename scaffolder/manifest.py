@@ -31,6 +31,10 @@ class Manifest:
     disclaimer_version: int = 1
     synthetic_data: list[str] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
+    # Globs of files the project's own scripts build (reports, figures): neither prooflane's text nor the user's.
+    outputs: list[str] = field(default_factory=list)
+    # Rules for unanswered items in structured files (see scaffolder/unfinished.py).
+    unfinished: list[dict[str, Any]] = field(default_factory=list)
     format: int = MANIFEST_FORMAT
 
     def to_json(self) -> str:

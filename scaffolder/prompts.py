@@ -14,7 +14,8 @@ LABELS = {
     "project_name": "Project title",
     "author": "Your name (as it should appear; leave empty to fill in later)",
     "role": "Target role",
-    "seed": "Seed for the synthetic data (same seed, same files)",
+    "seed": ("Seed: a whole number that picks your fictional records (the default comes from your title and "
+             "name, so your data differs from everyone else's; keep it to get the same files again)"),
 }
 
 

@@ -98,6 +98,8 @@ def new_project(result: NewProject) -> str:
     lines += [
         f"Created \u201c{bake.answers['project_name']}\u201d ({result.kind.id} project for {role}) in {bake.path}",
         f"  {len(bake.files)} files; {result.fill_count} places marked [FILL: ...] are for your own judgement.",
+        f"  Its synthetic data uses seed {bake.answers.get('seed')}: the same title, name and seed always give the "
+        "same files.",
         "",
         "Next steps:",
         f"  1. cd {bake.path}",
@@ -105,6 +107,8 @@ def new_project(result: NewProject) -> str:
     lines += [f"  {i}. {step}" for i, step in enumerate(result.next_steps, start=2)]
     n = len(result.next_steps) + 2
     lines.append(f"  {n}. Before sharing: prooflane check .")
+    if result.ci_note:
+        lines += ["", f"Note: {result.ci_note}"]
     return "\n".join(lines)
 
 
@@ -113,6 +117,11 @@ def datasets_table(listing: list[dict[str, Any]]) -> str:
     return table(["dataset", "project kind", "default rows", "what it is"], rows) + (
         "\n\nWrite one: prooflane data DATASET --rows N --seed S -o FILE.csv"
     )
+
+
+def _listing(paths: list[str], most: int = 8) -> str:
+    shown = ", ".join(paths[:most])
+    return shown + (f" and {len(paths) - most} more" if len(paths) > most else "")
 
 
 def project_status(status: ProjectStatus) -> str:
@@ -129,9 +138,23 @@ def project_status(status: ProjectStatus) -> str:
             lines.append(f"    {hint}")
     else:
         lines.append("Every [FILL: ...] marker is filled.")
-    if status.edited:
-        lines += ["", f"You have edited {len(status.edited)} generated file(s): " + ", ".join(status.edited)]
+    if status.unanswered:
+        lines += ["", f"{len(status.unanswered)} item(s) are still unanswered:"]
+        current = None
+        for item in status.unanswered:
+            if item.path != current:
+                current = item.path
+                lines.append(f"  {item.path}")
+            lines.append(f"    line {item.line}: {item.what}")
+    if status.kind:
+        lines += ["", "Who wrote what:"]
+        lines.append(f"  your own files: {len(status.added)}" + (f" ({_listing(status.added)})" if status.added else ""))
+        lines.append(f"  generated files you changed: {len(status.edited)}"
+                     + (f" ({_listing(status.edited)})" if status.edited else ""))
+        lines.append(f"  generated files as prooflane wrote them: {len(status.unchanged)}")
+        if status.built:
+            lines.append(f"  built by the project's scripts: {len(status.built)}")
     if status.missing:
-        lines += ["", f"{len(status.missing)} generated file(s) are gone: " + ", ".join(status.missing)]
+        lines += ["", f"{len(status.missing)} generated file(s) are gone: " + _listing(status.missing)]
     lines += ["", "Before sharing: prooflane check " + str(status.root)]
     return "\n".join(lines)

@@ -32,14 +32,18 @@ def run_env() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def baked(tmp_path_factory: pytest.TempPathFactory):
-    """bake(kind, **extra) -> path of a fresh default bake, cached per (kind, extras) for the session."""
+    """bake(kind, **extra) -> path of a fresh bake (seed 42 unless given), cached per (kind, extras) for the session.
+
+    The seed is fixed so that fixtures are shared; tests of the derived default seed bake on their own.
+    """
     cache: dict[tuple, Path] = {}
 
     def bake(kind: str, **extra: str) -> Path:
         key = (kind, tuple(sorted(extra.items())))
         if key not in cache:
             out = tmp_path_factory.mktemp(f"bake-{kind}")
-            cache[key] = new_project(kind, out, extra=extra or None).path
+            seed = extra.pop("seed", "42")
+            cache[key] = new_project(kind, out, seed=seed, extra=extra or None).path
         return cache[key]
 
     return bake

@@ -180,7 +180,7 @@ def test_generated_projects_own_tests_pass(kind: str, extra: dict[str, str], bak
 @pytest.mark.parametrize("kind", built_kinds())
 def test_same_seed_same_bytes_other_seed_other_data(kind: str, tmp_path: Path, baked) -> None:
     first = hash_tree(baked(kind), exclude=())
-    again = hash_tree(new_project(kind, tmp_path / "again").path, exclude=())
+    again = hash_tree(new_project(kind, tmp_path / "again", seed=42).path, exclude=())
     assert first == again
     other = new_project(kind, tmp_path / "other", seed=7).path
     data = read(other).synthetic_data
@@ -189,7 +189,24 @@ def test_same_seed_same_bytes_other_seed_other_data(kind: str, tmp_path: Path, b
 
 
 @pytest.mark.parametrize("kind", built_kinds())
-def test_plain_cookiecutter_bakes_the_same_project(kind: str, tmp_path: Path, baked) -> None:
+def test_without_a_seed_each_person_gets_their_own_data(kind: str, tmp_path: Path) -> None:
+    from scaffolder.seeds import derive_seed
+
+    people = [("Ana Li", "Project of Ana"), ("Bo Chen", "Project of Bo"), ("Chidi Okafor", "Project of Chidi")]
+    seeds, data_hashes = set(), set()
+    for author, name in people:
+        root = new_project(kind, tmp_path / author, name=name, author=author).path
+        manifest = read(root)
+        assert manifest.seed == derive_seed(name, author, kind) == manifest.answers["seed"]
+        seeds.add(manifest.seed)
+        data_hashes.add(tuple(sha256_file(root / rel) for rel in manifest.synthetic_data))
+        twin = new_project(kind, tmp_path / f"{author}-again", name=name, author=author).path
+        assert hash_tree(twin, exclude=()) == hash_tree(root, exclude=()), "the same answers gave other bytes"
+    assert len(seeds) == 3 and len(data_hashes) == 3
+
+
+@pytest.mark.parametrize("kind", built_kinds())
+def test_plain_cookiecutter_bakes_the_same_project(kind: str, tmp_path: Path) -> None:
     result = subprocess.run(
         [PYTHON, "-m", "cookiecutter", "--no-input", str(REPO / "project_templates" / kind), "-o", str(tmp_path)],
         env=run_env(),
@@ -198,7 +215,8 @@ def test_plain_cookiecutter_bakes_the_same_project(kind: str, tmp_path: Path, ba
     )
     assert result.returncode == 0, result.stderr[-3000:]
     (project,) = list(tmp_path.iterdir())
-    assert hash_tree(project, exclude=()) == hash_tree(baked(kind), exclude=())
+    ours = new_project(kind, tmp_path.parent / f"{tmp_path.name}-prooflane").path  # same defaults, derived seed
+    assert hash_tree(project, exclude=()) == hash_tree(ours, exclude=())
 
 
 @pytest.mark.parametrize("role", [r.id for r in catalog.load().roles])
@@ -218,7 +236,8 @@ def test_ci_workflow_runs_the_tests_and_the_safety_check(kind: str, baked) -> No
     workflow = yaml.safe_load((baked(kind) / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
     steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
     assert any("pytest" in run for run in steps)
-    assert any("prooflane check" in run for run in steps)
+    assert any(run.strip() == "prooflane check ." for run in steps)
+    assert any(run.strip() == "prooflane status . --require-finished" for run in steps)
 
 
 @pytest.mark.parametrize("kind", built_kinds())
