@@ -233,3 +233,20 @@ def generate_data(
     finally:
         tmp.unlink(missing_ok=True)
     return DataResult(spec.id, output, len(table), table.columns, seed_value, fmt)
+
+
+def career_plan(output: Path | str = "PLAN.md", *, force: bool = False, **answers: Any) -> tuple[Any, Path]:
+    """Validate the worksheet answers and write the plan; return (answers, path). See scaffolder.career.plan."""
+    from scaffolder.career.plan import resolve, write_plan
+
+    resolved = resolve(**answers)
+    return resolved, write_plan(resolved, Path(output), force=force)
+
+
+def read_posting(path: str | Path, *, background: str | None = None, stdin: bytes | None = None) -> Any:
+    """Analyse a job posting file (or ``-`` with ``stdin`` bytes); see scaffolder.career.posting."""
+    from scaffolder.career.posting import analyse
+    from scaffolder.career.posting import read_posting as _read
+
+    text, source = _read(path, stdin)
+    return analyse(text, source, background)

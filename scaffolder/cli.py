@@ -208,6 +208,64 @@ def data(dataset: str | None, options: tuple[str, ...], rows: int | None, seed: 
                    f"to {result.path} as {result.format}.")
 
 
+# ---------------------------------------------------------------- plan
+@main.command()
+@click.option("--background", "-b", metavar="BACKGROUND",
+              help="clinical, data, operations, content, compliance, product or beginner.")
+@click.option("--lane", help="The lane you are aiming at (default: the best fit for your background).")
+@click.option("--role", help="One role id to target first (default: the best fit in the lane).")
+@click.option("--skill", "next_skill", help="The skill you need next (default: the role's first next skill).")
+@click.option("--project", help="The proof project kind (default: the role's own project).")
+@click.option("--avoid", multiple=True, help="Something your project must avoid (repeatable; default: the guide's list).")
+@click.option("--day30", help="Your own 30-day action.")
+@click.option("--day60", help="Your own 60-day action.")
+@click.option("--day90", help="Your own 90-day action.")
+@click.option("--name", help="Your name, for the plan's heading.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("PLAN.md"), show_default=True,
+              help="Where to write the plan.")
+@click.option("--force", is_flag=True, help="Replace the plan file if it exists.")
+@click.option("--no-input", is_flag=True, help="Do not ask questions; use the suggestions for anything not given.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answers and the plan's path as JSON.")
+def plan(background: str | None, lane: str | None, role: str | None, next_skill: str | None, project: str | None,
+         avoid: tuple[str, ...], day30: str | None, day60: str | None, day90: str | None, name: str | None,
+         output: Path, force: bool, no_input: bool, as_json: bool) -> None:
+    """Answer the career worksheet and get PLAN.md: a 30/60/90-day plan for one role."""
+    from scaffolder import api
+    from scaffolder.career import prompts as career_prompts
+
+    given = {"background": background, "lane": lane, "role": role, "next_skill": next_skill, "project": project,
+             "avoid": list(avoid), "day30": day30, "day60": day60, "day90": day90, "name": name}
+    if not no_input:
+        given = career_prompts.ask(given)
+    if not given.get("background"):
+        raise click.UsageError("Give your background with --background (clinical, data, operations, content, "
+                               "compliance, product or beginner), or drop --no-input to be asked.")
+    answers, path = api.career_plan(output=output, force=force, **given)
+    if as_json:
+        _emit_json({"path": str(path), "answers": answers.to_dict()})
+    else:
+        click.echo(f"Wrote your plan to {path}: {api.show_role(answers.role).title}, project {answers.project}.")
+        click.echo(f"Next: read it, replace its FILL markers with your own facts, then: prooflane new {answers.role}")
+
+
+# ---------------------------------------------------------------- posting
+@main.command()
+@click.argument("file", metavar="FILE|-")
+@click.option("--background", "-b", metavar="BACKGROUND", help="Score the fit against your background.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def posting(file: str, background: str | None, as_json: bool) -> None:
+    """Read a job posting (text, Markdown or pasted HTML; - for standard input): lane, flags, questions to ask."""
+    from scaffolder import api
+    from scaffolder.career import render as career_render
+
+    stdin = sys.stdin.buffer.read() if file == "-" else None
+    report = api.read_posting(file, background=background, stdin=stdin)
+    if as_json:
+        _emit_json(report.to_dict())
+    else:
+        click.echo(career_render.posting(report))
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True,
