@@ -21,8 +21,15 @@ demo: $(STAMP)
 	$(MAKE) -C $(DEMO)/clinic-no-show-dashboard dashboard PYTHON=$(abspath $(BIN)/python)
 	@echo "Open $(DEMO)/clinic-no-show-dashboard/reports/dashboard.html in a browser."
 
-## Lint, then every test (unit, CLI, the bake matrix with each generated project's own tests).
-test: $(STAMP)
+AXE := .ci/node/node_modules/axe-core/axe.min.js
+
+# axe-core for the portfolio's browser tests (skipped, with the reason, where npm or chromium is missing).
+$(AXE):
+	@command -v npm >/dev/null && npm install --silent --no-audit --no-fund --prefix .ci/node axe-core@4 >/dev/null \
+	  || echo "npm not found: the portfolio's browser tests will be skipped"
+
+## Lint, then every test (unit, CLI, the bake matrix with each generated project's own tests, the browser tests).
+test: $(STAMP) $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
@@ -33,6 +40,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_cli.py
+	$(BIN)/python benchmarks/bench_build.py
 
 clean:
 	rm -rf $(DEMO) build dist .pytest_cache .ruff_cache

@@ -250,3 +250,17 @@ def read_posting(path: str | Path, *, background: str | None = None, stdin: byte
 
     text, source = _read(path, stdin)
     return analyse(text, source, background)
+
+
+def build_portfolio(projects: list[Path] | None = None, output: Path | str = "site", **options: Any) -> Any:
+    """Build the portfolio site and PDF; see scaffolder.site.build."""
+    from scaffolder.site.build import build_portfolio as _build
+
+    return _build(projects, Path(output), **options)
+
+
+def init_portfolio_repo(path: Path | str) -> list[str]:
+    """Lay out a portfolio repository with a Pages workflow; see scaffolder.site.repo."""
+    from scaffolder.site.repo import init_repo
+
+    return init_repo(Path(path))

@@ -166,3 +166,60 @@ def _version() -> str:
     from scaffolder import __version__
 
     return __version__
+
+
+def pages_workflow(source: InstallSource) -> str:
+    """The text of a portfolio repository's ``.github/workflows/pages.yml``: check, build, publish to Pages."""
+    cfg = settings()
+    lines = [
+        "# Publishes the portfolio to GitHub Pages on every push to main, after prooflane's safety check.",
+        "name: publish",
+        "",
+        "on:",
+        "  push:",
+        "    branches: [main]",
+        "  workflow_dispatch:",
+        "",
+        "permissions:",
+        "  contents: read",
+        "",
+        "concurrency:",
+        "  group: pages",
+        "  cancel-in-progress: false",
+        "",
+        "jobs:",
+        "  build:",
+        "    runs-on: ubuntu-latest",
+        "    timeout-minutes: 20",
+        "    steps:",
+        f"      - uses: {_uses('checkout')}",
+        "        with:",
+        "          persist-credentials: false",
+        f"      - uses: {_uses('setup_python')}",
+        "        with:",
+        f"          python-version: {json.dumps(cfg.python_version)}",
+    ]
+    steps = [install_step(source),
+             {"name": "Safety check of every project", "run": "prooflane check projects"},
+             {"name": "Build the portfolio (refuses unfinished work)", "run": "prooflane build projects -o site"}]
+    for step in steps:
+        lines += _step(step)
+    lines += [
+        f"      - uses: {_uses('configure_pages')}",
+        f"      - uses: {_uses('upload_pages_artifact')}",
+        "        with:",
+        "          path: site",
+        "  deploy:",
+        "    needs: build",
+        "    runs-on: ubuntu-latest",
+        "    permissions:",
+        "      pages: write",
+        "      id-token: write",
+        "    environment:",
+        "      name: github-pages",
+        "      url: ${{ steps.deployment.outputs.page_url }}",
+        "    steps:",
+        "      - id: deployment",
+        f"        uses: {_uses('deploy_pages')}",
+    ]
+    return "\n".join(lines) + "\n"

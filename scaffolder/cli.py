@@ -266,6 +266,47 @@ def posting(file: str, background: str | None, as_json: bool) -> None:
         click.echo(career_render.posting(report))
 
 
+# ---------------------------------------------------------------- build
+@main.command()
+@click.argument("projects", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
+              help="Folder for the site (replaced only when it is a site prooflane built).")
+@click.option("--preview", is_flag=True,
+              help="Build even with unfinished work or check errors, marked as a private preview on every page.")
+@click.option("--no-pdf", is_flag=True, help="Skip the PDF.")
+@click.option("--page-size", type=click.Choice(["letter", "a4"], case_sensitive=False), default="letter",
+              show_default=True, help="Paper size of the PDF.")
+@click.option("--positioning", help="Your positioning sentence for the landing page.")
+@click.option("--init-repo", type=click.Path(path_type=Path), metavar="DIR",
+              help="Lay out a portfolio repository in DIR with a GitHub Pages workflow, instead of building.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def build(projects: tuple[Path, ...], output: Path, preview: bool, no_pdf: bool, page_size: str,
+          positioning: str | None, init_repo: Path | None, as_json: bool) -> None:
+    """Turn one or more filled projects into a portfolio: an offline site and a PDF (default: projects below here)."""
+    from scaffolder import api
+
+    if init_repo is not None:
+        made = api.init_portfolio_repo(init_repo)
+        if as_json:
+            _emit_json({"path": str(init_repo), "files": made})
+        else:
+            click.echo(f"Laid out a portfolio repository in {init_repo} ({len(made)} files); its README says how to "
+                       "publish it.")
+        return
+    result = api.build_portfolio(list(projects) or None, output, preview=preview, pdf=not no_pdf,
+                                 page_size=page_size.lower(), positioning=positioning)
+    if as_json:
+        _emit_json(result.to_dict())
+        return
+    kind = "a private preview" if result.preview else "a portfolio"
+    click.echo(f"Built {kind} of {len(result.projects)} project(s) in {result.output}: open "
+               f"{result.output / 'index.html'} in a browser.")
+    if result.pdf:
+        click.echo(f"PDF: {result.pdf}")
+    elif result.pdf_note:
+        click.echo(result.pdf_note)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True,
