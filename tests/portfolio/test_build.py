@@ -158,3 +158,17 @@ def test_plan_md_beside_the_projects_sets_the_landing_page(filled: Path, tmp_pat
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "Target role: Healthcare AI Implementation Specialist" in index
     assert "I help clinics pilot documentation tools safely." in index
+
+
+def test_pages_workflow_passes_zizmor_and_the_schema(tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.test_generated_ci import _tool
+
+    CliRunner().invoke(main, ["build", "--init-repo", str(tmp_path / "portfolio")])
+    workflow = tmp_path / "portfolio" / ".github/workflows/pages.yml"
+    audit = subprocess.run([_tool("zizmor"), "--offline", "--no-progress", str(workflow)], capture_output=True, text=True)
+    assert audit.returncode == 0, audit.stdout + audit.stderr
+    valid = subprocess.run([_tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(workflow)],
+                           capture_output=True, text=True)
+    assert valid.returncode == 0, valid.stdout + valid.stderr
