@@ -264,3 +264,17 @@ def init_portfolio_repo(path: Path | str) -> list[str]:
     from scaffolder.site.repo import init_repo
 
     return init_repo(Path(path))
+
+
+def diff_project(path: Path | str = ".") -> Any:
+    """The person's changes and the installed template's changes; see scaffolder.update.run."""
+    from scaffolder.update.run import diff_project as _diff
+
+    return _diff(Path(path))
+
+
+def update_project(path: Path | str = ".", *, to: str | None = None, dry_run: bool = False) -> Any:
+    """Three-way merge of the installed template into a project; see scaffolder.update.run."""
+    from scaffolder.update.run import update_project as _update
+
+    return _update(Path(path), to=to, dry_run=dry_run)

@@ -167,9 +167,10 @@ def status(path: Path, as_json: bool, require_finished: bool) -> None:
     else:
         click.echo(render.project_status(result))
     if require_finished and not result.finished:
-        click.secho(f"Error: the project is not finished: {len(result.fills)} FILL marker(s) and "
-                    f"{len(result.unanswered)} unanswered item(s) are left; fill them, or push a draft with "
-                    "[draft] in the commit message.", fg="red", err=True)
+        click.secho(f"Error: the project is not finished: {len(result.fills)} FILL marker(s), "
+                    f"{len(result.unanswered)} unanswered item(s) and {len(result.conflicts)} file(s) with update "
+                    "conflicts are left; finish them, or push a draft with [draft] in the commit message.",
+                    fg="red", err=True)
         sys.exit(1)
 
 
@@ -264,6 +265,40 @@ def posting(file: str, background: str | None, as_json: bool) -> None:
         _emit_json(report.to_dict())
     else:
         click.echo(career_render.posting(report))
+
+
+# ---------------------------------------------------------------- diff / update
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path), default=Path("."), required=False)
+@click.option("--exit-code", is_flag=True, help="Exit with 1 when anything differs (for CI).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def diff(path: Path, exit_code: bool, as_json: bool) -> None:
+    """Show your changes since the project was made, and what the installed template would change."""
+    from scaffolder import api, render
+
+    result = api.diff_project(path)
+    if as_json:
+        _emit_json(result.to_dict())
+    else:
+        click.echo(render.project_diff(result))
+    if exit_code and (result.mine or result.template):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path), default=Path("."), required=False)
+@click.option("--to", "to_version", metavar="VERSION", help="The template version to update to (the installed one).")
+@click.option("--dry-run", is_flag=True, help="Say what would happen to each file, change nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def update(path: Path, to_version: str | None, dry_run: bool, as_json: bool) -> None:
+    """Take the installed template version into the project without losing an edit (a three-way merge)."""
+    from scaffolder import api, render
+
+    result = api.update_project(path, to=to_version, dry_run=dry_run)
+    if as_json:
+        _emit_json(result.to_dict())
+    else:
+        click.echo(render.project_update(result))
 
 
 # ---------------------------------------------------------------- build

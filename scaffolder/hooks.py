@@ -12,6 +12,7 @@ from typing import Any
 
 from scaffolder import __version__, ci, disclaimers, manifest
 from scaffolder.install_source import current as install_source
+from scaffolder.update import snapshot
 
 CONTEXT_FILE = ".prooflane-context.json"
 
@@ -55,6 +56,15 @@ def _remove_caches(root: Path) -> None:
         stray.unlink(missing_ok=True)
 
 
+def _holds_fill(path: Path) -> bool:
+    from scaffolder.markers import FILL_RE
+
+    try:
+        return FILL_RE.search(path.read_text(encoding="utf-8")) is not None
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def write_ci(root: Path, context: dict[str, Any]) -> None:
     """Write ``.github/workflows/ci.yml`` (the kind's ``_ci_steps`` plus the safety gate) and dependabot."""
     workflow = root / ci.WORKFLOW_PATH
@@ -73,6 +83,8 @@ def finish_project(root: Path | None = None) -> manifest.Manifest:
     seed = int(str(context.get("seed", "42")).strip())
     written = write_datasets(root, context, seed)
     write_ci(root, context)
+    generated = sorted(manifest.hash_tree(root))
+    snapshot.write(root, [rel for rel in generated if rel not in written])
     answers = public_answers(context)
     answers["seed"] = seed
     result = manifest.Manifest(
@@ -86,6 +98,7 @@ def finish_project(root: Path | None = None) -> manifest.Manifest:
         synthetic_data=written,
         outputs=[str(p) for p in context.get("_outputs", [])],
         unfinished=[dict(rule) for rule in context.get("_unfinished", [])],
+        user_owned=[rel for rel in generated if _holds_fill(root / rel)],
     )
     manifest.write(root, result)
     return result

@@ -16,6 +16,7 @@ from scaffolder.exceptions import ManifestError
 
 MANIFEST_NAME = ".prooflane.json"
 MANIFEST_FORMAT = 1
+STATE_DIR = ".prooflane"  # prooflane's own state (the base snapshot, an update in progress); never hashed
 
 
 @dataclass
@@ -35,6 +36,8 @@ class Manifest:
     outputs: list[str] = field(default_factory=list)
     # Rules for unanswered items in structured files (see scaffolder/unfinished.py).
     unfinished: list[dict[str, Any]] = field(default_factory=list)
+    # Files where the person's own work goes (they held FILL markers when generated): update never merges into them.
+    user_owned: list[str] = field(default_factory=list)
     format: int = MANIFEST_FORMAT
 
     def to_json(self) -> str:
@@ -56,7 +59,8 @@ def hash_tree(root: Path, exclude: tuple[str, ...] = (MANIFEST_NAME,)) -> dict[s
     hashes: dict[str, str] = {}
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root).as_posix()
-        if not path.is_file() or rel in exclude or "__pycache__" in path.parts or ".pytest_cache" in path.parts:
+        if (not path.is_file() or rel in exclude or "__pycache__" in path.parts or ".pytest_cache" in path.parts
+                or rel.split("/", 1)[0] == STATE_DIR):
             continue
         hashes[rel] = sha256_file(path)
     return hashes
@@ -81,6 +85,10 @@ def read(root: Path) -> Manifest:
         raise ManifestError(f"{path} is not valid JSON ({exc}); restore it from version control or regenerate the project.") from exc
     if not isinstance(raw, dict):
         raise ManifestError(f"{path} should hold a JSON object; restore it from version control or regenerate the project.")
+    fmt = raw.get("format", MANIFEST_FORMAT)
+    if not isinstance(fmt, int) or fmt > MANIFEST_FORMAT or fmt < 1:
+        raise ManifestError(f"{path} is in manifest format {str(fmt)[:20]}, which this prooflane does not know (it "
+                            f"reads format {MANIFEST_FORMAT}); upgrade prooflane (pip install -U prooflane).")
     known = {f for f in Manifest.__dataclass_fields__}
     missing = [k for k in ("kind", "template_version", "tool_version", "seed", "answers", "files") if k not in raw]
     if missing:

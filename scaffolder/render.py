@@ -146,6 +146,9 @@ def project_status(status: ProjectStatus) -> str:
                 current = item.path
                 lines.append(f"  {item.path}")
             lines.append(f"    line {item.line}: {item.what}")
+    if status.conflicts:
+        lines += ["", f"{len(status.conflicts)} file(s) still hold conflict markers from an update: "
+                  + _listing(status.conflicts)]
     if status.kind:
         lines += ["", "Who wrote what:"]
         lines.append(f"  your own files: {len(status.added)}" + (f" ({_listing(status.added)})" if status.added else ""))
@@ -157,4 +160,53 @@ def project_status(status: ProjectStatus) -> str:
     if status.missing:
         lines += ["", f"{len(status.missing)} generated file(s) are gone: " + _listing(status.missing)]
     lines += ["", "Before sharing: prooflane check " + str(status.root)]
+    return "\n".join(lines)
+
+
+def project_diff(result: Any) -> str:
+    """``prooflane diff`` for people."""
+    lines = [f"{result.root}: {result.kind} template {result.recorded_version} (installed: {result.installed_version})",
+             ""]
+    if result.mine:
+        lines.append(f"Your changes since the project was made ({len(result.mine)}):")
+        lines += [f"  {c.change:8} {c.path}" for c in result.mine]
+        diffs = [c.diff for c in result.mine if c.diff and c.diff.startswith("---")]
+        if diffs:
+            lines += ["", *diffs]
+    else:
+        lines.append("No changes of yours since the project was made.")
+    lines.append("")
+    if result.template:
+        lines.append(f"What template {result.installed_version} would change ({len(result.template)} file(s)); "
+                     "prooflane update takes it without losing your edits:")
+        lines += [f"  {c.change:8} {c.path}" for c in result.template]
+    elif result.installed_version == result.recorded_version:
+        lines.append("The project is on the installed template version; nothing to update.")
+    else:
+        lines.append(f"Template {result.installed_version} changes none of the files.")
+    if result.base_missing:
+        lines += ["", "No original kept for: " + _listing(result.base_missing) + " (template changes to them are "
+                  "listed, never merged)."]
+    return "\n".join(lines)
+
+
+def project_update(result: Any) -> str:
+    """``prooflane update`` for people."""
+    lines = []
+    if result.recovered:
+        lines.append(f"Note: {result.recovered}.")
+    if result.from_version == result.to_version:
+        lines.append(f"{result.root} already uses template {result.to_version} of {result.kind}; nothing to update.")
+        return "\n".join(lines)
+    verb = "Would update" if result.dry_run else "Updated"
+    changed = [o for o in result.outcomes if o.template_changed]
+    lines.append(f"{verb} {result.root} from template {result.from_version} to {result.to_version} "
+                 f"({len(changed)} file(s) touched by the template):")
+    for outcome in changed:
+        lines.append(f"  {outcome.action:6} {outcome.path}: {outcome.reason}")
+    if result.notes_file:
+        lines += ["", f"The template's changes to files kept as you had them: {result.notes_file}"]
+    if result.changelog:
+        lines += ["", "What the new template version changed (its CHANGELOG):", result.changelog]
+    lines += ["", "Next: prooflane status, then prooflane check."]
     return "\n".join(lines)

@@ -18,9 +18,11 @@ from scaffolder.manifest import MANIFEST_NAME, read, sha256_file
 from scaffolder.markers import find_fills
 from scaffolder.unfinished import Unanswered
 from scaffolder.unfinished import find as find_unanswered
+from scaffolder.update.merge import has_conflict_markers
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".yaml", ".yml", ".html", ".csv", ".json", ".py", ".sql")
-SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache"}
+SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache",
+             ".prooflane"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class ProjectStatus:
     role: str | None
     fills: list[Fill] = field(default_factory=list)
     unanswered: list[Unanswered] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # files with markers an update left
     edited: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
@@ -49,8 +52,8 @@ class ProjectStatus:
 
     @property
     def finished(self) -> bool:
-        """No FILL marker and no unanswered item left."""
-        return not self.fills and not self.unanswered
+        """No FILL marker, unanswered item or update conflict left."""
+        return not self.fills and not self.unanswered and not self.conflicts
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,6 +65,7 @@ class ProjectStatus:
             "fills": [{"path": f.path, "line": f.line, "hint": f.hint} for f in self.fills],
             "unanswered_items": len(self.unanswered),
             "unanswered": [{"path": u.path, "line": u.line, "what": u.what} for u in self.unanswered],
+            "conflicts": self.conflicts,
             "edited_files": self.edited,
             "unchanged_files": self.unchanged,
             "added_files": self.added,
@@ -82,13 +86,16 @@ def _walk(root: Path) -> list[str]:
     return sorted(found)
 
 
-def _fills(root: Path, rel: str) -> list[Fill]:
+def _read(root: Path, rel: str) -> str:
     if not rel.endswith(TEXT_SUFFIXES):
-        return []
+        return ""
     try:
-        text = (root / rel).read_text(encoding="utf-8", errors="replace")
+        return (root / rel).read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return []
+        return ""
+
+
+def _fills(rel: str, text: str) -> list[Fill]:
     if "[FILL" not in text:
         return []
     return [Fill(rel, text.count("\n", 0, m.start()) + 1, (m.group("hint") or "").strip()) for m in find_fills(text)]
@@ -116,7 +123,10 @@ def project_status(root: Path) -> ProjectStatus:
         if is_output and rel not in generated:
             status.built.append(rel)
             continue  # built pages repeat the markers of their sources: count each marker once
-        status.fills += _fills(root, rel)
+        text = _read(root, rel)
+        status.fills += _fills(rel, text)
+        if "<<<<<<< yours" in text and has_conflict_markers(text):
+            status.conflicts.append(rel)
         if rel not in generated and generated:
             status.added.append(rel)
     status.unanswered = find_unanswered(root, rules, [r for r in present if r not in status.built])

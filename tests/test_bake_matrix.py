@@ -103,7 +103,8 @@ def test_manifest_is_valid(kind: str, extra: dict[str, str], baked) -> None:
     for key, value in extra.items():
         assert manifest.answers[key] == value
     assert manifest.role in {r.id for r in catalog.load().roles}
-    on_disk = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()} - {MANIFEST_NAME}
+    on_disk = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()
+               and not p.relative_to(root).as_posix().startswith(".prooflane/")} - {MANIFEST_NAME}
     assert set(manifest.files) == on_disk
     for rel, digest in manifest.files.items():
         assert sha256_file(root / rel) == digest, rel

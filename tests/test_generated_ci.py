@@ -47,7 +47,8 @@ def test_workflow_is_least_privilege_and_pinned(kind: str, baked) -> None:
     assert uses and all(len(u.split("@")[1]) == 40 for u in uses)
     assert steps[0]["with"]["persist-credentials"] is False
     assert steps[1]["with"]["python-version"] == ci.settings().python_version
-    for action in ci.settings().actions.values():
+    for name in ("checkout", "setup_python"):
+        action = ci.settings().actions[name]
         assert f"{action['uses']}@{action['sha']} # {action['version']}" in text
     installs = [s["run"] for s in steps if "prooflane" in s.get("run", "") and "pip install" in s["run"]]
     assert installs and not any(run.rstrip().endswith("pip install prooflane") for run in installs)
