@@ -254,7 +254,7 @@ def _write_site(site: Path, projects: list[Project], preview: bool, page_size: s
         bodies.append((project, writer, body, card))
     person = next((p.author for p in projects if p.author), "") or "Portfolio"
     plan = read_plan([p.root for p in projects])
-    ranked = [p.role for p in projects if p.role]
+    ranked = [r for r in (p.role for p in projects) if r is not None]
     target = max(ranked, key=lambda r: (sum(x.id == r.id for x in ranked), -ranked.index(r))) if ranked else None
     role = plan.get("role") or (target.title if target else "healthcare AI")
     lede = positioning or plan.get("positioning") or (target.summary if target else "")
@@ -277,9 +277,9 @@ def _write_site(site: Path, projects: list[Project], preview: bool, page_size: s
             pages.project_page(person, cards, card, body.html, panel, diagrams, preview), encoding="utf-8")
         written.append(f"projects/{project.slug}/index.html")
         for rel, (page, rendered) in sorted(sub_bodies.items()):
-            target = writer.base / page
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(pages.sub_page(person, cards, card, rel, rendered.html, 2 + page.count("/"), preview),
+            out = writer.base / page
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(pages.sub_page(person, cards, card, rel, rendered.html, 2 + page.count("/"), preview),
                               encoding="utf-8")
             written.append(f"projects/{project.slug}/{page}")
     (site / "index.html").write_text(pages.landing(person, role, lede, cards, preview), encoding="utf-8")

@@ -109,7 +109,7 @@ def authorship_panel(card: Card, mine: list[str], changed: list[str]) -> str:
             + "</section>\n")
 
 
-def project_page(person: str, cards: list[Card], card: Card, body: str, panel: str, diagrams: list[str],
+def project_page(person: str, cards: list[Card], card: Card, body: str, panel: str, diagrams: list[tuple[str, str]],
                  preview: bool) -> str:
     """projects/SLUG/index.html."""
     extra = ""

@@ -86,7 +86,9 @@ def plan(base: dict[str, bytes], theirs: dict[str, bytes], ours: dict[str, bytes
     moved = renames(base, theirs)
     outcomes: dict[str, Outcome] = {}
     for old, new in moved.items():
-        b, t, o = base[old], theirs[new], ours.get(old)
+        b: bytes | None = base[old]
+        t: bytes | None = theirs[new]
+        o = ours.get(old)
         if o is None:
             outcomes[old] = Outcome(old, "keep", "you deleted it; it stays deleted", template_changed=True)
             outcomes[new] = Outcome(new, "keep", f"the template renamed {old} to {new}; you had deleted {old}",
