@@ -77,8 +77,10 @@ def read_yaml(path: Path) -> tuple[Any, Any]:
         data = yaml.load(text, Loader=_Loader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f", line {mark.line + 1}" if mark is not None else ""
         problem = str(getattr(exc, "problem", "") or exc)
+        if "quoted scalar" in str(getattr(exc, "context", "") or ""):  # an unclosed quote: where it opened
+            mark, problem = getattr(exc, "context_mark", None) or mark, "while scanning a quoted scalar"
+        where = f", line {mark.line + 1}" if mark is not None else ""
         raise InputError(f"{name}{where}: this is not valid YAML: {_yaml_hint(problem)}.") from None
     return data, node
 
