@@ -255,7 +255,7 @@ def score(checklist: dict[str, Any], assessment: dict[str, Any], vendor: dict[st
                                       "without quotes, or leave it empty until the claim is judged.")
         result.claims.append(ClaimReview(
             claim_id=claim["claim_id"], text=claim["claim"], source=claim["source"],
-            red_flag=flag, resolved=bool(resolved), note=_text(review.get("note")),
+            red_flag=flag, resolved=bool(resolved), note=_text(review.get("note_on_claim")),
         ))
         if flag is None:
             result.unanswered.append(claim["claim_id"])

@@ -70,7 +70,7 @@ def test_worked_report_is_labelled_as_prooflanes_example(worked, checklist, tmp_
 def test_a_reviewers_note_on_a_claim_is_marked_as_critique_of_the_vendor_claim(root, checklist, vendors, claims,
                                                                                tmp_path):
     note = "Saying the product catches missed diagnoses means it diagnoses patients, outside a scribe's intended use."
-    assessment = {"vendor_id": "V02", "items": {}, "claims": [{"claim_id": "V02-C1", "red_flag": True, "note": note}]}
+    assessment = {"vendor_id": "V02", "items": {}, "claims": [{"claim_id": "V02-C1", "red_flag": True, "note_on_claim": note}]}
     result = score.score(checklist, assessment, vendors["V02"], claims["V02"], name="v02")
     for path in score.write_reports(result, checklist, tmp_path)[:2]:
         lines = [line for line in path.read_text(encoding="utf-8").splitlines() if "it diagnoses patients" in line]
