@@ -191,10 +191,11 @@ FACTS: tuple[Fact, ...] = (
          "Monitoring: usage statistics are available; no safety or quality measure is tracked.",
          None),
     Fact("MAN-02", "contract", "Changes to the service",
-         "Model changes come with {change_days} days' notice, release notes and a revalidation summary; customers "
-         "can stay on the previous version for {pin_days} days.",
-         "Model changes are described in release notes when they go live.",
-         "The vendor may update models at any time without notice."),
+         "Changes to the model: {updates}. Each release also comes with {change_days} days' notice and a "
+         "revalidation summary.",
+         "Changes to the model: {updates}. Release notes appear when a change goes live; there is no "
+         "revalidation summary.",
+         "Changes to the model: {updates}. The vendor may update models at any time."),
     Fact("MAN-03", "security", "Incident response",
          "Staff report a wrong or unsafe output with one click; reports reach the vendor's safety team, which "
          "answers within {report_days} working days.",
@@ -295,6 +296,7 @@ def _values(rng: random.Random, profile: dict[str, object]) -> dict[str, object]
         "incident_hours": (24, 48, 72)[int(rng.random() * 3)], "training_minutes": 20 + 10 * int(rng.random() * 3),
         "intended_use": profile["intended_use"], "users": profile["intended_users"],
         "data_touched": profile["data_touched"], "retention": profile["data_retention"],
+        "updates": str(profile["model_updates"]).rstrip("."),
         "dev_cases": 4000 + 500 * int(rng.random() * 20), "dev_sites": 5 + int(rng.random() * 8),
         "dev_years": f"{2019 + int(rng.random() * 3)}-2024",
         "errors": errors, "cases": cases, "rate": round(100 * errors / cases, 1), "lo": lo, "hi": hi,
@@ -307,6 +309,8 @@ def _values(rng: random.Random, profile: dict[str, object]) -> dict[str, object]
         "phone": profile.get("contact_phone", "555-0100"),
     }
     values["disclosure_good"] = str(values["disclosure_good"]).format(**values)
+    if profile["product_type"] == "patient-messaging" and "approved templates" not in str(profile["decision_role"]):
+        values["output_desc"] = "text replies to patients about appointments, written by the software"
     return values
 
 

@@ -393,3 +393,11 @@ def test_template_worked_assessment_matches_the_generator(seeded) -> None:
         assert [c["claim_id"] for c in user["claims"]] == [f"{vendor_id}-C{n}" for n in range(1, 6)]
         assert all(c["red_flag"] is None for c in user["claims"])
         assert all(item["status"] is None for item in user["items"].values())
+
+
+def test_document_text_passes_check_for_many_seeds(tmp_path) -> None:
+    for seed in range(0, 400, 10):
+        rows = DATASETS["vendor-documents"].generate(seed=seed).records()
+        (tmp_path / f"docs-{seed}.md").write_text("\n\n".join(r["text"] for r in rows) + "\n", encoding="utf-8")
+    findings = [f"{f.path}:{f.line} {f.category}" for f in check_paths([tmp_path]).findings]
+    assert findings == []

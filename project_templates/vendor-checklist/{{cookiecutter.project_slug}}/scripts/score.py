@@ -423,7 +423,8 @@ def _vendor_header(result: Result) -> str:
 def render_markdown(result: Result, checklist: dict[str, Any], matrix_file: str) -> str:
     """The Markdown report."""
     vendor = result.vendor
-    lines = [f"# Vendor risk report: {_vendor_header(result)}", "", DISCLAIMER_MD, ""]
+    lines = [f"# Vendor risk report: {_vendor_header(result)}", "", f"Reviewer: {reviewer_text(result)}", "",
+             DISCLAIMER_MD, ""]
     if result.is_example:
         lines += [EXAMPLE_NOTE_MD, ""]
     if not result.complete:
@@ -502,7 +503,8 @@ def reviewer_text(result: Result) -> str:
     """Who reviewed: the worked example says it is prooflane's; a blank reviewer says so."""
     if result.is_example:
         return "prooflane (worked example)"
-    return _text(result.assessment.get("reviewer")) or "not given"
+    reviewer = _text(result.assessment.get("reviewer"))
+    return "not given yet" if not reviewer or "[FILL:" in reviewer else reviewer
 
 
 def _summary_heading(result: Result) -> str:
@@ -607,7 +609,8 @@ blockquote.red-flag { border-left-color: #c0392b; }
 def render_html(result: Result, checklist: dict[str, Any], matrix_svg: str) -> str:
     """The HTML report: one self-contained page (inline CSS and SVG, no scripts, no external files)."""
     header = _vendor_header(result)
-    body = [f"<h1>Vendor risk report: {_esc(header)}</h1>", DISCLAIMER_HTML]
+    body = [f"<header><h1>Vendor risk report: {_esc(header)}</h1>"
+            f'<p class="byline">Reviewer: {_esc(reviewer_text(result))}</p></header>', DISCLAIMER_HTML]
     if result.is_example:
         body.append(EXAMPLE_NOTE_HTML)
     if not result.complete:
