@@ -609,8 +609,9 @@ blockquote.red-flag { border-left-color: #c0392b; }
 def render_html(result: Result, checklist: dict[str, Any], matrix_svg: str) -> str:
     """The HTML report: one self-contained page (inline CSS and SVG, no scripts, no external files)."""
     header = _vendor_header(result)
-    body = [f"<header><h1>Vendor risk report: {_esc(header)}</h1>"
-            f'<p class="byline">Reviewer: {_esc(reviewer_text(result))}</p></header>', DISCLAIMER_HTML]
+    title = (f"<header><h1>Vendor risk report: {_esc(header)}</h1>"
+             f'<p class="byline">Reviewer: {_esc(reviewer_text(result))}</p></header>')
+    body = [title, DISCLAIMER_HTML]
     if result.is_example:
         body.append(EXAMPLE_NOTE_HTML)
     if not result.complete:
