@@ -723,8 +723,9 @@ def summary_line(result: Result) -> str:
     if not result.complete:
         return f"{result.name}: incomplete: {result.unanswered_text()}"
     bands = result.band_counts()
+    gates = f", {len(result.gates_failed)} knockout gate(s) failed" if result.gates_failed else ""
     return (f"{result.name}: tier {result.tier.upper()}, checklist score {_fmt(result.score)}/100, "
-            f"{bands['critical']} critical and {bands['high']} high risks")
+            f"{bands['critical']} critical and {bands['high']} high risks{gates}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,7 +16,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
+SETUP = ("run 'make setup' once, then use the project's own Python: .venv/bin/python scripts/score.py "
+         "(Windows: .venv\\Scripts\\python scripts\\score.py)")
+try:
+    import yaml
+except ImportError:  # run with a Python that lacks the project's requirements
+    raise SystemExit(f"error: PyYAML is not installed for this Python; {SETUP}.") from None
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
@@ -185,7 +190,10 @@ def _sentence(name: str, error: Any, data: Any, node: Any) -> str:
 
 def check(data: Any, node: Any, schema_name: str, name: str) -> None:
     """Raise InputError with one sentence per mistake (at most five, in file order)."""
-    from jsonschema import Draft202012Validator
+    try:
+        from jsonschema import Draft202012Validator
+    except ImportError:
+        raise InputError(f"jsonschema is not installed for this Python; {SETUP}.") from None
 
     schema = json.loads((SCHEMAS / schema_name).read_text(encoding="utf-8"))
     if not isinstance(data, dict):
