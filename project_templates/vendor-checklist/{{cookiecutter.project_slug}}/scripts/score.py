@@ -450,6 +450,8 @@ def render_markdown(result: Result, checklist: dict[str, Any], matrix_file: str)
             f"| Knockout gates | {_cell(_gates_text(result))} |",
             f"| Reviewer | {_cell(reviewer_text(result))} |",
             f"| Review date | {_cell(_text(result.assessment.get('review_date')))} |",
+            f"| Decision requested | {_cell(_text(result.assessment.get('decision_requested')))} |",
+            f"| Decision owner | {_cell(_text(result.assessment.get('decision_owner')))} |",
             "",
             "## Why this tier",
             "",
@@ -631,6 +633,8 @@ def render_html(result: Result, checklist: dict[str, Any], matrix_svg: str) -> s
             ("Knockout gates", _esc(_gates_text(result))),
             ("Reviewer", _esc(reviewer_text(result))),
             ("Review date", _esc(_text(result.assessment.get("review_date"))) or "-"),
+            ("Decision requested", _esc(_text(result.assessment.get("decision_requested"))) or "-"),
+            ("Decision owner", _esc(_text(result.assessment.get("decision_owner"))) or "-"),
         ]
         body.append("<table>" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows) + "</table>")
         body.append("<h2>Why this tier</h2><ul>" + "".join(f"<li>{_esc(r)}</li>" for r in result.reasons) + "</ul>")

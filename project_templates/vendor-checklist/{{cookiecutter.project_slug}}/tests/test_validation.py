@@ -152,3 +152,22 @@ def test_answers_left_blank_are_unanswered_not_errors(project):
     # a partial item with no likelihood yet is still work to do; the impact defaults to the typical one
     assert not result.complete and "GOV-01" in result.unanswered
     assert result.items[0].impact == checklist["items"][0]["typical_impact"]
+
+
+def test_make_score_rewrites_only_the_results_block_of_the_readme(project):
+    readme = project / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    edited = text.replace("## What this project shows", "## What this project shows\n\nA line the author added.")
+    stale = edited.replace("**Risk tier: ", "**Risk tier (stale): ", 1)
+    readme.write_text(stale, encoding="utf-8")
+    assert score.main([]) == 0
+    assert readme.read_text(encoding="utf-8") == edited  # the block is current again; the author's line is kept
+
+
+def test_make_score_leaves_a_readme_without_the_markers_alone(project, capsys):
+    readme = project / "README.md"
+    text = readme.read_text(encoding="utf-8").replace(score.README_START, "").replace(score.README_END, "")
+    readme.write_text(text, encoding="utf-8")
+    assert score.main([]) == 0
+    assert readme.read_text(encoding="utf-8") == text
+    assert "README.md results markers not found" in capsys.readouterr().out
