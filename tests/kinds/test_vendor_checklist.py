@@ -401,3 +401,12 @@ def test_document_text_passes_check_for_many_seeds(tmp_path) -> None:
         (tmp_path / f"docs-{seed}.md").write_text("\n\n".join(r["text"] for r in rows) + "\n", encoding="utf-8")
     findings = [f"{f.path}:{f.line} {f.category}" for f in check_paths([tmp_path]).findings]
     assert findings == []
+
+
+@pytest.mark.parametrize("seed", ["ten", "-3", "1.5"])
+def test_a_seed_given_as_text_is_one_sentence_and_makes_nothing(tmp_path, seed) -> None:
+    done = subprocess.run([sys.executable, "-m", "scaffolder.cli", "new", KIND, "--no-input", "--seed", seed,
+                           "-o", str(tmp_path)], capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "seed" in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert not any(tmp_path.iterdir())

@@ -129,3 +129,15 @@ def test_shipped_worked_report_is_current(root, checklist, vendors, claims, tmp_
         assert shipped.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
             f"reports/{path.name} is out of date: run make score"
         )
+
+
+def test_no_my_work_line_is_left_blank(root):
+    """A FILL marker that was deleted without an answer leaves a blank line item: name it so it gets written."""
+    text = (root / "README.md").read_text(encoding="utf-8")
+    assert "## My work" in text, "README.md has lost its '## My work' section; restore it from git"
+    section = text.split("## My work", 1)[1].split("\n## ", 1)[0]
+    start = text[:text.index("## My work")].count("\n") + 1
+    for offset, line in enumerate(section.splitlines()):
+        if line.startswith("- ") and line.rstrip().endswith(":"):
+            raise AssertionError(f"README.md line {start + offset}: '{line.strip()}' is left blank; write your "
+                                 "answer after the colon, or remove the line")
