@@ -60,6 +60,8 @@ DATASETS: dict[str, DatasetSpec] = {
         DatasetSpec("training-tracker", "synthetic.training_tracker", 60, "rollout-plan"),
         DatasetSpec("vendor-claims", "synthetic.vendor_claims", 3, "vendor-checklist"),
         DatasetSpec("vendor-claims-key", "synthetic.vendor_claims_key", 3, "vendor-checklist"),
+        DatasetSpec("vendor-documents", "synthetic.vendor_documents", 3, "vendor-checklist"),
+        DatasetSpec("vendor-items-key", "synthetic.vendor_items_key", 3, "vendor-checklist"),
         DatasetSpec("vendor-profiles", "synthetic.vendors", 3, "vendor-checklist"),
         DatasetSpec("workflow-events", "synthetic.workflow_events", 600, "workflow-map"),
     )

@@ -214,8 +214,10 @@ MESSAGING = ProductType(
               "Ask for results per language, including how often messages were misunderstood."),
         Claim("Messages mentioning chest pain, breathing trouble or self-harm go straight to staff with the "
               "patient's call-back number.", "plausible",
-              "A narrow, testable escalation rule.",
-              "Ask for the escalation term list per language and how often it is tested."),
+              "A narrow, testable escalation rule, but 'straight to staff' helps nobody at night or at weekends "
+              "unless the patient is told at once where to get urgent help.",
+              "Ask for the escalation term list per language, how often it is tested, and what the patient is told "
+              "at once after hours (for example to call 911, or 988 for a mental health crisis)."),
         Claim("Patients can reply STOP to opt out, and staff can see every message sent.", "plausible",
               "Opt-out and visibility are basic controls.",
               "Ask for a demo of the staff view and the opt-out log."),
@@ -248,6 +250,23 @@ UPDATES: tuple[str, ...] = (
     "Versioned releases twice a year, each with a revalidation summary",
     "Not stated in the documents provided",
 )
+THIRD_PARTY_BY_TYPE: dict[str, tuple[str, ...]] = {
+    "ambient-scribe": (
+        "Uses a third-party speech recognition service and a general-purpose large language model from a "
+        "third-party provider, under the vendor's own agreements",
+        "Uses the vendor's own speech and note-drafting models only",
+        "Uses a third-party cloud speech service for transcripts and the vendor's own note-drafting model",
+        "Not stated in the documents provided",
+    ),
+    "patient-messaging": (
+        "Uses a general-purpose large language model from a third-party provider for free-text replies, under "
+        "the vendor's own agreement",
+        "Uses the vendor's own message-matching rules and models only",
+        "Uses a third-party text-message gateway and a cloud translation service; the vendor's own model matches "
+        "replies to templates",
+        "Not stated in the documents provided",
+    ),
+}
 THIRD_PARTY: tuple[str, ...] = (
     "Uses a general-purpose large language model from a third-party provider, under the vendor's own agreement",
     "Uses the vendor's own models only",
@@ -346,9 +365,10 @@ def _vendor(
         "intended_users": product.intended_users,
         "decision_role": str(pick(rng, product.decision_roles[:1] if cautious else product.decision_roles[1:])),
         "data_touched": "; ".join(
-            d for i, d in enumerate(product.data_touched) if not cautious or i < 3 or bernoulli(rng, 0.6)
+            d for i, d in enumerate(product.data_touched)
+            if not cautious or i < 3 or bernoulli(rng, 0.6) or d.startswith("free-text")
         ),
-        "third_party_models": str(pick(rng, THIRD_PARTY)),
+        "third_party_models": str(pick(rng, THIRD_PARTY_BY_TYPE.get(product.id, THIRD_PARTY))),
         "hosting": str(pick(rng, HOSTING[::2] if cautious else HOSTING)),
         "data_retention": str(pick(rng, RETENTION[::2] if cautious else RETENTION[1:])),
         "model_updates": str(pick(rng, UPDATES[::2] if cautious else UPDATES[1:])),
