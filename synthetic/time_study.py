@@ -213,6 +213,7 @@ def launch_evidence(records: list[dict], in_scope: tuple[str, ...] = DEFAULT_IN_
     expected = round(routed / days * p["silent_weeks"] * SIZING["days_per_week"])
     return {
         "routed_in_study": routed,
+        "study_days": days,
         "silent_weeks": p["silent_weeks"],
         "silent_events": expected,
         "upper_bound_pct": round(100 * zero_miss_upper_bound(expected, p["confidence"]), 1),

@@ -232,6 +232,7 @@ def launch_evidence(records: list[dict], in_scope: Iterable[str]) -> dict[str, o
     expected = round(routed / days * p["silent_weeks"] * SIZING["days_per_week"])
     return {
         "routed_in_study": routed,
+        "study_days": days,
         "silent_weeks": p["silent_weeks"],
         "silent_events": expected,
         "upper_bound_pct": round(100 * zero_miss_upper_bound(expected, p["confidence"]), 1),
@@ -485,8 +486,8 @@ def launch_markdown(brief: Brief, records: list[dict]) -> str:
         return ("**Symptom screen evidence** (data/time_study.csv): no in-scope message in the study mentioned a "
                 "symptom, so a silent period cannot test the miss rate of a symptom screen. " + need)
     return (
-        f"**Symptom screen evidence** (data/time_study.csv): {e['routed_in_study']} in-scope messages mentioned a "
-        f"symptom, so {e['silent_weeks']} silent weeks bring about {e['silent_events']}. Missing none still allows a "
+        f"**Symptom screen evidence** (data/time_study.csv): {e['routed_in_study']} in-scope messages in "
+        f"{e['study_days']} days mentioned a symptom, so {e['silent_weeks']} silent weeks bring about {e['silent_events']}. Missing none still allows a "
         f"miss rate up to **{_num(e['upper_bound_pct'])}%** (exact one-sided 95% bound; rule of three "
         f"{_num(e['rule_of_three_pct'])}%). " + need
     )
@@ -757,17 +758,17 @@ def build_one(path: Path, records: list[dict], snippets: list[dict], out_dir: Pa
     text, stale, edited = refresh_blocks(brief.text, computed_blocks(brief, records, snippets))
     if edited:
         where = ", ".join(f"the {e.split(':')[0]} block (line {e.split(':')[1]})" for e in edited)
-        return BuildResult(path, None, None, word_count(brief), len(brief.fills), False, [
-            f"{name}: {where} was edited by hand, and the build rewrites it from the data; move your text outside "
-            "the block's markers, or empty the block to have it written again, then run `make brief`."])
+        message = (f"{name}: {where} was edited by hand, and the build rewrites it from the data; move your text "
+                   "outside the block's markers, or empty the block to have it written again, then run `make brief`.")
+        return BuildResult(path, None, None, word_count(brief), len(brief.fills), False, [message])
     if stale and update:
         path.write_text(text, encoding="utf-8")
     brief = parse(path, text)  # the page always shows the blocks computed from the data
     words = word_count(brief)
     if words > WORD_LIMIT:
-        return BuildResult(path, None, None, words, len(brief.fills), bool(stale and not update), [
-            f"{name}: {words} words, and one page holds about {WORD_LIMIT} with the chart; cut "
-            f"{words - WORD_LIMIT} or more."])
+        message = (f"{name}: {words} words, and one page holds about {WORD_LIMIT} with the chart; cut "
+                   f"{words - WORD_LIMIT} or more.")
+        return BuildResult(path, None, None, words, len(brief.fills), bool(stale and not update), [message])
     out_dir.mkdir(parents=True, exist_ok=True)
     svg, png = chart(records, brief.in_scope or ())
     png_path = out_dir / f"{path.stem}-chart.png"
