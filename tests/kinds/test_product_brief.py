@@ -242,6 +242,8 @@ def test_every_quoted_figure_matches_the_data_for_any_seed(seed: int, baked) -> 
     readme = (root / "README.md").read_text(encoding="utf-8")
     worked = (root / "examples" / "worked-brief.md").read_text(encoding="utf-8")
     assert f"median {f['median']:.1f} min each" in readme
+    target = math.floor(f["median"] * (1 - 0.30) * 10) / 10
+    assert f"({f['median']:.1f} → {target:.1f} min or less)" in readme
     assert f"In-scope tasks were {f['task_pct']}% of" in readme
     assert (f"Drafting saves about {f['saved']} staff minutes a day against {f['oversight']} minutes of oversight "
             f"(net {f['net']}); status notifications, with no AI, about {f['alternative']}") in readme
