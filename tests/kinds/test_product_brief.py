@@ -453,3 +453,13 @@ def test_markdown_defects_of_the_old_converter(source: str, wanted: str, unwante
     html = bb.markdown_to_html(source)
     assert wanted in html
     assert unwanted not in html
+
+
+def test_the_worked_example_can_be_removed(tmp_path: Path, baked) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(baked("product-brief"), root)
+    (root / "examples" / "worked-brief.md").unlink()
+    result = subprocess.run([PYTHON, "scripts/build_brief.py"], cwd=root, env=run_env(), capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert (root / "reports" / "brief.html").is_file() and not (root / "reports" / "worked-brief.html").exists()

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 
-BRIEFS = ["examples/worked-brief.md", "brief.md"]
+WORKED = ROOT / "examples" / "worked-brief.md"
+BRIEFS = [name for name in ("examples/worked-brief.md", "brief.md") if (ROOT / name).is_file() or name == "brief.md"]
+worked_example = pytest.mark.skipif(not WORKED.is_file(), reason="the worked example was removed")
 
 
 @pytest.mark.parametrize("name", BRIEFS)
@@ -50,6 +52,7 @@ def test_computed_blocks_match_the_data(bb, name: str, time_study, snippets) -> 
         assert body == expected[block], f"{name}: the {block} block is out of date; run `make brief`"
 
 
+@worked_example
 def test_worked_numbers_are_the_time_study_numbers(bb, time_study) -> None:
     brief = bb.parse(ROOT / "examples" / "worked-brief.md")
     assert brief.in_scope == ("refill_status", "appointment_logistics")
@@ -64,6 +67,7 @@ def test_worked_numbers_are_the_time_study_numbers(bb, time_study) -> None:
     assert f"**{share}%** of tasks" in block
 
 
+@worked_example
 def test_worked_brief_is_finished_and_specific(bb) -> None:
     brief = bb.parse(ROOT / "examples" / "worked-brief.md")
     assert not brief.fills, "the worked example should have no FILL markers"
@@ -84,6 +88,7 @@ def test_tasks_in_scope_line_is_present(bb, name: str) -> None:
     assert bb.SCOPE_RE.search(text), f"{name}: keep the '**Tasks in scope:**' line in the Problem section"
 
 
+@worked_example
 def test_launch_bound_is_what_zero_misses_allow(bb, time_study) -> None:
     brief = bb.parse(ROOT / "examples" / "worked-brief.md")
     e = bb.launch_evidence(time_study, brief.in_scope)
@@ -97,6 +102,7 @@ def test_launch_bound_is_what_zero_misses_allow(bb, time_study) -> None:
     assert f"**{needed}**" in brief.section("Launch and no-launch criteria")
 
 
+@worked_example
 def test_worked_brief_compares_a_non_ai_alternative_and_tells_patients(bb) -> None:
     brief = bb.parse(ROOT / "examples" / "worked-brief.md")
     why = brief.section("Why AI, and what else")
