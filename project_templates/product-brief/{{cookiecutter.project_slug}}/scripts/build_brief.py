@@ -758,8 +758,9 @@ def build_one(path: Path, records: list[dict], snippets: list[dict], out_dir: Pa
     text, stale, edited = refresh_blocks(brief.text, computed_blocks(brief, records, snippets))
     if edited:
         where = ", ".join(f"the {e.split(':')[0]} block (line {e.split(':')[1]})" for e in edited)
-        message = (f"{name}: {where} was edited by hand, and the build rewrites it from the data; move your text "
-                   "outside the block's markers, or empty the block to have it written again, then run `make brief`.")
+        message = (f"{name}: {where} differs from what the build writes from the data (edited by hand, or the data "
+                   "changed), so it was left as it is; move your own text outside the block's markers, or empty the "
+                   "block to have it written again, then run `make brief`.")
         return BuildResult(path, None, None, word_count(brief), len(brief.fills), False, [message])
     if stale and update:
         path.write_text(text, encoding="utf-8")
