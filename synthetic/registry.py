@@ -52,7 +52,7 @@ DATASETS: dict[str, DatasetSpec] = {
     for spec in (
         DatasetSpec("adoption-daily", "synthetic.adoption_daily", 30, "rollout-plan"),
         DatasetSpec("appointments", "synthetic.appointments", 5000, "dashboard"),
-        DatasetSpec("interview-snippets", "synthetic.interviews", 40, "product-brief"),
+        DatasetSpec("interview-snippets", "synthetic.interviews", 60, "product-brief"),
         DatasetSpec("personas", "synthetic.personas", 8, "product-brief"),
         DatasetSpec("pilot-survey", "synthetic.pilot_survey", 88, "rollout-plan"),
         DatasetSpec("staff-roster", "synthetic.staff_roster", 60, "rollout-plan"),

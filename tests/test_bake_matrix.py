@@ -26,7 +26,7 @@ from tests.conftest import PYTHON, REPO, TREES, built_kinds, run_env
 
 TEXT_SUFFIXES = {".md", ".html", ".py", ".txt", ".yaml", ".yml", ".json", ".csv", ".sql", ".toml", ".cfg", ".svg"}
 LEFTOVER = re.compile(r"(?<!\$)\{\{|\{%|\{#")
-IMPORT_TO_DIST = {"yaml": "pyyaml", "PIL": "pillow", "sklearn": "scikit-learn"}
+IMPORT_TO_DIST = {"yaml": "pyyaml", "PIL": "pillow", "sklearn": "scikit-learn", "markdown_it": "markdown-it-py"}
 
 
 def matrix() -> list[tuple[str, dict[str, str]]]:
