@@ -221,6 +221,9 @@ def clinic_comparison(result: QueryResult, source: str, path: Path) -> Path:
                     textcoords="offset points", ha="center", fontsize=7.5, color=INK)
     low, high = min(low_ci + expected), max(high_ci + expected)
     ax.set_xlim(max(0.0, low - 4), high + 4)
+    from matplotlib.ticker import MultipleLocator
+
+    ax.xaxis.set_major_locator(MultipleLocator(5))
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:.0f}%")
     ax.grid(axis="x", color=GRID, linewidth=0.8)

@@ -64,7 +64,7 @@ def question_of(sql: str) -> str:
 
 def _first_line(error: BaseException) -> str:
     lines = [line.strip() for line in str(error).splitlines() if line.strip()]
-    return lines[0].rstrip(".") if lines else type(error).__name__
+    return lines[0].rstrip(".!") if lines else type(error).__name__
 
 
 def check_data(root: Path = ROOT) -> None:

@@ -1,4 +1,4 @@
-"""Every figure quoted in README.md and findings.md comes from a query in sql/, and matches it.
+"""Every figure quoted in README.md, findings.md and the datasheet comes from a query in sql/, and matches it.
 
 Each passage of prooflane-written text that quotes numbers sits between ``<!-- figures: NAME -->`` and
 ``<!-- /figures -->``. For each passage this test lists the figures its queries produce: every number
@@ -118,6 +118,7 @@ def expected(results) -> dict[str, list[Figure]]:
 
     return {
         "intro": [rows],
+        "composition": [seed, Figure("no-shows (01)", overview["no_shows"]), overall],
         "findings-intro": [rows, seed],
         "lead-time": lead_figures,
         "headline": [
@@ -175,7 +176,7 @@ def numbers_in(body: str) -> list[str]:
 
 def passages(root: Path) -> list[tuple[str, str, str]]:
     found = []
-    for name in ("README.md", "findings.md"):
+    for name in ("README.md", "findings.md", "data/datasheet.md"):
         text = (root / name).read_text(encoding="utf-8")
         found += [(name, m.group("name"), m.group("body")) for m in BLOCK.finditer(text)]
     return found
@@ -186,12 +187,13 @@ def test_the_quoted_passages_are_all_there(root: Path, results) -> None:
     wanted = {("README.md", b) for b in ("intro", "lead-time", "headline", "data")}
     wanted |= {("findings.md", b) for b in ("intro", "reminders", "also", "clinic-limitation", "other-limitations",
                                             "equity")}
+    wanted.add(("data/datasheet.md", "composition"))
     missing = sorted(wanted - names)
     assert not missing, (f"these passages lost their <!-- figures: NAME --> markers: {missing}; restore the markers "
                          "(or the passage) so its figures stay checked")
 
 
-@pytest.mark.parametrize("source", ["README.md", "findings.md"])
+@pytest.mark.parametrize("source", ["README.md", "findings.md", "data/datasheet.md"])
 def test_every_quoted_figure_comes_from_a_query(root: Path, results, source: str) -> None:
     figures = expected(results)
     problems = []
