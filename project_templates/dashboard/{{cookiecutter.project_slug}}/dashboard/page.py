@@ -319,7 +319,8 @@ def _sql_table(results: dict[str, QueryResult]) -> str:
     for name, result in results.items():
         part = "Headline tiles" if name == "01_overview" else TITLES.get(name, "Your query")
         shown = (f"<code>reports/figures/{e(charted[name])}</code>" if name in charted else
-                 "(tiles above)" if name == "01_overview" else "table on this page")
+                 "(tiles above)" if name == "01_overview" else
+                 "its card says why it failed" if result.error else "table on this page")
         count = "failed" if result.error else str(len(result.rows))
         rows.append(
             f"<tr><td>{e(part)}</td><td><code>sql/{e(result.path.name)}</code></td>"
