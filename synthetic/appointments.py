@@ -102,7 +102,7 @@ SLOTS_PER_DAY = 36  # 08:00 to 16:45 in 15-minute slots
 
 # Bands used by the project's SQL (sql/00_load.sql) and by :func:`facts`; keep the two in step.
 LEAD_BANDS: tuple[tuple[str, int, int], ...] = (
-    ("0-7 days", 0, 7), ("8-14 days", 8, 14), ("15-30 days", 15, 30), ("31-60 days", 31, 60),
+    ("same day", 0, 0), ("1-7 days", 1, 7), ("8-14 days", 8, 14), ("15-30 days", 15, 30), ("31-60 days", 31, 60),
     ("61+ days", 61, LEAD_MAX_DAYS),
 )
 
@@ -255,6 +255,35 @@ def _language_group(row: dict[str, Any]) -> str:
     return "English" if row["preferred_language"] == "English" else "Other than English"
 
 
+SHORT_LEAD_MAX = 14  # "booked within two weeks" in the within-clinic check (sql/08_lead_time_within_clinic.sql)
+LONG_LEAD_MIN = 31  # "booked more than 30 days ahead"
+
+
+def _within_clinic(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Short against long lead time inside each clinic, with the crude and Mantel-Haenszel odds ratios."""
+    clinics: dict[str, Any] = {}
+    numerator = denominator = 0.0
+    cells = [0, 0, 0, 0]  # long missed, long attended, short missed, short attended (all clinics)
+    for clinic, group in sorted(_group(rows, lambda r: r["clinic"]).items()):
+        short = [r for r in group if r["lead_time_days"] <= SHORT_LEAD_MAX]
+        long = [r for r in group if r["lead_time_days"] >= LONG_LEAD_MIN]
+        a, c = sum(r["no_show"] for r in long), sum(r["no_show"] for r in short)
+        b, d = len(long) - a, len(short) - c
+        n = a + b + c + d
+        if n:
+            numerator += a * d / n
+            denominator += b * c / n
+        for i, value in enumerate((a, b, c, d)):
+            cells[i] += value
+        clinics[clinic] = {"short": _summary(short), "long": _summary(long)}
+    a, b, c, d = cells
+    return {
+        "clinics": clinics,
+        "crude_or": a * d / (b * c) if b * c else float("nan"),
+        "mh_or": numerator / denominator if denominator else float("nan"),
+    }
+
+
 def facts(table: Table) -> dict[str, Any]:
     """Headline numbers for worked examples: no-show rates in percent, counts and median waits."""
     rows = table.records()
@@ -295,6 +324,9 @@ def facts(table: Table) -> dict[str, Any]:
         "median_wait_all": float(statistics.median(r["wait_minutes"] for r in attended)) if attended else float("nan"),
         "lead": {name: _summary(by_lead.get(name, [])) for name, _, _ in LEAD_BANDS},
         "reminder": {c: _summary(by_reminder.get(c, [])) for c in REMINDER_CHANNELS},
+        "reminder_mean_lead_days": {
+            c: statistics.fmean(r["lead_time_days"] for r in by_reminder[c]) for c in REMINDER_CHANNELS if c in by_reminder
+        },
         "weekday": day_rates,
         "highest_weekday": max(day_rates, key=lambda d: day_rates[d]),
         "distance": {b: _summary(by_distance.get(b, [])) for b in DISTANCE_BANDS},
@@ -302,4 +334,5 @@ def facts(table: Table) -> dict[str, Any]:
         "reminder_by_language": reminded,
         "clinics": dict(sorted(clinics.items(), key=lambda kv: (-kv[1]["observed"], kv[0]))),
         "median_wait": dict(sorted(waits.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "within_clinic": _within_clinic(rows),
     }
