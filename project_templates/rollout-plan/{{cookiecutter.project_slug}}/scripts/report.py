@@ -35,9 +35,9 @@ OUTCOME_TEXT = {
 }
 ITEM_LABELS = {
     "q_useful": "Drafts are a useful starting point",
-    "q_trust": "I trust drafts as a starting point",
+    "q_trust": "Trust the drafts as a starting point",
     "q_time_saved": "Drafts save me documentation time",
-    "q_workload": "Checking drafts adds to my workload (-)",
+    "q_workload": "Checking drafts adds to workload (-)",
     "q_safety_concern": "Saw a draft that could have caused harm (-)",
     "q_training": "Training prepared me to check drafts",
 }
@@ -401,6 +401,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=pilot.ROOT / "reports", help="output folder (default: reports)")
     args = parser.parse_args(argv)
     try:
+        worked.write(pilot.ROOT, check=True)  # refuse before writing anything if a block was edited by hand
         decision = build(args.out)
         refreshed = worked.write(pilot.ROOT)
     except validate.PlanError as exc:

@@ -179,8 +179,8 @@ def load(path: Path, extra_checks: bool = True) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = (exc.problem or "unreadable YAML").strip()
-        raise PlanError([f"{_where(rel, line)}: the YAML cannot be read ({problem}); check the indentation, and put "
-                         "text that contains ': ' or starts with a special character in quotes."]) from None
+        raise PlanError([(f"{_where(rel, line)}: the YAML cannot be read ({problem}); check the indentation, and put "
+                         "text that contains ': ' or starts with a special character in quotes.")]) from None
     except yaml.YAMLError as exc:
         raise PlanError([f"{rel}: the YAML cannot be read ({exc}); check the file against git diff."]) from None
     lines = _lines(node) if node is not None else {}
@@ -193,7 +193,7 @@ def load(path: Path, extra_checks: bool = True) -> Any:
     # A misspelt key gives two errors (unknown key, required key missing): report only the first.
     misspelt = {(tuple(e.absolute_path), m) for e in errors if e.validator == "additionalProperties"
                 for k in (e.instance if isinstance(e.instance, dict) else {})
-                for m in difflib.get_close_matches(str(k), list((e.schema.get("properties") or {})), n=1)}
+                for m in difflib.get_close_matches(str(k), list(e.schema.get("properties") or {}), n=1)}
     errors = [e for e in errors if not (e.validator == "required" and any(
         (tuple(e.absolute_path), k) in misspelt for k in e.validator_value if k not in (e.instance or {})))]
     for error in errors:
@@ -238,9 +238,9 @@ def semantic_problems(name: str, data: Any) -> list[tuple[tuple, str]]:
                 fix = f"did you mean '{close[0]}'" if close else "use one of " + ", ".join(sorted(KNOWN_METRICS))
                 out.append((("criteria", i, "metric"), f"'{c['metric']}' is not a measure scripts/pilot.py computes; {fix}"))
             if c.get("format") == "percent" and not 0 <= c["threshold"] <= 1:
-                out.append((("criteria", i, "threshold"), f"the threshold {c['threshold']:g} is a percent criterion, so "
+                out.append((("criteria", i, "threshold"), (f"the threshold {c['threshold']:g} is a percent criterion, so "
                             f"write it as a share between 0 and 1 (for example {c['threshold'] / 100:g} for "
-                            f"{c['threshold']:g}%)"))
+                            f"{c['threshold']:g}%)")))
     elif name == "stakeholders.yaml":
         ids = [p["id"] for p in data["stakeholders"]]
         for i, sid in enumerate(ids):
@@ -248,24 +248,24 @@ def semantic_problems(name: str, data: Any) -> list[tuple[tuple, str]]:
                 out.append((("stakeholders", i, "id"), f"the stakeholder id '{sid}' is used twice; give each their own id"))
         used: set[str] = set()
         for i, act in enumerate(data["activities"]):
-            for who, letter in act["raci"].items():
+            for who in act["raci"]:
                 used.add(who)
                 if who not in ids:
                     close = difflib.get_close_matches(str(who), ids, n=1)
                     fix = f"did you mean '{close[0]}'" if close else "add them under 'stakeholders' first"
-                    out.append((("activities", i, "raci", who), f"activity '{act['id']}' names '{who}', who is not in "
-                                f"the stakeholder list; {fix}"))
+                    out.append((("activities", i, "raci", who), (f"activity '{act['id']}' names '{who}', who is not in "
+                                f"the stakeholder list; {fix}")))
             accountable = [w for w, letter in act["raci"].items() if letter == "A"]
             if len(accountable) != 1:
-                out.append((("activities", i, "raci"), f"activity '{act['id']}' has {len(accountable)} Accountable "
-                            "(A); give exactly one person the A and make the others R or C"))
+                out.append((("activities", i, "raci"), (f"activity '{act['id']}' has {len(accountable)} Accountable "
+                            "(A); give exactly one person the A and make the others R or C")))
             if "R" not in act["raci"].values():
-                out.append((("activities", i, "raci"), f"activity '{act['id']}' has no Responsible (R); name who does "
-                            "the work"))
+                out.append((("activities", i, "raci"), (f"activity '{act['id']}' has no Responsible (R); name who does "
+                            "the work")))
         for i, sid in enumerate(ids):
             if sid not in used:
-                out.append((("stakeholders", i, "id"), f"stakeholder '{sid}' has no part in any activity; give them a "
-                            "letter in an activity or remove them"))
+                out.append((("stakeholders", i, "id"), (f"stakeholder '{sid}' has no part in any activity; give them a "
+                            "letter in an activity or remove them")))
     elif name == "timeline.yaml":
         weeks = {str(k) for k in data["weeks"]}
         seen: set[str] = set()
@@ -274,8 +274,8 @@ def semantic_problems(name: str, data: Any) -> list[tuple[tuple, str]]:
                 out.append((("tasks", i, "id"), f"the task id '{task['id']}' is used twice; give each task its own id"))
             seen.add(task["id"])
             if str(task["week"]) not in weeks:
-                out.append((("tasks", i, "week"), f"task '{task['id']}' is in week {task['week']}, which has no name "
-                            "under 'weeks'; add the week or correct the number"))
+                out.append((("tasks", i, "week"), (f"task '{task['id']}' is in week {task['week']}, which has no name "
+                            "under 'weeks'; add the week or correct the number")))
             if task["start"] + max(task["days"], 1) - 1 > 30:
                 out.append((("tasks", i, "days"), f"task '{task['id']}' runs past day 30; shorten it or start earlier"))
             if task.get("milestone") and task["days"] != 0:

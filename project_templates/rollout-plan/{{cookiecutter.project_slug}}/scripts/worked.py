@@ -165,16 +165,16 @@ def readme_summary(s: dict[str, Any]) -> str:
         "go": "Every criterion was met, so the criteria give go: expand as planned, with the monitoring kept.",
     }[outcome]
     parts = [
-        f"**The pilot.** {s['staff']} clinicians in {len(info.get('sites', [])) or 'three'} fictional clinics use "
+        (f"**The pilot.** {s['staff']} clinicians in {len(info.get('sites', [])) or 'three'} fictional clinics use "
         f"{info.get('tool', 'a fictional documentation assistant')} for {s['days']} days: it drafts visit-note "
-        "summaries for the clinician to check, edit and sign.",
-        f"**What the criteria give on this project's data: {OUTCOME_WORDS[outcome]}.** {met} of {total} criteria "
-        f"met. {headline}",
+        "summaries for the clinician to check, edit and sign."),
+        (f"**What the criteria give on this project's data: {OUTCOME_WORDS[outcome]}.** {met} of {total} criteria "
+        f"met. {headline}"),
         _table(["Criterion (agreed before day 1)", "Needed", "This pilot", "Result"], criteria_rows(s["decision"])),
         "**What the data shows.** " + " ".join(safety_sentences(s)) + " " + training_sentence(s),
         survey_sentence(s),
-        "The [worked memo](examples/worked-memo.md) shows one way to reason from these figures to a recommendation; "
-        "the [decision memo](decision-memo.md) is where the author writes their own.",
+        ("The [worked memo](examples/worked-memo.md) shows one way to reason from these figures to a recommendation; "
+        "the [decision memo](decision-memo.md) is where the author writes their own."),
     ]
     return "\n\n".join(parts)
 
@@ -191,9 +191,9 @@ def memo_body(s: dict[str, Any], titles: dict[str, str],
     outcome = decision.outcome
     failed_musts = [r for r in decision.failed if r.criterion["level"] == "must"]
     failed_targets = [r for r in decision.failed if r.criterion["level"] == "target"]
-    out = [f"**To:** Clinical sponsor · **From:** the implementation lead of this worked example · **When:** day "
+    out = [(f"**To:** Clinical sponsor · **From:** the implementation lead of this worked example · **When:** day "
            f"{s['days']} of {s['days']} · **Evidence:** [reports/adoption-report.md](../reports/adoption-report.md) "
-           "(run `make report`), criteria in [plan/go-no-go.yaml](../plan/go-no-go.yaml)", "## Recommendation"]
+           "(run `make report`), criteria in [plan/go-no-go.yaml](../plan/go-no-go.yaml)"), "## Recommendation"]
     if outcome == "no-go":
         out.append(f"**No-go: pause the pilot.** The example recommends switching drafts off at every pilot clinic, "
                    "fixing the cause with the vendor, and deciding again only when every must criterion can be met. "
@@ -258,11 +258,11 @@ def memo_body(s: dict[str, Any], titles: dict[str, str],
     out.append("## Risks accepted")
     risks = {
         "no-go": ["Staff who had started to rely on the drafts go back to writing notes unaided for a while.",
-                  "Trust in the tool may not return after a restart; the restart plan starts by asking staff what "
-                  "would rebuild it."],
+                  ("Trust in the tool may not return after a restart; the restart plan starts by asking staff what "
+                  "would rebuild it.")],
         "extend pilot": ["Survey fatigue: a third survey in six weeks; it stays short.",
-                         "The survey records what staff saw, not how many signed notes were wrong; the weekly sample "
-                         "review stays the check on signed notes."],
+                         ("The survey records what staff saw, not how many signed notes were wrong; the weekly sample "
+                         "review stays the check on signed notes.")],
         "go": ["New clinics may not repeat the pilot's results; the same criteria are re-checked at each of them.",
                "Monitoring gets harder as numbers grow; the stop rule and the triage limit stay as they are."],
     }[outcome]
