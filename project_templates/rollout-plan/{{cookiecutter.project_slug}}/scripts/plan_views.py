@@ -147,15 +147,16 @@ def cell(text: Any) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def criteria_markdown(config: dict[str, Any]) -> str:
-    """The go / no-go criteria as a table."""
+def criteria_markdown(config: dict[str, Any], names: dict[str, str] | None = None) -> str:
+    """The go / no-go criteria as a table (``names``: stakeholder id -> the name shown for an owner)."""
+    names = names or {}
     lines = [
         "| Criterion | Needed | If missed | Owner | Response |",
         "|---|---|---|---|---|",
     ]
     for c in config["criteria"]:
         level = "**no-go** (stop and fix)" if c["level"] == "must" else "extend pilot"
-        lines.append(f"| {cell(c['label'])} | {cell(needed(c))} | {level} | {cell(c.get('owner', ''))} | "
+        lines.append(f"| {cell(c['label'])} | {cell(needed(c))} | {level} | {cell(names.get(c.get('owner', ''), c.get('owner', '')))} | "
                      f"{cell(c.get('if_missed', ''))} |")
     return "\n".join(lines)
 
@@ -173,7 +174,7 @@ def views(plan_dir: Path = PLAN_DIR, checked: bool = True) -> dict[str, str]:
     return {
         "raci": raci_markdown(stakeholders),
         "gantt": gantt_mermaid(timeline),
-        "criteria": criteria_markdown(criteria),
+        "criteria": criteria_markdown(criteria, {p["id"]: p["short"] for p in stakeholders["stakeholders"]}),
         "svg": timeline_svg(timeline, stakeholders),
     }
 

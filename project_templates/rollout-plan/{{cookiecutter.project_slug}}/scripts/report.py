@@ -182,10 +182,13 @@ def chart_likert(data: Pilot, path: Path) -> None:
 
 def _stop_rule_rows(data: Pilot) -> list[list[str]]:
     rows = []
+    last_day = data.daily[-1]["day"]
     for w in pilot.stop_rule_windows(data.reports):
         fired = "**fired**" if w["count"] >= pilot.STOP_RULE_REPORTS else "held"
+        last = min(w["last_day"], last_day)
+        days = f"day {w['first_day']}" if last == w["first_day"] else f"days {w['first_day']}-{last}"
         rows.append([w["error_type"], str(sum(1 for r in data.reports if r["error_type"] == w["error_type"])),
-                     f"{w['count']} (days {w['first_day']}-{w['last_day']})", fired])
+                     f"{w['count']} ({days})", fired])
     return rows
 
 
@@ -334,6 +337,7 @@ img { max-width: 100%; height: auto; }
 .callout { border-left: 6px solid #2F5F98; background: #f3f5f8; padding: 0.6rem 1rem; }
 .callout.no-go { border-color: #B5443B; } .callout.extend { border-color: #E68A2E; }
 .prooflane-disclaimer { border: 1px solid #ccc; background: #fafafa; padding: 0.5rem 1rem; font-size: 0.9rem; }
+@media print { h1, h2 { break-after: avoid; page-break-after: avoid; } img, table, .callout { break-inside: avoid; } }
 """
 
 

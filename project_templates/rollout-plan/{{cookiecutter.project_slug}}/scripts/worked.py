@@ -104,7 +104,8 @@ def safety_sentences(s: dict[str, Any]) -> list[str]:
     if worst is not None:
         out.append(f"While version {worst['version']} was live ({_days(worst['first_day'], worst['last_day'])}) "
                    f"{pct(worst['heavy_rate'])} of drafts needed heavy edits, against {pct(worst['before']['heavy_rate'])} "
-                   f"in the seven days before, and staff filed {_plural(worst['safety_reports'], 'safety report')}.")
+                   f"in the seven days before, and {_plural(worst['safety_reports'], 'safety report')} "
+                   f"{'was' if worst['safety_reports'] == 1 else 'were'} filed.")
     breach = s["breach"]
     if breach:
         text = (f"The stop rule fired on day {breach['last_day']}: {breach['count']} reports of one error type "
