@@ -266,6 +266,15 @@ def story_sentences(root: Path) -> list[str]:
     else:
         out.append("No report waited past the 2-day triage limit on any day")
     unapproved = [d for d in daily if d["version_approved"] == "no"]
+
+    def heavy(version: str) -> str:
+        days = [d for d in daily if d["tool_version"] == version]
+        share = sum(int(d["drafts_edited_heavily"]) for d in days) / sum(int(d["drafts_generated"]) for d in days)
+        return f"{share * 100:.0f}%"
+
+    if not unapproved:
+        out.append(f"Version 2.1 went live on day 15 after change-control approval; {heavy('2.1')} of its drafts "
+                   f"needed heavy edits, against {heavy('2.0')} under version 2.0.")
     if unapproved:
         out.append(f"Version {unapproved[0]['tool_version']} was live on days {unapproved[0]['day']}-"
                    f"{unapproved[-1]['day']} ({len(unapproved)} days) without change-control approval")

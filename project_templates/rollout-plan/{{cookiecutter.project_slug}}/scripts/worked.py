@@ -101,6 +101,14 @@ def safety_sentences(s: dict[str, Any]) -> list[str]:
         out.append(f"Version {v['version']} was live on {_days(v['first_day'], v['last_day'])} "
                    f"({_plural(v['days'], 'day')}) without change-control approval.")
     worst = s["worst"]
+    unapproved = {u["version"] for u in s["unapproved"]}
+    for i, v in enumerate(s["versions"][1:], start=1):
+        if v["version"] not in unapproved and (worst is None or v["version"] != worst["version"]) and not (
+                worst is not None and v["first_day"] > worst["first_day"]):
+            before = s["versions"][i - 1]
+            out.append(f"Version {v['version']} went live on day {v['first_day']} after change-control approval; "
+                       f"{pct(v['heavy_rate'])} of its drafts needed heavy edits, against {pct(before['heavy_rate'])} "
+                       f"under version {before['version']}.")
     if worst is not None:
         out.append(f"While version {worst['version']} was live ({_days(worst['first_day'], worst['last_day'])}) "
                    f"{pct(worst['heavy_rate'])} of drafts needed heavy edits, against {pct(worst['before']['heavy_rate'])} "
