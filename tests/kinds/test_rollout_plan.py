@@ -486,6 +486,28 @@ def test_damaged_data_files_get_one_sentence(project: Path, damage: str) -> None
     assert not (project / "reports").exists()
 
 
+def test_a_memo_section_whose_marker_was_removed_but_left_blank_fails_the_tests(project: Path) -> None:
+    memo = project / "decision-memo.md"
+    text = memo.read_text(encoding="utf-8")
+    marker = text.split("## Recommendation\n\n", 1)[1].split("\n", 1)[0]
+    assert marker.startswith("[FILL: ")
+    memo.write_text(text.replace(marker, "", 1), encoding="utf-8")
+    result = _run(project, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_memo.py")
+    assert result.returncode == 1
+    assert re.search(r"decision-memo\.md, line \d+: the section 'Recommendation' is empty", result.stdout)
+
+
+def test_readme_whose_markers_were_removed_is_left_to_its_author(project: Path) -> None:
+    readme = project / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.index("<!-- generated:summary"), text.index("<!-- /generated:summary -->")
+    own = text[:start] + "The author's own summary.\n" + text[end + len("<!-- /generated:summary -->"):]
+    readme.write_text(own, encoding="utf-8")
+    assert _run(project, "scripts/report.py").returncode == 0
+    assert _run(project, "scripts/worked.py", "--check").returncode == 0
+    assert readme.read_text(encoding="utf-8") == own
+
+
 def test_a_seed_given_as_text_is_refused(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "scaffolder.cli", "new", "rollout-plan", "--no-input", "--seed",
                              "forty-two", "-o", str(tmp_path / "x")], env=run_env(), capture_output=True, text=True)

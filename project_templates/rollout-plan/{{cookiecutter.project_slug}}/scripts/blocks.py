@@ -69,6 +69,11 @@ def refresh(text: str, bodies: dict[str, tuple[str, str]], rel: str) -> str:
     return text
 
 
+def has_block(text: str, name: str) -> bool:
+    """Whether ``text`` still holds the generated block ``name`` (its author may have taken it over)."""
+    return _find(text, name) is not None
+
+
 def refresh_file(path: Path, bodies: dict[str, tuple[str, str]], rel: str, check: bool = False) -> bool:
     """Refresh the blocks of ``path``; with ``check`` only compare. Returns True when the file was up to date."""
     current = path.read_text(encoding="utf-8")

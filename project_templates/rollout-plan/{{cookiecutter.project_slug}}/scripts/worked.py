@@ -305,12 +305,16 @@ def write(root: Path = pilot.ROOT, check: bool = False, checked: bool = True) ->
         config, info = pilot.read_yaml(plan_dir / "go-no-go.yaml"), pilot.read_yaml(plan_dir / "pilot.yaml")
     s = story(pilot.load_pilot(root / "data"), config, info)
     stale = []
-    if not blocks.refresh_file(root / "README.md", {"summary": (readme_summary(s), README_HOW)}, "README.md", check):
-        stale.append("README.md")
-    memo = root / "examples" / "worked-memo.md"
-    body = memo_body(s, stakeholder_titles(plan_dir), pause_roles(plan_dir))
-    if not blocks.refresh_file(memo, {"memo": (body, MEMO_HOW)}, "examples/worked-memo.md", check):
-        stale.append("examples/worked-memo.md")
+    targets = [("README.md", "summary", lambda: readme_summary(s), README_HOW),
+               ("examples/worked-memo.md", "memo",
+                lambda: memo_body(s, stakeholder_titles(plan_dir), pause_roles(plan_dir)), MEMO_HOW)]
+    for rel, name, body, how in targets:
+        path = root / rel
+        # A file whose block markers were removed, or that was deleted, has been taken over by its author.
+        if not path.is_file() or not blocks.has_block(path.read_text(encoding="utf-8"), name):
+            continue
+        if not blocks.refresh_file(path, {name: (body(), how)}, rel, check):
+            stale.append(rel)
     return stale
 
 
