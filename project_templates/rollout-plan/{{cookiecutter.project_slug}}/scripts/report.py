@@ -184,7 +184,7 @@ def _stop_rule_rows(data: Pilot) -> list[list[str]]:
     rows = []
     last_day = data.daily[-1]["day"]
     for w in pilot.stop_rule_windows(data.reports):
-        fired = "**fired**" if w["count"] >= pilot.STOP_RULE_REPORTS else "held"
+        fired = "FIRED" if w["count"] >= pilot.STOP_RULE_REPORTS else "held"
         last = min(w["last_day"], last_day)
         days = f"day {w['first_day']}" if last == w["first_day"] else f"days {w['first_day']}-{last}"
         rows.append([w["error_type"], str(sum(1 for r in data.reports if r["error_type"] == w["error_type"])),
@@ -240,7 +240,7 @@ def build_blocks(data: Pilot, decision: Decision, metrics: dict[str, float], inf
          _stop_rule_rows(data) or [["no reports", "0", "0", "held"]]),
         ("img", "figures/draft-quality.png", "Heavy-edit and discard rates per day with safety reports"),
         ("table", ["Version", "Days", "Approved before use", "Drafts", "Heavily edited", "Discarded",
-                   "Safety reports", "Worst day past the triage limit"],
+                   "Safety reports", "Most reports past the triage limit on one day (any version)"],
          [[v["version"], f"{v['first_day']}-{v['last_day']}",
            "no" if v["version"] in {u["version"] for u in story["unapproved"]} else "yes",
            f"{v['drafts']:,}", pct(v["heavy_rate"]), pct(v["discard_rate"]), str(v["safety_reports"]),

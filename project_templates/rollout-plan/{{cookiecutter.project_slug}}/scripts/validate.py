@@ -108,6 +108,10 @@ def _message(error: Any, instance_path: tuple, data: Any) -> tuple[tuple, bool, 
     name = next((p for p in reversed(instance_path) if isinstance(p, str)), "value")
     value = error.instance
     shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, (dict, list)) else None
+    if shown is not None and len(shown) > 60:
+        shown = shown[:57] + '..."'
+    if error.validator == "maxLength":
+        return instance_path, False, f"'{name}' is {len(value)} characters long; shorten it to {error.validator_value}"
     if error.validator == "type":
         expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
         hint = ""

@@ -37,7 +37,14 @@ CASES = [
     ("    threshold: 0.90", "    treshold: 0.90", "'treshold' is not a known key here; did you mean 'threshold'"),
     ("  - id: training-all\n", "  - id: stop-rule\n", "used twice"),
     ("    if_missed: Book", "    if_missed: Book: protected", "the YAML cannot be read"),
+    ("    label: Lowest completion in any one role", "    label: " + "x" * 300, "300 characters long; shorten it"),
 ]
+
+
+def test_unicode_text_is_fine(plan: Path) -> None:
+    path = plan / "go-no-go.yaml"
+    _edit(path, "    label: Lowest completion in any one role", "    label: Niedrigste Quote je Rolle, für Ärztinnen 🩺")
+    assert "für" in validate.load(path)["criteria"][6]["label"]
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), CASES)
