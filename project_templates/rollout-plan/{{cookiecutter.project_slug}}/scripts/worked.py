@@ -240,12 +240,10 @@ def memo_body(s: dict[str, Any], titles: dict[str, str],
                    "allows that only for missed targets.\n- **Not go:** adding clinics would carry an unfixed cause "
                    "into new teams.")
     elif outcome == "extend pilot":
-        top = s["top_window"]
+        held = "; ".join(f"{r.criterion['label']}: {r.shown()}" for r in decision.results
+                         if r.criterion["level"] == "must")
         out.append("- **Not go:** the missed targets above would be carried into new teams.\n"
-                   "- **Not no-go:** every must criterion held over the whole pilot: no report past the triage limit "
-                   "on any day, no version live without approval, no uncorrected error found in a signed note, and "
-                   f"at most {_plural(top['count'] if top else 0, 'report')} of one error type within "
-                   f"{pilot.STOP_RULE_DAYS} days.")
+                   f"- **Not no-go:** every must criterion held over the whole pilot ({held}).")
     else:
         out.append("- **Not extend:** no criterion was missed; extending would only delay the next clinics.\n"
                    "- **Not no-go:** every must criterion held over the whole pilot.")
