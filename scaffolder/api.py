@@ -66,6 +66,9 @@ class NewProject:
             "files": self.bake.files,
             "fill_markers": self.fill_count,
             "next_steps": self.next_steps,
+            "refused": self.bake.refusal,
+            "backup": str(self.bake.backup) if self.bake.backup else None,
+            "kept": self.bake.kept,
         }
 
 
@@ -156,7 +159,11 @@ def new_project(
         if value is not None:
             given[key] = value
     if role is not None:
-        given.setdefault("role", role.id)
+        if "role" in given and catalog.load().role(str(given["role"])).id != role.id:
+            raise InvalidAnswerError(
+                f"role={str(given['role'])[:40]} contradicts the role '{role.id}' named first; give the role only once."
+            )
+        given["role"] = role.id
     answers = resolve_answers(kind.id, given)
     result = bake(kind.id, answers, Path(output_dir), force=force, dry_run=dry_run)
     fills = 0 if dry_run else len(project_status(result.path).fills)
