@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -216,10 +217,10 @@ def generate_data(
     fmt = (fmt or output.suffix.lstrip(".") or "csv").lower()
     if fmt not in FORMATS:
         raise InvalidAnswerError(f"'{fmt}' is not a data format prooflane writes; use csv, json or parquet.")
-    if output.exists() and not force:
-        raise InvalidAnswerError(f"{output} already exists; choose another -o file or add --force to replace it.")
     if output.is_dir():
         raise InvalidAnswerError(f"{output} is a folder; give a file name such as {output / (spec.id + '.' + fmt)}.")
+    if os.path.lexists(output) and not force:
+        raise InvalidAnswerError(f"{output} already exists; choose another -o file or add --force to replace it.")
     try:
         table = spec.generate(seed=seed_value, rows=rows, **(options or {}))
     except ValueError as exc:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import shutil
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
@@ -284,7 +283,7 @@ def bake(
                     place.move_in(baked, target)
                 done = True
             finally:
-                shutil.rmtree(staging, ignore_errors=True)
+                recovered += place.discard_staging(staging)
     finally:
         if not done:
             for folder in created:  # folders this call made, innermost first

@@ -64,8 +64,8 @@ class _Group(click.Group):
         if self._wants_json():
             click.echo(json.dumps({"error": {"type": _error_type(exc), "message": message}}, ensure_ascii=False))
         else:
-            colour = None if os.environ.get("NO_COLOR") else "red"
-            click.secho(f"Error: {message}", fg=colour, err=True)
+            text = f"Error: {message}"
+            click.echo(text if os.environ.get("NO_COLOR") else click.style(text, fg="red"), err=True)
         ctx.exit(code)
 
     def invoke(self, ctx: click.Context) -> Any:

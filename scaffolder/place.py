@@ -73,35 +73,45 @@ def backup_path(target: Path) -> Path:
         n += 1
 
 
+def discard_staging(folder: Path) -> list[Path]:
+    """Remove a staging folder; if it was mid-swap, first put the old target back (or keep it as a backup)."""
+    kept: list[Path] = []
+    marker = folder / SWAP_MARKER
+    if marker.is_file():
+        try:
+            where, _, inode = marker.read_text(encoding="utf-8").partition("\n")
+            target, new_inode = Path(where), int(inode)
+        except (OSError, UnicodeDecodeError, ValueError):
+            return kept  # cannot tell where it belongs: leave it alone rather than delete anything
+        for entry in sorted(folder.iterdir()):
+            try:
+                if entry.name == SWAP_MARKER or entry.lstat().st_ino == new_inode:
+                    continue  # the marker itself, or the new project that never made it in
+                if not os.path.lexists(target):
+                    os.rename(entry, target)  # put the person's folder back where it was
+                else:
+                    dest = backup_path(target)
+                    os.rename(entry, dest)
+                    kept.append(dest)
+            except OSError:
+                return kept
+        with contextlib.suppress(OSError):
+            marker.unlink()
+    shutil.rmtree(folder, ignore_errors=True)
+    return kept
+
+
 def clean_stale_staging(output_dir: Path) -> list[Path]:
     """Remove staging folders whose process is gone; return backups made of any that were mid-swap."""
     kept: list[Path] = []
     try:
-        entries = [e for e in output_dir.iterdir() if e.name.startswith(STAGING_PREFIX)]
+        entries = sorted(e for e in output_dir.iterdir() if e.name.startswith(STAGING_PREFIX))
     except OSError:
         return kept
     for folder in entries:
-        if folder.name.endswith(".lock") or folder.is_symlink() or not folder.is_dir() or not _owner_gone(folder):
+        if folder.is_symlink() or not folder.is_dir() or not _owner_gone(folder):
             continue
-        marker = folder / SWAP_MARKER
-        if marker.is_file():
-            try:
-                target = Path(marker.read_text(encoding="utf-8").strip())
-            except (OSError, UnicodeDecodeError):
-                continue
-            for entry in folder.iterdir():
-                if entry.name == SWAP_MARKER:
-                    continue
-                with contextlib.suppress(OSError):
-                    if not os.path.lexists(target):
-                        os.rename(entry, target)  # put the person's folder back where it was
-                    else:
-                        dest = backup_path(target)
-                        os.rename(entry, dest)
-                        kept.append(dest)
-            with contextlib.suppress(OSError):
-                marker.unlink()
-        shutil.rmtree(folder, ignore_errors=True)
+        kept += discard_staging(folder)
     return kept
 
 
@@ -281,8 +291,8 @@ def move_in(baked: Path, target: Path) -> None:
 def swap_in(baked: Path, target: Path, staging: Path) -> tuple[Path | None, list[str]]:
     """Replace ``target`` with ``baked`` (``--force``); return (backup folder or None, the person's files kept)."""
     marker = staging / SWAP_MARKER
-    try:
-        marker.write_text(str(target.absolute()), encoding="utf-8")
+    try:  # where the old folder belongs, and how to tell the new project from it (renames keep inodes)
+        marker.write_text(f"{target.absolute()}\n{baked.lstat().st_ino}", encoding="utf-8")
     except OSError as exc:
         raise _failed(target, exc) from exc
     with signals_blocked():
@@ -296,6 +306,7 @@ def swap_in(baked: Path, target: Path, staging: Path) -> tuple[Path | None, list
                     os.rename(staging / ".old", target)
                     raise
         except OSError as exc:
+            marker.unlink(missing_ok=True)  # nothing moved: the target is as it was
             raise _failed(target, exc) from exc
         old = baked if swapped else staging / ".old"
         keep = user_work(old)

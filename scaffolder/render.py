@@ -151,5 +151,8 @@ def project_status(status: ProjectStatus) -> str:
         lines += ["", f"You have edited {len(status.edited)} generated file(s): " + ", ".join(status.edited)]
     if status.missing:
         lines += ["", f"{len(status.missing)} generated file(s) are gone: " + ", ".join(status.missing)]
+    if status.unreadable:
+        lines += ["", f"{len(status.unreadable)} file(s) or folder(s) could not be read and were skipped: "
+                  + ", ".join(status.unreadable[:10]) + (" ..." if len(status.unreadable) > 10 else "")]
     lines += ["", "Before sharing: prooflane check " + str(status.root)]
     return "\n".join(lines)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +13,7 @@ from scaffolder.manifest import MANIFEST_NAME, read, sha256_file
 from scaffolder.markers import find_fills
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".yaml", ".yml", ".html", ".csv", ".json", ".py", ".sql")
+MAX_READ = 64 * 1024 * 1024  # FILL markers are looked for in the first 64 MB of a file
 SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache"}
 
 
@@ -33,6 +36,7 @@ class ProjectStatus:
     fills: list[Fill] = field(default_factory=list)
     edited: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,7 +47,31 @@ class ProjectStatus:
             "fills": [{"path": f.path, "line": f.line, "hint": f.hint} for f in self.fills],
             "edited_files": self.edited,
             "missing_files": self.missing,
+            "unreadable": self.unreadable,
         }
+
+
+def _walk(root: Path, unreadable: list[str]) -> list[Path]:
+    """Regular files under ``root`` (symlinks never followed, unreadable folders noted, not fatal)."""
+    found: list[Path] = []
+
+    def note(exc: OSError) -> None:
+        unreadable.append(os.path.relpath(exc.filename or str(root), root))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=note):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            if path.suffix in TEXT_SUFFIXES and not path.is_symlink():
+                found.append(path)
+    return found
+
+
+def _regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def project_status(root: Path) -> ProjectStatus:
@@ -53,24 +81,35 @@ def project_status(root: Path) -> ProjectStatus:
         raise ManifestError(f"{root} is not a folder; give the path of a project made by 'prooflane new'.")
     kind = role = None
     generated: dict[str, str] = {}
-    if (root / MANIFEST_NAME).is_file():
+    if os.path.lexists(root / MANIFEST_NAME):
         manifest = read(root)
         kind, role, generated = manifest.kind, manifest.role, manifest.files
     status = ProjectStatus(root=root, kind=kind, role=role)
-    for path in sorted(root.rglob("*")):
+    for path in _walk(root, status.unreadable):
         rel = path.relative_to(root)
-        if any(part in SKIP_DIRS for part in rel.parts) or not path.is_file() or path.suffix not in TEXT_SUFFIXES:
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_READ)
+        except OSError:
+            status.unreadable.append(rel.as_posix())
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if "[FILL" not in text:
+        if b"[FILL" not in data:
             continue
+        text = data.decode("utf-8", errors="replace")
         for match in find_fills(text):
             line = text.count("\n", 0, match.start()) + 1
             status.fills.append(Fill(rel.as_posix(), line, (match.group("hint") or "").strip()))
     for rel, digest in sorted(generated.items()):
-        target = root / rel
-        if not target.is_file():
+        target = root / rel  # manifest.read has refused paths that leave the project
+        if not _regular_file(target):
             status.missing.append(rel)
-        elif sha256_file(target) != digest:
+            continue
+        try:
+            same = sha256_file(target) == digest
+        except OSError:
+            status.unreadable.append(rel)
+            continue
+        if not same:
             status.edited.append(rel)
+    status.unreadable = sorted(set(status.unreadable))
     return status
