@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -256,6 +257,30 @@ def status(path: Path, as_json: bool) -> None:
 
 
 # ---------------------------------------------------------------- data
+class _Progress:
+    """A progress bar on stderr: only on a terminal, and only once a run has taken about a second."""
+
+    def __init__(self, delay: float = 1.0) -> None:
+        self.start = time.monotonic()
+        self.delay = delay
+        self.shown = False
+        self.live = sys.stderr is not None and sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.live or (not self.shown and time.monotonic() - self.start < self.delay):
+            return
+        self.shown = True
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,} of {total:,} rows")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
 @main.command()
 @click.argument("dataset", required=False, shell_complete=_completer("datasets"))
 @click.argument("options", nargs=-1, metavar="[KEY=VALUE]...")
@@ -280,8 +305,12 @@ def data(dataset: str | None, options: tuple[str, ...], rows: int | None, seed: 
         return
     if output is None:
         output = Path(f"{dataset}.{(fmt or 'csv').lower()}")
-    result = api.generate_data(dataset, output, rows=rows, seed=seed, fmt=fmt,
-                               options=_parse_extras(options), force=force)
+    bar = _Progress()
+    try:
+        result = api.generate_data(dataset, output, rows=rows, seed=seed, fmt=fmt,
+                                   options=_parse_extras(options), force=force, progress=bar)
+    finally:
+        bar.close()
     if as_json:
         _emit_json({"dataset": result.dataset, "path": str(result.path), "rows": result.rows,
                     "columns": list(result.columns), "seed": result.seed, "format": result.format})
