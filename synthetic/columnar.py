@@ -66,6 +66,8 @@ def rows_of(chunk: Chunk) -> list[tuple[Any, ...]]:
 
 
 def _csv_field(text: str) -> str:
+    if not text:
+        return ""  # as csv writes an empty value in a row of several
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow([text])
     return buffer.getvalue()[:-1]
