@@ -24,6 +24,7 @@ demo: $(STAMP)
 ## Lint, then every test (unit, CLI, the bake matrix with each generated project's own tests).
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -33,6 +34,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_cli.py
+	$(BIN)/python benchmarks/bench_data.py
 
 clean:
 	rm -rf $(DEMO) build dist .pytest_cache .ruff_cache

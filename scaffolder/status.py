@@ -86,19 +86,19 @@ def project_status(root: Path) -> ProjectStatus:
         kind, role, generated = manifest.kind, manifest.role, manifest.files
     status = ProjectStatus(root=root, kind=kind, role=role)
     for path in _walk(root, status.unreadable):
-        rel = path.relative_to(root)
+        where = path.relative_to(root).as_posix()
         try:
             with path.open("rb") as handle:
                 data = handle.read(MAX_READ)
         except OSError:
-            status.unreadable.append(rel.as_posix())
+            status.unreadable.append(where)
             continue
         if b"[FILL" not in data:
             continue
         text = data.decode("utf-8", errors="replace")
         for match in find_fills(text):
             line = text.count("\n", 0, match.start()) + 1
-            status.fills.append(Fill(rel.as_posix(), line, (match.group("hint") or "").strip()))
+            status.fills.append(Fill(where, line, (match.group("hint") or "").strip()))
     for rel, digest in sorted(generated.items()):
         target = root / rel  # manifest.read has refused paths that leave the project
         if not _regular_file(target):

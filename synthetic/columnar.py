@@ -149,8 +149,12 @@ def _assemble(n: int, cells: list[Cell], cache: dict[Any, Any]) -> bytes:
             merged[-1] = _combine(last, cell, cache)
         else:
             merged.append(cell)
-    tables = [_table_of(c.labels, cache) if isinstance(c, _Gather) else None for c in merged]
-    widths = [_digit_width(c) if t is None else t.shape[1] for c, t in zip(merged, tables)]
+    tables: list[np.ndarray | None] = []
+    widths: list[int] = []
+    for c in merged:
+        table = _table_of(c.labels, cache) if isinstance(c, _Gather) else None
+        tables.append(table)
+        widths.append(_digit_width(c) if isinstance(c, _Digits) else table.shape[1] if table is not None else 0)
     block = np.empty((n, sum(widths)), dtype=np.uint8)  # every byte is written below
     col = 0
     for cell, table, width in zip(merged, tables, widths):
@@ -287,7 +291,7 @@ class Encoder:
                     cells.append(_Gather(self._table(("", empty), "raw"), col.null.astype(np.int64)))
 
 
-def _length(chunk: Chunk) -> Sequence[Any]:
+def _length(chunk: Chunk) -> np.ndarray:
     col = next(iter(chunk.values()))
     if isinstance(col, Ident):
         return col.numbers
