@@ -78,6 +78,10 @@ class _Group(click.Group):
             if not self._wants_json():
                 raise
             self._fail(ctx, exc, exc.format_message(), exc.exit_code)
+        except ValueError as exc:
+            if "null byte" not in str(exc):
+                raise
+            self._fail(ctx, exc, "A path holds a NUL character, which no file name can contain; remove it.", 2)
         except OSError as exc:
             if exc.errno == errno.EPIPE:
                 raise
