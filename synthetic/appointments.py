@@ -22,12 +22,14 @@ adjustments in :data:`WAIT_CLINIC`, :data:`WAIT_PER_HOUR` and :data:`WAIT_VISIT`
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import statistics
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from synthetic.columnar import Cat, Chunk, Ident, Num, rows_of
+from synthetic.parallel import ordered_map
 from synthetic.pools import CLINIC_NAMES
 from synthetic.table import Table
 from synthetic.vrng import Stream, exponential, normal, weighted, weighted_rows
@@ -155,13 +157,17 @@ def _patients(seed: int, count: int) -> np.ndarray:
     out = np.empty((count, 4), dtype=np.uint8)
     distance = _per_clinic(DISTANCE_WEIGHTS, CLINIC_DISTANCE_WEIGHTS)
     language = _per_clinic(LANGUAGE_WEIGHTS, CLINIC_LANGUAGE_WEIGHTS)
-    for lo in range(0, count, CHUNK_ROWS):
-        u = stream.uniform(min(CHUNK_ROWS, count - lo), 4)
+
+    def fill(lo: int) -> None:
+        u = stream.uniform_at(lo, min(CHUNK_ROWS, count - lo), 4)
         clinic = weighted(u[:, 0], CLINIC_WEIGHTS)
         out[lo:lo + len(u), 0] = clinic
         out[lo:lo + len(u), 1] = weighted(u[:, 1], AGE_WEIGHTS)
         out[lo:lo + len(u), 2] = weighted_rows(u[:, 2], clinic, distance)
         out[lo:lo + len(u), 3] = weighted_rows(u[:, 3], clinic, language)
+
+    for _ in ordered_map(fill, range(0, count, CHUNK_ROWS)):
+        pass
     return out
 
 
@@ -191,8 +197,9 @@ def _schedule(seed: int, rows: int, patients: np.ndarray) -> np.ndarray:
     n_days = len(_weekdays(YEAR))
     spec_w, spec_codes, child = _specialty_tables()
     keys = np.empty(rows, dtype=np.uint64)
-    for lo in range(0, rows, CHUNK_ROWS):
-        u = stream.uniform(min(CHUNK_ROWS, rows - lo), 7)
+
+    def fill(lo: int) -> None:
+        u = stream.uniform_at(lo, min(CHUNK_ROWS, rows - lo), 7)
         patient = np.minimum((u[:, 0] * len(patients)).astype(np.int64), len(patients) - 1)
         home, age = patients[patient, 0].astype(np.int64), patients[patient, 1]
         other = np.minimum((u[:, 2] * len(CLINIC_NAMES)).astype(np.int64), len(CLINIC_NAMES) - 1)
@@ -204,10 +211,14 @@ def _schedule(seed: int, rows: int, patients: np.ndarray) -> np.ndarray:
         slot = np.minimum((u[:, 6] * SLOTS_PER_DAY).astype(np.int64), SLOTS_PER_DAY - 1)
         key = ((day * SLOTS_PER_DAY + slot) * 8 + clinic) << _PATIENT_BITS | patient
         keys[lo:lo + len(u)] = ((key << 4 | specialty) << 2 | visit).astype(np.uint64)
+
+    for _ in ordered_map(fill, range(0, rows, CHUNK_ROWS)):
+        pass
     keys.sort()
     return keys
 
 
+@functools.lru_cache(maxsize=1)
 def _stamps() -> tuple[str, ...]:
     """Every bookable slot of the year as ``YYYY-MM-DD HH:MM:SS``, in order."""
     return tuple(
@@ -239,7 +250,8 @@ def iter_chunks(seed: int, rows: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[
     wait_clinic = np.array([WAIT_CLINIC.get(c, 0.0) for c in CLINIC_NAMES])
     telehealth = VISIT_TYPES.index("telehealth")
     stamps = _stamps()
-    for lo in range(0, rows, chunk_rows):
+
+    def chunk(lo: int) -> Chunk:
         key = keys[lo:lo + chunk_rows].astype(np.int64)
         n = len(key)
         visit, key = key & 3, key >> 2
@@ -251,22 +263,22 @@ def iter_chunks(seed: int, rows: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[
         age, distance, language = (patients[patient, i].astype(np.int64) for i in (1, 2, 3))
         english = language == 0
 
-        u = leads.uniform(n, 3)
+        u = leads.uniform_at(lo, n, 3)
         beyond = 7 + np.floor(exponential(u[:, 2], lead_mean[clinic])).astype(np.int64)
         lead = np.where(u[:, 0] < LEAD_SAME_DAY, 0,
                         np.where(u[:, 0] < LEAD_SAME_DAY + LEAD_WITHIN_WEEK,
                                  1 + np.floor(u[:, 1] * 6).astype(np.int64), np.minimum(LEAD_MAX_DAYS, beyond)))
-        channel = np.where(lead == 0, 0, weighted(reminders.uniform(n), REMINDER_WEIGHTS))  # same day: no reminder
+        channel = np.where(lead == 0, 0, weighted(reminders.uniform_at(lo, n), REMINDER_WEIGHTS))  # same day: no reminder
         logit = (INTERCEPT + LEAD_PER_DAY * lead
                  + reminder_effect[channel] * np.where(english, 1.0, NON_ENGLISH_REMINDER_FACTOR)
                  + weekday_effect[weekday]
                  + np.where(visit == telehealth, 0.0, distance_effect[distance])
                  + np.where(english, 0.0, NON_ENGLISH) + age_effect[age] + visit_effect[visit])
-        no_show = outcomes.uniform(n) < 1.0 / (1.0 + np.exp(-logit))
-        w = waits.uniform(n, 2)
+        no_show = outcomes.uniform_at(lo, n) < 1.0 / (1.0 + np.exp(-logit))
+        w = waits.uniform_at(lo, n, 2)
         median = WAIT_BASE + wait_clinic[clinic] + WAIT_PER_HOUR * (slot // 4) + wait_visit[visit]
         wait = np.maximum(0, np.round(median * np.exp(WAIT_SIGMA * normal(w[:, 0], w[:, 1])))).astype(np.int64)
-        yield {
+        return {
             "appointment_id": Ident("FAKE-APT-", np.arange(lo + 1, lo + n + 1, dtype=np.int64), 6),
             "patient_id": Ident("FAKE-PT-", 100000 + patient, 6),
             "clinic": Cat(clinic, CLINIC_NAMES),
@@ -281,6 +293,8 @@ def iter_chunks(seed: int, rows: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[
             "no_show": Num(no_show.astype(np.int64)),
             "wait_minutes": Num(wait, null=no_show),
         }
+
+    yield from ordered_map(chunk, range(0, rows, chunk_rows))
 
 
 def generate(seed: int, rows: int) -> Table:

@@ -33,14 +33,28 @@ class Stream:
         if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
             raise ValueError(f"seed must be a whole number of 0 or more, got {seed!r}")
         material = "\x1f".join([str(seed), "v1", *names]).encode("utf-8")
-        entropy = int.from_bytes(hashlib.sha256(material).digest()[:16], "big")
-        self._bits = np.random.PCG64(np.random.SeedSequence(entropy))
+        self._entropy = int.from_bytes(hashlib.sha256(material).digest()[:16], "big")
+        self._bits = np.random.PCG64(np.random.SeedSequence(self._entropy))
 
     def uniform(self, n: int, per_row: int = 1) -> np.ndarray:
-        """Uniforms in [0, 1) with 53 random bits, shape ``(n,)`` or ``(n, per_row)``."""
+        """The next uniforms in [0, 1) with 53 random bits, shape ``(n,)`` or ``(n, per_row)``."""
+        return self._to_uniform(self._bits.random_raw(n * per_row), n, per_row)
+
+    def uniform_at(self, row: int, n: int, per_row: int = 1) -> np.ndarray:
+        """The uniforms of rows ``row`` to ``row + n`` when every row takes ``per_row`` (independent of order).
+
+        The stream is advanced to that point (PCG64 can jump), so chunks can be drawn in parallel.
+        """
         import numpy as np
 
-        raw = self._bits.random_raw(n * per_row)
+        bits = np.random.PCG64(np.random.SeedSequence(self._entropy))
+        bits.advance(row * per_row)
+        return self._to_uniform(bits.random_raw(n * per_row), n, per_row)
+
+    @staticmethod
+    def _to_uniform(raw: np.ndarray, n: int, per_row: int) -> np.ndarray:
+        import numpy as np
+
         raw >>= np.uint64(11)
         values = np.empty(n * per_row, dtype=np.float64)
         np.multiply(raw.view(np.int64), _TWO_53, out=values)  # exact: 53-bit integers times a power of two
@@ -57,12 +71,17 @@ def weighted(u: np.ndarray, weights: Sequence[float]) -> np.ndarray:
 
 
 def weighted_rows(u: np.ndarray, groups: np.ndarray, table: np.ndarray) -> np.ndarray:
-    """Like :func:`weighted`, with each row's weights taken from ``table[groups[row]]`` (zero-padded rows)."""
+    """Like :func:`weighted`, with each row's weights taken from ``table[groups[row]]`` (zero-padded rows).
+
+    All groups share one sorted search: group ``g``'s running totals are scaled to ``g + [0, 1]``.
+    """
     import numpy as np
 
+    k = table.shape[1]
     cum = np.cumsum(table, axis=1)
-    point = u * cum[groups, -1]
-    idx = (point[:, None] >= cum[groups]).sum(axis=1)
+    scaled = np.arange(len(table))[:, None] + cum / cum[:, -1:]
+    point = groups + u  # zero-weight slots repeat the row's end, so the search never lands on them
+    idx = np.searchsorted(scaled.ravel(), point, side="right") - groups * k
     width = (table > 0).sum(axis=1)
     return np.minimum(idx, width[groups] - 1).astype("int64")
 
