@@ -163,11 +163,11 @@ def _assemble(n: int, cells: list[Cell], cache: dict[Any, Any]) -> bytes:
             _write_digits(view, cell)
         elif table is not None and cell.codes is None:
             view[:] = table[0]
-        elif table is not None:
-            view[:] = table[cell.codes]
+        elif table is not None:  # gather whole rows as single items: far faster than 2-D fancy indexing
+            rows = table.view(np.dtype((np.void, width))).reshape(-1)
+            view[:] = rows[cell.codes].view(np.uint8).reshape(n, width)
         col += width
-    flat = block.reshape(-1)
-    return flat[flat != 0].tobytes()  # numpy releases the GIL here, so chunks encode in parallel
+    return block.tobytes().translate(None, b"\x00")
 
 
 def _table_of(labels: tuple[bytes, ...], cache: dict[Any, Any]) -> np.ndarray:

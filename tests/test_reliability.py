@@ -450,3 +450,18 @@ def test_nothing_in_tempdir_after_a_dry_run_in_process(tmp_path: Path, monkeypat
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     new_project("dashboard", tmp_path / "out", dry_run=True)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("prooflane new dash", "dashboard"), ("prooflane new healthcare-data-a", "healthcare-data-analyst"),
+    ("prooflane data app", "appointments"), ("prooflane recommend -b cl", "clinical"),
+    ("prooflane roles show workflow-a", "workflow-analyst"),
+])
+def test_shell_completion_offers_catalog_ids(words: str, expected: str) -> None:
+    env = {"_PROOFLANE_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
+    result = CliRunner().invoke(main, [], env=env, prog_name="prooflane")
+    assert f"plain,{expected}" in result.output.splitlines()
+
+
+def test_packages_are_typed() -> None:
+    assert (REPO / "scaffolder" / "py.typed").is_file() and (REPO / "synthetic" / "py.typed").is_file()
