@@ -87,7 +87,7 @@ def _run(args: list[str], stdin: str | None, base: Path, scratch: Path) -> None:
     assert not outside, (args, sorted(outside)[:5])
 
 
-@settings(max_examples=int(os.environ.get("PROOFLANE_FUZZ_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=int(os.environ.get("PROOFLANE_FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.data())
 def test_any_text_in_any_option_is_handled(data: st.DataObject) -> None:
     with tempfile.TemporaryDirectory(prefix="prooflane-fuzz-") as tmp:

@@ -465,3 +465,33 @@ def test_shell_completion_offers_catalog_ids(words: str, expected: str) -> None:
 
 def test_packages_are_typed() -> None:
     assert (REPO / "scaffolder" / "py.typed").is_file() and (REPO / "synthetic" / "py.typed").is_file()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A real 300 KB tmpfs (needs root and mount rights; skipped elsewhere)."""
+    disk = tmp_path / "small"
+    disk.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("needs root to mount a small tmpfs")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(disk)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_x08_d03_a_really_full_disk_is_one_sentence_and_keeps_the_old_folder(small_disk: Path, force: bool) -> None:
+    if force:
+        (small_disk / SLUG).mkdir()
+        (small_disk / SLUG / "mine.txt").write_text("precious\n", encoding="utf-8")
+    done = prooflane("new", "dashboard", "--no-input", "-o", str(small_disk), *(["--force"] if force else []),
+                     cwd=small_disk.parent)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr and "please report" not in done.stderr
+    assert "No space left on device" in done.stderr
+    expected = [SLUG, f"{SLUG}/mine.txt"] if force else []
+    assert tree(small_disk) == expected
