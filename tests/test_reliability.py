@@ -495,3 +495,36 @@ def test_x08_d03_a_really_full_disk_is_one_sentence_and_keeps_the_old_folder(sma
     assert "No space left on device" in done.stderr
     expected = [SLUG, f"{SLUG}/mine.txt"] if force else []
     assert tree(small_disk) == expected
+
+
+def test_f11_an_unedited_project_that_cannot_be_deleted_is_kept_as_a_backup(tmp_path: Path, monkeypatch) -> None:
+    new_project("dashboard", tmp_path, seed=1)
+    real = shutil.rmtree
+
+    def refuse(path, *args, **kwargs):  # a read-only subfolder: deleting the old project fails
+        if kwargs.get("ignore_errors"):
+            return real(path, *args, **kwargs)
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(place.shutil, "rmtree", refuse)
+    result = new_project("dashboard", tmp_path, seed=2, force=True)
+    monkeypatch.undo()
+    assert result.bake.backup == tmp_path / f"{SLUG}.backup-1" and result.bake.backup.is_dir()
+    assert not any(p.name.startswith(".prooflane-") and p.is_dir() for p in tmp_path.iterdir())
+
+
+@needs_setpriv
+def test_f10_force_on_a_read_only_target_without_root_override(tmp_path: Path) -> None:
+    target = tmp_path / SLUG
+    target.mkdir()
+    (target / "x.md").write_text("mine\n", encoding="utf-8")
+    target.chmod(0o555)
+    try:
+        code = "import sys; from scaffolder.cli import main; sys.exit(main())"
+        done = subprocess.run([*NR, PYTHON, "-c", code, "new", "dashboard", "--no-input", "--force", "-o", str(tmp_path)],
+                              env=run_env(), capture_output=True, text=True)
+    finally:
+        target.chmod(0o755)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "Permission denied" in done.stderr
+    assert tree(tmp_path) == [SLUG, f"{SLUG}/x.md"]
