@@ -21,11 +21,11 @@ import errno
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import tempfile
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,7 +34,6 @@ from scaffolder.exceptions import TargetExistsError, WriteFailedError
 STAGING_PREFIX = ".prooflane-"
 SWAP_MARKER = ".swapping"  # inside a staging folder while the old target may sit in it
 CACHE_DIRS = frozenset({"__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache"})
-STALE_SECONDS = 3600  # staging folders without a readable owner are left alone for an hour
 MANIFEST_NAME = ".prooflane.json"
 
 
@@ -53,14 +52,13 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+STAGING_RE = re.compile(r"\.prooflane-([0-9]+)-[A-Za-z0-9_]{8}")
+
+
 def _owner_gone(folder: Path) -> bool:
-    parts = folder.name[len(STAGING_PREFIX):].split("-", 1)
-    if len(parts) == 2 and parts[0].isdecimal():
-        return not _pid_alive(int(parts[0]))
-    try:  # an older or foreign name: stale only once it has not changed for a while
-        return time.time() - folder.lstat().st_mtime > STALE_SECONDS
-    except OSError:
-        return False
+    """True for a staging folder of ours whose process has ended (any other name is never touched)."""
+    match = STAGING_RE.fullmatch(folder.name)
+    return match is not None and not _pid_alive(int(match.group(1)))
 
 
 def backup_path(target: Path) -> Path:

@@ -201,8 +201,12 @@ def test_x01_staging_left_by_a_sigkill_is_removed_by_the_next_run(tmp_path: Path
     (stale / "README.md").write_text("partial\n", encoding="utf-8")
     live = tmp_path / f".prooflane-{os.getpid()}-live0000"
     live.mkdir()
+    theirs = tmp_path / ".prooflane-notes"  # not a staging name: never touched, however old
+    theirs.mkdir()
+    (theirs / "n.md").write_text("mine\n", encoding="utf-8")
+    os.utime(theirs, (0, 0))
     new_project("dashboard", tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [live.name, SLUG]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, theirs.name, SLUG])
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
