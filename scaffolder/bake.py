@@ -246,6 +246,10 @@ def bake(
     output_dir = _expand(output_dir)
     _check_output_dir(output_dir)
     target = output_dir / context["project_slug"]
+    recovered: list[Path] = []
+    if not dry_run and output_dir.is_dir():  # tidy what a killed run left, before judging the target
+        with contextlib.suppress(WriteFailedError), place.target_lock(output_dir, target.name):
+            recovered = place.clean_stale_staging(output_dir)
     refused = refusal(target, force)
     if dry_run:
         with tempfile.TemporaryDirectory(prefix="prooflane-dry-") as tmp:
@@ -264,7 +268,7 @@ def bake(
         raise _unwritable(output_dir, exc) from exc
     try:
         with place.signals_interrupt(), place.target_lock(output_dir, target.name):
-            recovered = place.clean_stale_staging(output_dir)
+            recovered += place.clean_stale_staging(output_dir)
             try:
                 staging = place.make_staging(output_dir)
             except OSError as exc:

@@ -107,10 +107,32 @@ def clean_stale_staging(output_dir: Path) -> list[Path]:
     except OSError:
         return kept
     for folder in entries:
+        if folder.name.endswith(".lock") and not folder.is_symlink() and folder.is_file():
+            _remove_if_unlocked(folder)
+            continue
         if folder.is_symlink() or not folder.is_dir() or not _owner_gone(folder):
             continue
         kept += discard_staging(folder)
     return kept
+
+
+def _remove_if_unlocked(path: Path) -> None:
+    """Delete a lock file that no running bake holds (one a SIGKILL left behind)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover
+        return
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        path.unlink()
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def user_work(folder: Path, limit: int = 10_000) -> list[str]:

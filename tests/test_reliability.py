@@ -532,3 +532,13 @@ def test_f10_force_on_a_read_only_target_without_root_override(tmp_path: Path) -
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert "Permission denied" in done.stderr
     assert tree(tmp_path) == [SLUG, f"{SLUG}/x.md"]
+
+
+def test_x01_a_refused_next_run_still_tidies_what_a_sigkill_left(tmp_path: Path) -> None:
+    dead = subprocess.run([PYTHON, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (tmp_path / f".prooflane-{dead.stdout.strip()}-abcd1234" / SLUG).mkdir(parents=True)
+    (tmp_path / f".prooflane-{SLUG}.lock").write_text("", encoding="utf-8")
+    (tmp_path / SLUG).mkdir()
+    (tmp_path / SLUG / "mine.txt").write_text("mine\n", encoding="utf-8")
+    one_sentence(run("new", "dashboard", "--no-input", "-o", str(tmp_path)), 2)
+    assert tree(tmp_path) == [SLUG, f"{SLUG}/mine.txt"]
