@@ -542,3 +542,19 @@ def test_x01_a_refused_next_run_still_tidies_what_a_sigkill_left(tmp_path: Path)
     (tmp_path / SLUG / "mine.txt").write_text("mine\n", encoding="utf-8")
     one_sentence(run("new", "dashboard", "--no-input", "-o", str(tmp_path)), 2)
     assert tree(tmp_path) == [SLUG, f"{SLUG}/mine.txt"]
+
+
+def test_x01_staging_of_a_killed_but_unreaped_process_counts_as_stale(tmp_path: Path) -> None:
+    import time
+
+    child = subprocess.Popen([PYTHON, "-c", "pass"])  # exits at once; not waited for, so a zombie
+    deadline = time.monotonic() + 30
+    while Path(f"/proc/{child.pid}/stat").exists() and "Z" not in Path(f"/proc/{child.pid}/stat").read_text().rpartition(")")[2][:3]:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    try:
+        (tmp_path / f".prooflane-{child.pid}-zombie00" / SLUG).mkdir(parents=True)
+        assert place.clean_stale_staging(tmp_path) == []
+        assert list(tmp_path.iterdir()) == []
+    finally:
+        child.wait()
