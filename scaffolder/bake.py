@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import sys
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
@@ -204,7 +205,7 @@ def _render(kind_id: str, context: dict[str, Any], staging: Path, output_dir: Pa
         raise _write_failed(output_dir, exc) from exc
     hook = template_dir(kind_id) / "hooks" / "post_gen_project.py"
     if hook.is_file():
-        here = os.getcwd()
+        here, path_before = os.getcwd(), list(sys.path)
         os.chdir(baked)
         try:
             runpy.run_path(str(hook), run_name="__main__")
@@ -215,7 +216,22 @@ def _render(kind_id: str, context: dict[str, Any], staging: Path, output_dir: Pa
                 raise ProoflaneError(f"The '{kind_id}' template's last step stopped ({exc.code}); please report this as a bug.") from exc
         finally:
             os.chdir(here)
+            _forget_project_modules(baked, path_before)
     return baked
+
+
+def _forget_project_modules(project: Path, path_before: list[str]) -> None:
+    """Undo what a hook did to the interpreter: the project's own modules (scripts/score.py ...) and sys.path.
+
+    Two kinds may both ship a ``validate`` or ``score`` module; a later bake in the same process must
+    import its own, not the one a previous hook left in ``sys.modules``.
+    """
+    sys.path[:] = path_before
+    root = str(project.resolve())
+    for name, module in list(sys.modules.items()):
+        origin = getattr(module, "__file__", None) or ""
+        if origin and os.path.realpath(origin).startswith(root + os.sep):
+            del sys.modules[name]
 
 
 def _unwritable(output_dir: Path, exc: OSError) -> ProoflaneError:
