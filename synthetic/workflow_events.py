@@ -10,6 +10,7 @@ has several events. The workflows and their planted effects are described in
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import statistics
@@ -234,6 +235,11 @@ def describe(workflow: str) -> dict[str, Any]:
             }
             for sid, st in spec.steps.items()
         ],
+        "appointment": None if spec.appointment is None else {
+            "median_h": hours(spec.appointment.timing[0]),
+            "p90_h": hours(spec.appointment.timing[1]),
+            "before_visit": list(spec.appointment.before_visit),
+        },
         "milestone": None if spec.milestone is None else {
             "step": spec.milestone.step,
             "median_h": hours(spec.milestone.timing[0]),
@@ -335,7 +341,7 @@ def baseline(records: list[dict[str, Any]], workflow: str) -> dict[str, Any]:
     handoff: list[int] = []
     arrival: dict[str, list[int]] = defaultdict(list)
     for evs in cases.values():
-        for here, after in zip(evs, evs[1:]):
+        for here, after in itertools.pairwise(evs):
             if here["outcome"] == "escalated":
                 handoff.append(after["started_min"] - here["ended_min"])
                 arrival[here["step_id"]].append(after["started_min"] - here["queued_min"])

@@ -165,7 +165,7 @@ APPOINTMENT_REMINDERS = Workflow(
         "prep_instructions": "a procedure visit that needs preparation instructions",
         "language_support": "the patient prefers a language other than English",
     },
-    # The reminder goes out about three days before the visit (a nightly batch, so 70 to 76 hours).
+    # The reminder goes out about three days before the visit (a nightly batch, so roughly 66 to 79 hours).
     appointment=Appointment(
         (72 * H, 75 * H),
         before_visit=("phone_follow_up", "interpreter_call", "reschedule_visit", "send_prep_instructions"),

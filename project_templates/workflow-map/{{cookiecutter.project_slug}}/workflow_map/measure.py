@@ -223,7 +223,7 @@ def _escalations(cases: dict[str, list[Event]]) -> dict[str, Any]:
     arrival: dict[str, list[int]] = defaultdict(list)
     for evs in cases.values():
         ordered = sorted(evs, key=lambda e: e["seq"])
-        for here, after in zip(ordered, ordered[1:]):
+        for here, after in zip(ordered, ordered[1:], strict=False):
             if here["outcome"] == "escalated":
                 handoff.append(after["started_min"] - here["ended_min"])
                 arrival[here["step_id"]].append(after["started_min"] - here["queued_min"])
@@ -444,7 +444,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         metrics = write_reports(args.root, args.out)
     except MapError as exc:
-        print(f"No report was written. {exc}", file=sys.stderr)
+        print(exc, file=sys.stderr)  # nothing was written: the report is built before it is saved
         return 1
     out = args.out or args.root / "reports"
     b = metrics["largest_delay"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Iterator
@@ -303,9 +304,11 @@ def _sentence(error: Any) -> str:
         return f"{where} lacks '{missing}'; add it (the other entries show the shape)."
     if v == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
-        return (f"{where} has the unknown key(s) {', '.join(map(repr, extra))}; the keys allowed here are "
-                f"{', '.join(allowed)} (check the spelling, and quote text that contains a colon).")
+        extra = sorted(map(str, set(value) - set(allowed))) if isinstance(value, dict) else []
+        guesses = [g for x in extra for g in difflib.get_close_matches(x, allowed, n=1)]
+        hint = f"did you mean {', '.join(map(repr, guesses))}? " if guesses else ""
+        return (f"{where} has the unknown key(s) {', '.join(map(repr, extra))}; {hint}the keys allowed here are "
+                f"{', '.join(allowed)} (quote text that contains a colon).")
     if v == "enum":
         return f"{where} is {value!r}; use one of {', '.join(map(str, error.validator_value))}."
     if v == "type":
@@ -341,6 +344,9 @@ def schema_problems(raw: Any, text: str, name: str = "workflow.yaml") -> list[st
     except yaml.YAMLError:
         root = None
     errors = sorted(validator.iter_errors(raw), key=lambda e: [str(p) for p in e.absolute_path])
+    unknown_at = {tuple(e.absolute_path) for e in errors if e.validator == "additionalProperties"}
+    # a misspelt key shows up twice (unknown key, required key missing): report it once
+    errors = [e for e in errors if not (e.validator == "required" and tuple(e.absolute_path) in unknown_at)]
     found = []
     for error in errors:
         line = _node_line(root, list(error.absolute_path)) if root is not None else None

@@ -7,9 +7,8 @@ so the same map always gives the same bytes, and the tests can check the committ
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-
 import sys
+from pathlib import Path
 
 from workflow_map.model import MapError, WorkflowMap, load, tolerance
 from workflow_map.svg import render_svg
@@ -253,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         written = write_all(args.root, args.out)
     except MapError as exc:
-        print(f"Nothing was redrawn. {exc}", file=sys.stderr)
+        print(exc, file=sys.stderr)  # nothing was written: every document is rendered before any is saved
         return 1
     for path in written:
         print(f"Wrote {path}")
