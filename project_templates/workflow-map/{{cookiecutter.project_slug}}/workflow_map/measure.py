@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import math
 import statistics
@@ -223,7 +224,7 @@ def _escalations(cases: dict[str, list[Event]]) -> dict[str, Any]:
     arrival: dict[str, list[int]] = defaultdict(list)
     for evs in cases.values():
         ordered = sorted(evs, key=lambda e: e["seq"])
-        for here, after in zip(ordered, ordered[1:], strict=False):
+        for here, after in itertools.pairwise(ordered):
             if here["outcome"] == "escalated":
                 handoff.append(after["started_min"] - here["ended_min"])
                 arrival[here["step_id"]].append(after["started_min"] - here["queued_min"])

@@ -7,6 +7,7 @@ so the same map always gives the same bytes, and the tests can check the committ
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from workflow_map.model import MapError, WorkflowMap, load, tolerance
 from workflow_map.svg import render_svg
 
 OUTPUTS = ("docs/workflow-map.md", "docs/current-state.svg", "docs/future-state.svg")
+FILL_RE = re.compile(r"\[" + "FILL" + r":[^\]]*\]")  # spelt apart so this file holds no marker
 MERMAID_RESERVED = {"end", "graph", "subgraph", "style", "class", "classdef", "click", "flowchart", "default"}
 MERMAID_SHAPES = {
     # kind: (open, close)
@@ -85,6 +87,13 @@ def _value(key: str, value: float) -> str:
 
 def _cell(text: object) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _note(text: str) -> str:
+    """An author's note as shown in the map; a note still holding its FILL marker shows as not written yet."""
+    if not text.strip() or FILL_RE.fullmatch(text.strip()):
+        return "*(not written yet: fill it in `your_notes` of workflow.yaml, then run `make map`)*"
+    return _cell(text)
 
 
 def markdown(wmap: WorkflowMap, disclaimer: str) -> str:
@@ -207,8 +216,7 @@ def markdown(wmap: WorkflowMap, disclaimer: str) -> str:
     if wmap.notes:
         out += ["", "## The author's notes", "",
                 "Written by the author in `your_notes` of `workflow.yaml` (everything above is the map itself).", ""]
-        out += [f"- **{_cell(key.replace('_', ' ').capitalize())}:** {_cell(text) or '(not written yet)'}"
-                for key, text in wmap.notes.items()]
+        out += [f"- **{_cell(key.replace('_', ' ').capitalize())}:** {_note(text)}" for key, text in wmap.notes.items()]
     out += ["", "## Step index", "", "| Step id | Step | Actor | Kind | Current | Future |",
             "|---|---|---|---|:-:|:-:|"]
     for sid, s in steps.items():
