@@ -530,3 +530,59 @@ def test_diagrams_are_valid_svg_and_mark_ai_gates_and_escalations(workflow: str,
     md = (project / "docs" / "workflow-map.md").read_text(encoding="utf-8")
     assert md.count("```mermaid") == 2 and _disclaimer(project) in md
     assert "## The author's notes" in md
+
+
+def _segments(root) -> list[tuple[str, tuple[float, float], tuple[float, float]]]:
+    ns = "{http://www.w3.org/2000/svg}"
+    out = []
+    for path in root.iter(f"{ns}path"):
+        if not (path.get("class") or "").startswith("edge ") or "C" in path.get("d", ""):
+            continue
+        pts = [tuple(map(float, xy.split(","))) for xy in re.findall(r"-?[\d.]+,-?[\d.]+", path.get("d", ""))]
+        out += [(path.get("data-edge"), a, b) for a, b in itertools.pairwise(pts)]
+    return out
+
+
+def _overlaps(box: tuple[float, float, float, float], a, b, inset: float = 0.0) -> bool:
+    x0, y0, x1, y1 = box[0] + inset, box[1] + inset, box[2] - inset, box[3] - inset
+    lo_x, hi_x, lo_y, hi_y = min(a[0], b[0]), max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1])
+    return lo_x <= x1 and x0 <= hi_x and lo_y <= y1 and y0 <= hi_y
+
+
+@pytest.mark.parametrize("workflow", list(WORKFLOWS))
+@pytest.mark.parametrize("state", ["current", "future"])
+def test_connectors_stay_off_lane_borders_and_out_of_steps_and_labels(workflow: str, state: str, bakes) -> None:
+    """Regression: connectors ran along lane borders, and labels floated over crossings."""
+    ns = "{http://www.w3.org/2000/svg}"
+    root = ET.fromstring((bakes[(workflow, 42)] / "docs" / f"{state}-state.svg").read_text(encoding="utf-8"))
+    borders = set()
+    for rect in root.find(f"{ns}g[@class='lanes']").iter(f"{ns}rect"):
+        borders |= {float(rect.get("x")), float(rect.get("x")) + float(rect.get("width"))}
+    segments = _segments(root)
+    assert segments
+    for edge, a, b in segments:
+        if abs(a[0] - b[0]) < 0.5:
+            assert all(abs(a[0] - x) >= 3 for x in borders), (workflow, state, edge, a, b)
+    boxes = []
+    for group in root.iter(f"{ns}g"):
+        if (group.get("class") or "").startswith("step "):
+            shape = group.find(f"{ns}rect")
+            if shape is None:
+                xs = [float(v) for v in re.findall(r"(-?[\d.]+),", group.find(f"{ns}polygon").get("points"))]
+                ys = [float(v) for v in re.findall(r",(-?[\d.]+)", group.find(f"{ns}polygon").get("points"))]
+                boxes.append((min(xs), min(ys), max(xs), max(ys)))
+            else:
+                x, y = float(shape.get("x")), float(shape.get("y"))
+                boxes.append((x, y, x + float(shape.get("width")), y + float(shape.get("height"))))
+    for edge, a, b in segments:
+        assert not any(_overlaps(box, a, b, inset=3) for box in boxes), (workflow, state, "through a step", edge)
+    labels = []
+    for rect in root.find(f"{ns}g[@class='edge-labels']").iter(f"{ns}rect"):
+        x, y = float(rect.get("x")), float(rect.get("y"))
+        labels.append((rect.get("data-edge"), (x, y, x + float(rect.get("width")), y + float(rect.get("height")))))
+    for k, (edge, box) in enumerate(labels):
+        assert not any(_overlaps(box, (s[0], s[1]), (s[2], s[3]), inset=1) for s in boxes), (workflow, state, edge)
+        assert not any(_overlaps(box, (o[0], o[1]), (o[2], o[3]), inset=1) for _, o in labels[k + 1:])
+        own = [(a, b) for e, a, b in segments if e == edge]
+        grown = (box[0] - 4, box[1] - 4, box[2] + 4, box[3] + 4)
+        assert any(_overlaps(grown, a, b) for a, b in own), (workflow, state, "label away from its arrow", edge)
