@@ -323,6 +323,7 @@ def baseline_markdown(metrics: dict[str, Any], wmap: WorkflowMap, disclaimer: st
         (f"| {sm['name']} (`{sm['metric']}`) | {_fmt(sm['metric'], metrics['success_metric']['baseline'])} | "
         f"{_fmt(sm['metric'], float(sm['target']))} | {sm['direction']} |"),
         "",
+        *_guardrail_lines(metrics, sm),
         "## Cycle time per step",
         "",
         ("| Step | Who | Cases | Median wait (h) | p90 wait (h) | Median work (min) | Median cycle (h) "
@@ -381,6 +382,24 @@ def baseline_markdown(metrics: dict[str, Any], wmap: WorkflowMap, disclaimer: st
         "",
     ]
     return "\n".join(lines)
+
+
+def _guardrail_lines(metrics: dict[str, Any], sm: dict[str, Any]) -> list[str]:
+    rows = []
+    for guard in sm.get("guardrails") or []:
+        says = guard.get("says", "") if isinstance(guard, dict) else str(guard)
+        if isinstance(guard, dict) and "metric" in guard:
+            try:
+                value = _fmt(str(guard["metric"]), float(lookup(metrics, str(guard["metric"]))))
+            except (KeyError, TypeError, ValueError):
+                value = "not computed by this script"
+            rows.append(f"| {says} | {value} (`{guard['metric']}`) |")
+        else:
+            rows.append(f"| {says} | not measurable from this log (audit it) |")
+    if not rows:
+        return []
+    return ["Guardrails (the change only counts if these hold):", "", "| Guardrail | Baseline in this log |",
+            "|---|---|", *rows, ""]
 
 
 def _visit_lines(metrics: dict[str, Any]) -> list[str]:

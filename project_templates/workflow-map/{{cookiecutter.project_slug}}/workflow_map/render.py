@@ -206,8 +206,9 @@ def markdown(wmap: WorkflowMap, disclaimer: str) -> str:
     ]
     for g in sm.get("guardrails", []) or []:
         if isinstance(g, dict) and "metric" in g:
+            unit = " h" if str(g["metric"]).endswith("_h") else " min" if str(g["metric"]).endswith("_min") else ""
             out.append(f"- {_cell(g['says'])} Baseline in this log: "
-                       f"**{_value(str(g['metric']), float(g['baseline']))}** (`{g['metric']}`).")
+                       f"**{_value(str(g['metric']), float(g['baseline']))}{unit}** (`{g['metric']}`).")
         else:
             out.append(f"- {_cell(g['says'] if isinstance(g, dict) else g)}")
     if raw.get("framework_grounding"):
@@ -216,7 +217,9 @@ def markdown(wmap: WorkflowMap, disclaimer: str) -> str:
     if wmap.notes:
         out += ["", "## The author's notes", "",
                 "Written by the author in `your_notes` of `workflow.yaml` (everything above is the map itself).", ""]
-        out += [f"- **{_cell(key.replace('_', ' ').capitalize())}:** {_note(text)}" for key, text in wmap.notes.items()]
+        for key, text in wmap.notes.items():
+            words = " ".join("I" if w == "i" else w for w in key.split("_"))
+            out.append(f"- **{_cell(words[:1].upper() + words[1:])}:** {_note(text)}")
     out += ["", "## Step index", "", "| Step id | Step | Actor | Kind | Current | Future |",
             "|---|---|---|---|:-:|:-:|"]
     for sid, s in steps.items():
