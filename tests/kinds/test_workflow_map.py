@@ -586,3 +586,17 @@ def test_connectors_stay_off_lane_borders_and_out_of_steps_and_labels(workflow: 
         own = [(a, b) for e, a, b in segments if e == edge]
         grown = (box[0] - 4, box[1] - 4, box[2] + 4, box[3] + 4)
         assert any(_overlaps(grown, a, b) for a, b in own), (workflow, state, "label away from its arrow", edge)
+
+
+def test_a_note_whose_marker_was_deleted_but_left_blank_is_still_unfinished(tmp_path_factory) -> None:
+    from scaffolder.status import project_status
+
+    project = _bake(tmp_path_factory, "patient-intake", 42)
+    path = project / "workflow.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'what_i_have_seen: "\[FILL:[^"]*"', 'what_i_have_seen: ""', text), encoding="utf-8")
+    status = project_status(project)
+    assert any(u.path == "workflow.yaml" and "your_notes" in u.what for u in status.unanswered)
+    result = _run(project, "-m", "workflow_map.render")
+    assert result.returncode == 0 and "not written yet" in (project / "docs" / "workflow-map.md").read_text(
+        encoding="utf-8")

@@ -200,9 +200,10 @@ def render_svg(wmap: WorkflowMap, state: str) -> str:
                 gap = v.row  # drop straight down from the source, then cross over just above the target
             elif blocked(tx, u.row, v.row, (e.source, e.target)):
                 free = [g for g in gutters if not blocked(g, u.row, v.row, ()) and g not in used_gutters]
-                plan["gx"] = min(free, key=lambda g: (abs(g - tx), g)) if free else LEFT / 2
-                used_gutters.add(plan["gx"])
-                channels[v.row].append((f"b{i}", e.source, min(plan["gx"], tx)))
+                chosen: float = min(free, key=lambda g: (abs(g - tx), g)) if free else LEFT / 2
+                plan["gx"] = chosen
+                used_gutters.add(chosen)
+                channels[v.row].append((f"b{i}", e.source, min(chosen, tx)))
             channels[gap].append((f"a{i}", e.source, min(sx, plan["gx"] if plan["gx"] is not None else tx)))
             plans[i] = plan
         else:
