@@ -52,6 +52,10 @@ DATASETS: dict[str, DatasetSpec] = {
     for spec in (
         DatasetSpec("adoption-daily", "synthetic.adoption_daily", 30, "rollout-plan"),
         DatasetSpec("appointments", "synthetic.appointments", 5000, "dashboard"),
+        DatasetSpec("chatbot-answer-key", "synthetic.chatbot_key", 30, "chatbot-evaluation"),
+        DatasetSpec("chatbot-answers", "synthetic.chatbot_replies", 30, "chatbot-evaluation"),
+        DatasetSpec("chatbot-prompts", "synthetic.chatbot_prompts", 30, "chatbot-evaluation"),
+        DatasetSpec("chatbot-ratings", "synthetic.chatbot_ratings", 30, "chatbot-evaluation"),
         DatasetSpec("interview-snippets", "synthetic.interviews", 40, "product-brief"),
         DatasetSpec("personas", "synthetic.personas", 8, "product-brief"),
         DatasetSpec("pilot-survey", "synthetic.pilot_survey", 88, "rollout-plan"),
