@@ -172,3 +172,13 @@ def test_report_runs_and_shows_the_gate_failure(seeded: Path) -> None:
     md = (seeded / "reports" / "report.md").read_text(encoding="utf-8")
     row = next(line for line in md.splitlines() if line.startswith("| B Willow |"))
     assert "FAIL (10)" in row and "Failure gallery" in md
+
+
+def test_fresh_bake_counts_every_unanswered_item(seeded: Path) -> None:
+    from scaffolder.status import project_status
+
+    status = project_status(seeded)
+    assert sum(u.path == "my_prompts.yaml" for u in status.unanswered) == 15
+    rated = sum(u.path == "my_ratings.yaml" for u in status.unanswered)
+    per_level = {lv: sum(lv in cb.CRITERION_INFO[c]["applies"] for c in cb.CRITERIA) for lv in cb.LEVELS}
+    assert rated == 3 * sum(per_level.values())

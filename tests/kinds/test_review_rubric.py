@@ -235,3 +235,17 @@ def test_clinical_background_recommendations_lead_to_this_kind() -> None:
     by_role = {r.role.id: r for r in recs if r.score == 3}
     for role in ("clinical-ai-evaluator", "ai-safety-reviewer"):
         assert by_role[role].kind.id == by_role[role].buildable_kind.id == "review-rubric"
+
+
+def test_marker_removed_but_left_blank_still_counts_as_unfinished(tmp_path: Path) -> None:
+    from scaffolder.status import project_status
+
+    root = new_project("review-rubric", tmp_path / "p", seed="5").path
+    rubric = root / "rubric.yaml"
+    text = rubric.read_text(encoding="utf-8")
+    blank = re.sub(r'revision_note: "\[FILL: [^\]]*\]"', 'revision_note: ""', text)
+    assert blank != text
+    rubric.write_text(blank, encoding="utf-8")
+    status = project_status(root)
+    assert any(u.path == "rubric.yaml" and u.what == "note on the rewritten anchors" for u in status.unanswered)
+    assert sum(u.path == "my_ratings.yaml" for u in status.unanswered) == 4 * (len(vs.ITEMS) + 1)

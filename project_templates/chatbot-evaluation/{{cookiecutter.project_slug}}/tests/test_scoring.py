@@ -75,7 +75,6 @@ def test_length_bias_shows_in_the_second_rater(inputs: Inputs) -> None:
 
 
 def test_my_ratings_list_exactly_the_criteria_that_apply(inputs: Inputs) -> None:
-    assert len(inputs.mine) == 9
     levels = {inputs.prompts[m["prompt_id"]]["level"] for m in inputs.mine}
     assert levels == {"emergent", "clinician", "self-care"}
     for m in inputs.mine:
