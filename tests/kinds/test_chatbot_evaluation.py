@@ -182,3 +182,9 @@ def test_fresh_bake_counts_every_unanswered_item(seeded: Path) -> None:
     rated = sum(u.path == "my_ratings.yaml" for u in status.unanswered)
     per_level = {lv: sum(lv in cb.CRITERION_INFO[c]["applies"] for c in cb.CRITERIA) for lv in cb.LEVELS}
     assert rated == 3 * sum(per_level.values())
+
+
+def test_the_projects_own_tests_pass_for_this_seed(seeded: Path) -> None:
+    result = subprocess.run([PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=seeded,
+                            capture_output=True, text=True, env=run_env())
+    assert result.returncode == 0, result.stdout[-2000:]

@@ -249,3 +249,9 @@ def test_marker_removed_but_left_blank_still_counts_as_unfinished(tmp_path: Path
     status = project_status(root)
     assert any(u.path == "rubric.yaml" and u.what == "note on the rewritten anchors" for u in status.unanswered)
     assert sum(u.path == "my_ratings.yaml" for u in status.unanswered) == 4 * (len(vs.ITEMS) + 1)
+
+
+def test_the_planted_effects_hold_in_the_projects_own_tests_for_this_seed(seeded: Path) -> None:
+    result = subprocess.run([PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_planted_effects.py"],
+                            cwd=seeded, capture_output=True, text=True, env=run_env())
+    assert result.returncode == 0, result.stdout[-2000:]
