@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from scaffolder import catalog
 from scaffolder.cli import main
 
 
@@ -34,7 +35,8 @@ def test_unknown_role_names_the_closest_ids(tmp_path: Path) -> None:
 
 
 def test_planned_kind_says_so_and_names_a_built_alternative(tmp_path: Path) -> None:
-    line = assert_one_sentence_error(run("new", "review-rubric", "--no-input", "-o", str(tmp_path)))
+    planned = next(k.id for k in catalog.load().kinds if not k.built)
+    line = assert_one_sentence_error(run("new", planned, "--no-input", "-o", str(tmp_path)))
     assert "planned" in line and "prooflane new" in line
     assert listing(tmp_path) == []
 
