@@ -40,6 +40,7 @@ from synthetic.pools import CLINIC_NAMES, FIRST_NAMES, SURNAMES, VENDOR_NAMES
 _POOL_WORDS = frozenset(
     w for name in SURNAMES + CLINIC_NAMES + VENDOR_NAMES for w in re.split(r"[\s-]+", name)
 ) | frozenset(SURNAMES) | frozenset(FIRST_NAMES)
+POOL_WORDS = _POOL_WORDS
 _POOL_SURNAMES = frozenset(SURNAMES) | frozenset(p for s in SURNAMES for p in s.split("-"))
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import errno
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from scaffolder import disclaimers
-from scaffolder.check import rules_claims, rules_phi, rules_project, rules_table, suppress
+from scaffolder.check import rules_claims, rules_people, rules_phi, rules_project, rules_table, suppress
 from scaffolder.check.cues import Cues
 from scaffolder.check.hits import Hit, lower_same_length, mask_spans
 from scaffolder.check.model import CheckReport, Finding, LineIndex, Problem, ToConfirm
@@ -74,7 +74,8 @@ class _State:
 
 
 def scan_text(
-    text: str, *, suffix: str = ".md", phi: bool = True, claims: bool = True, fills: bool = True
+    text: str, *, suffix: str = ".md", phi: bool = True, claims: bool = True, fills: bool = True,
+    allowed_names: frozenset[str] = frozenset(),
 ) -> tuple[list[Hit], list[tuple[int, int]]]:
     """All hits in one piece of text, and the spans masked from the phi/claim rules.
 
@@ -101,11 +102,27 @@ def scan_text(
     cues = Cues(low, _WORD_CUES if claims else ())
     if phi:
         hits += rules_phi.scan(masked, low, cues)
+        hits += _new_only(hits, rules_people.scan(masked, allowed=allowed_names, pool=rules_phi.POOL_WORDS))
     if claims:
         hits += rules_claims.scan(masked, low, cues)
     if fills:
         hits += rules_project.fills(text)
     return hits, masked_spans
+
+
+def _new_only(hits: list[Hit], extra: Iterable[Hit]) -> list[Hit]:
+    """The hits of ``extra`` that do not overlap a hit of the same category already in ``hits``."""
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for h in hits:
+        taken.setdefault(h.category, []).append((h.start, h.end))
+    out: list[Hit] = []
+    for h in extra:
+        spans = taken.setdefault(h.category, [])
+        if any(h.start < e and s < h.end or h.start == s for s, e in spans):
+            continue
+        spans.append((h.start, h.end))
+        out.append(h)
+    return out
 
 
 def _hits_to_findings(

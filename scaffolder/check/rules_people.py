@@ -1,0 +1,218 @@
+"""Names of people (``phi.name``) found with lexicons and the cues of clinical writing.
+
+Lexicons beat ever-longer patterns: a word is a name candidate when it is in the first-name or
+surname lists (Faker's person providers in every locale, see lexicons.py) and not a common English
+or clinical word. A candidate is reported when
+
+* two or more capitalised words form a name ("Gerry Masci", "Ravil G Yefimov", "Sölvi Salómonsson"),
+  or one capitalised word is a known name on its own ("Suzette", "Becker");
+* a cue stands before it in any case: a title (mr, Mrs., DR, Dr.) or a family word ("son bill",
+  "dtr PHILOMENA", "Husband Rich Martino"), where common first names count too;
+* a credential follows it, as in a signature ("Carole Hayes, RN", "irene snell, rn");
+* it comes before "family" ("KEEP ROMERO FAMILY AWARE").
+
+Names are matched whole, with Unicode letters, apostrophes and hyphens. Not findings: the project's
+own invented name pools, lines that say they are fictional, the author's own name (from the
+manifest) and bylines ("By Dr. José O'Brien-Nguyễn, RN", "Author: ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from scaffolder.check import lexicons
+from scaffolder.check.hits import Hit, is_fiction_line, line_bounds
+
+_T = r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*(?:-[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*)*"
+TOKEN_RE = re.compile(_T)
+_BYLINE_RE = re.compile(r"^\W*(?:by|author|authors|written by|prepared by|maintainer|maintained by|©|\(c\)|copyright|"
+                        r"scaffolded with)\b", re.IGNORECASE)
+_MESSAGE = "A person's name (a cue or the name lists tie this word to a person)."
+_SUGGESTION = "Replace it with a name from the project's fictional pools, or with a role ('the patient', 'her son')."
+
+
+@cache
+def _cues() -> dict[str, frozenset[str]]:
+    raw = lexicons.table("people_cues")
+    return {key: frozenset(value) for key, value in raw.items() if isinstance(value, list)}
+
+
+@cache
+def _cue_re() -> re.Pattern[str]:
+    cues = _cues()
+    words = sorted(cues["titles"] | cues["relatives"], key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"(?<![\w-])(?P<cue>{alternation})(?:['’]s)?\.?,?[ \t]+(?:(?:is|was|named|called)[ \t]+)?"
+        rf"(?P<n1>{_T})(?:[ \t]+(?P<n2>{_T}))?", re.IGNORECASE)
+
+
+@cache
+def _cred_re() -> re.Pattern[str]:
+    creds = "|".join(re.escape(c) for c in sorted(_cues()["credentials"], key=len, reverse=True))
+    return re.compile(rf"(?P<names>{_T}(?:[ \t]+(?:[A-Za-z]\.?|{_T})){{0,3}})[ \t]*,?[ \t]*(?P<cred>{creds})\.?"
+                      rf"(?=[ \t]*(?:[,;)]|$|\n))", re.IGNORECASE | re.MULTILINE)
+
+
+_FAMILY_AFTER_RE = re.compile(rf"(?P<n1>{_T})[ \t]+(?:family|household)\b", re.IGNORECASE)
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() or (len(word) == 1 and word.isupper())
+
+
+def _name_word(word: str) -> bool:
+    return word.lower() in lexicons.person_names()
+
+
+class _Filter:
+    def __init__(self, allowed: frozenset[str], pool: frozenset[str]) -> None:
+        self.allowed = allowed
+        self.pool = pool
+
+    def skip(self, word: str) -> bool:
+        low = word.lower()
+        return low in self.allowed or word in self.pool
+
+
+def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
+    """Every ``phi.name`` hit of the lexicon and cue rules in ``text`` (already masked)."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer: keep offsets by lowering ASCII only
+        lower = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    tokens = set(TOKEN_RE.findall(lower))
+    names = tokens & lexicons.person_names()
+    cues = _cues()
+    has_cue = bool(tokens & (cues["titles"] | cues["relatives"] | cues["credentials"] | {"family", "household"}))
+    if not names and not has_cue:
+        return
+    filt = _Filter(frozenset(a.lower() for a in allowed), pool)
+    seen_lines: dict[int, bool] = {}
+
+    def line_ok(pos: int) -> bool:
+        start, end = line_bounds(text, pos)
+        if start not in seen_lines:
+            line = text[start:end]
+            seen_lines[start] = not (is_fiction_line(line) or _BYLINE_RE.search(line))
+        return seen_lines[start]
+
+    def hit(start: int, end: int, severity: str = "error") -> Hit:
+        return Hit(start, end, "phi.name", severity, _MESSAGE, _SUGGESTION)
+
+    if names:
+        yield from _sequences(text, names, filt, line_ok, hit)
+    if has_cue:
+        yield from _after_cues(text, filt, line_ok, hit)
+        yield from _signatures(text, filt, line_ok, hit)
+        for m in _FAMILY_AFTER_RE.finditer(text):
+            word = m.group("n1")
+            if _name_word(word) and not filt.skip(word) and line_ok(m.start()):
+                yield hit(m.start("n1"), m.end("n1"))
+
+
+_UP = "A-Z\u00c0-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f"
+_W = rf"(?=[{_UP}])(?:{_T})"
+_CAPRUN_RE = re.compile(rf"(?<![\w'’-])(?:{_W})(?:[ \t]+(?:{_W}|[A-Z]\.(?=[ \t])|[A-Z](?=[ \t]))){{0,4}}(?![\w'’-])")
+
+
+def _sequences(text, names, filt, line_ok, hit) -> Iterator[Hit]:
+    """Capitalised runs holding a known name; two known lower-case names in a row."""
+    person = lexicons.person_names()
+    not_names = lexicons.not_names()
+    places = lexicons.places()
+    vendors = lexicons.words("vendors")
+    for m in _CAPRUN_RE.finditer(text):
+        words = m.group(0).split()
+        spans: list[tuple[int, int, str]] = []
+        pos = m.start()
+        for w in words:
+            i = text.index(w, pos)
+            spans.append((i, i + len(w), w))
+            pos = i + len(w)
+        # drop ordinary and all-capital words at both ends ("The Steffen Mauer version")
+        while spans and _edge_word(spans[0][2], not_names, person):
+            spans.pop(0)
+        while spans and _edge_word(spans[-1][2], not_names, person):
+            spans.pop()
+        real = [w for _, _, w in spans if len(w.rstrip(".")) > 1]
+        if not real or not any(w.lower() in person for w in real):
+            continue
+        if any(w.lower() in not_names or (w.isupper() and len(w) > 1) or filt.skip(w) for w in real):
+            continue
+        phrase = " ".join(w.lower() for w in real)
+        if phrase in vendors or (len(real) > 1 and phrase in places):
+            continue
+        if len(real) == 1 and (phrase in places or len(phrase) < 3 or phrase in lexicons.words("regions")):
+            continue
+        if line_ok(spans[0][0]):
+            yield hit(spans[0][0], spans[-1][1])
+    firsts = lexicons.words("first_names")
+    low_firsts = [n for n in names if n in firsts]
+    if not low_firsts:
+        return
+    alternation = "|".join(re.escape(n) for n in sorted(low_firsts, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w'’-])(?:{alternation})[ \t]+(?P<n2>{_T})(?![\w'’-])", text):
+        n2 = m.group("n2")
+        if n2.islower() and n2 in person and not filt.skip(n2) and not filt.skip(m.group(0).split()[0]) \
+                and line_ok(m.start()):
+            yield hit(m.start(), m.end())
+
+
+def _edge_word(word: str, not_names: frozenset[str], person: frozenset[str]) -> bool:
+    low = word.lower().rstrip(".")
+    return (low in not_names and low not in person) or (word.isupper() and len(word) > 1) or len(low) <= 1
+
+
+def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
+    cues = _cues()
+    firsts = lexicons.first_names_all()
+    names = lexicons.person_names()
+    not_names = lexicons.not_names()
+    for m in _cue_re().finditer(text):
+        cue = m.group("cue").lower()
+        n1, n2 = m.group("n1"), m.group("n2")
+        low1 = n1.lower()
+        if filt.skip(n1) or len(n1) < 2:
+            continue
+        if cue in cues["titles"]:
+            if cue in ("doctor", "nurse") and not _is_cap(n1):
+                continue
+            ok = low1 in names or (low1 not in not_names and low1 not in lexicons.words("places"))
+        else:
+            if low1 in cues["not_after_relative"]:
+                continue
+            ok = low1 in names or (low1 in firsts and (low1 not in not_names or _is_cap(n1) or n1.isupper()))
+            if not ok and _is_cap(n1) and not n1.isupper() and low1 not in not_names:
+                ok = True
+        if not ok or not line_ok(m.start()):
+            continue
+        end = m.end("n1")
+        if n2 and (n2.lower() in names or (_is_cap(n2) and n2.lower() not in not_names)):
+            end = m.end("n2")
+        yield hit(m.start("n1"), end, "warning" if cue in ("dr", "doctor") else "error")
+
+
+def _signatures(text, filt, line_ok, hit) -> Iterator[Hit]:
+    names = lexicons.person_names()
+    not_names = lexicons.not_names()
+    for m in _cred_re().finditer(text):
+        words = m.group("names").split()
+        kept: list[str] = []
+        for w in reversed(words):
+            if w.lower().rstrip(".") in not_names and w.lower() not in names:
+                break
+            kept.insert(0, w)
+        kept = kept[-3:]
+        real = [w for w in kept if len(w.rstrip(".")) > 1]
+        if not real or any(filt.skip(w) for w in real):
+            continue
+        if not (any(w.lower() in names for w in real) or len(real) >= 2):
+            continue
+        cred = m.group("cred")
+        if cred.lower() in ("pt", "do", "pa", "ot", "rd", "ld", "sw") and not cred.isupper():
+            continue
+        start = m.start("names") + m.group("names").rfind(kept[0]) if kept else m.start("names")
+        if line_ok(start):
+            yield hit(start, m.end("names"))
