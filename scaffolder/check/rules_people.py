@@ -183,9 +183,7 @@ def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
         else:
             if low1 in cues["not_after_relative"]:
                 continue
-            ok = low1 in names or (low1 in firsts and (low1 not in not_names or _is_cap(n1) or n1.isupper()))
-            if not ok and _is_cap(n1) and not n1.isupper() and low1 not in not_names:
-                ok = True
+            ok = low1 in names or low1 in firsts
         if not ok or not line_ok(m.start()):
             continue
         end = m.end("n1")

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from scaffolder import disclaimers
-from scaffolder.check import rules_claims, rules_people, rules_phi, rules_project, rules_table, suppress
+from scaffolder.check import rules_claims, rules_clinical, rules_people, rules_phi, rules_places, rules_project, rules_table, suppress
 from scaffolder.check.cues import Cues
 from scaffolder.check.hits import Hit, lower_same_length, mask_spans
 from scaffolder.check.model import CheckReport, Finding, LineIndex, Problem, ToConfirm
@@ -103,6 +103,9 @@ def scan_text(
     if phi:
         hits += rules_phi.scan(masked, low, cues)
         hits += _new_only(hits, rules_people.scan(masked, allowed=allowed_names, pool=rules_phi.POOL_WORDS))
+        if suffix not in TABLE_SUFFIXES:
+            hits += _new_only(hits, rules_places.scan(masked))
+        hits += _new_only(hits, rules_clinical.scan(masked))
     if claims:
         hits += rules_claims.scan(masked, low, cues)
     if fills:

@@ -1,0 +1,212 @@
+"""Places smaller than a state (``phi.geo``) found with street, unit and city lexicons.
+
+* a street line in any locale's order: a number next to a street word ("534 Erewhon St",
+  "86036 Rua do Arenque 1634", "Kálmán Imre u. 12.") or a compound street name ("4844 Søndergade 52");
+* unit and box lines ("Suite 680", "Apt. 656", "PSC 6293, Box 8158"), military addresses (APO/FPO/DPO);
+* "Town, XX 12345" in any case and with any two-letter region code, a country followed by a postcode;
+* the short lines that continue an address block (town, region, country, postcode on lines of their own);
+* a city from the lexicon after a place cue ("in San Diego", "from baltimore rehab", "of Towson");
+* a value after an address or postcode label ("Address: ...", "lives at ...", "ZIP: 394 13").
+
+Lines that say they are fictional are skipped; reserved fictional values never come from here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from scaffolder.check import lexicons
+from scaffolder.check.hits import Hit, is_fiction_line
+from scaffolder.check.rules_people import TOKEN_RE
+
+_MESSAGE = "A place smaller than a state tied to a person (street, unit, town or postcode)."
+_SUGGESTION = "Keep only the state or region, or use a fictional address from the project's pools."
+_T = r"[^\W\d_][\w'’.-]*"
+
+
+@cache
+def _cues() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in lexicons.table("place_cues").items() if isinstance(v, list)}
+
+
+@cache
+def _street_words() -> frozenset[str]:
+    return lexicons.words("street_words") | lexicons.words("street_extra")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    cues = _cues()
+    units = "|".join(re.escape(u).replace(r"\ ", r"\s*") for u in sorted(cues["units"], key=len, reverse=True))
+    labels = "|".join(re.escape(u) for u in sorted(cues["address_labels"], key=len, reverse=True))
+    postcode = "|".join(re.escape(u) for u in sorted(cues["postcode_labels"], key=len, reverse=True))
+    suffixes = "|".join(re.escape(s) for s in sorted(cues["compound_suffixes"], key=len, reverse=True))
+    return {
+        "unit": re.compile(rf"(?<![\w-])(?:{units})\.?[ \t]*#?[ \t]*\d{{1,6}}[A-Za-z]?(?![\w/.:-]*\d)", re.I),
+        "military": re.compile(r"(?<![\w-])(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}\b"),
+        "town_code": re.compile(r"(?<![\w-])[^\W\d_][\w .'’-]{1,30},[ \t]*[A-Za-z]{2}\.?[ \t]+\d{4,6}(?:-\d{3,4})?(?![\w-])"),
+        "label": re.compile(rf"(?<![\w-])(?:{labels})\b[ \t:]*(?P<rest>[^\n]{{0,80}})", re.I),
+        "postcode": re.compile(rf"(?<![\w-])(?:{postcode})\b[ \t]*(?:is|:|#|=)?[ \t]*(?P<code>[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){{1,9}})",
+                               re.I),
+        "compound": re.compile(rf"[^\W\d_]{{2,}}(?:{suffixes})(?![\w])", re.I),
+        "number_word": re.compile(rf"(?<![\w.,/:-])\d{{1,6}}[A-Za-z]?,?[ \t]+(?:\d{{1,5}}[ \t]+)?(?:{_T}[ \t]+){{0,4}}{_T}"),
+        "word_number": re.compile(rf"(?:{_T}[ \t]+){{0,4}}{_T}\.?[ \t]+\d{{1,5}}[A-Za-z]?\.?(?![\w/.:-]*\d)"),
+    }
+
+
+def _has_street_word(words: list[str]) -> bool:
+    streets = _street_words()
+    common = lexicons.words("common_words")
+    compound = _patterns()["compound"]
+    clinical = lexicons.words("clinical_words")
+    for w in words:
+        bare = w.rstrip(".,")
+        low = bare.lower()
+        if len(bare) > 1 and bare.isupper():
+            continue  # capitals are clinical shorthand far more often than street types (CT, PA, ST)
+        if len(low) <= 2 and low not in lexicons.words("street_extra") and w.lower() not in lexicons.words("street_extra"):
+            continue
+        if low in ("u", "ul") and not w.endswith("."):
+            continue
+        if low in streets and low not in clinical and (bare[:1].isupper() or w.endswith(".") or low not in common):
+            return True
+        if compound.fullmatch(bare) and low not in common:
+            return True
+    return False
+
+
+def _street_line(line: str) -> bool:
+    """True when the line holds a number next to a street word (either order)."""
+    if not any(ch.isdigit() for ch in line):
+        return False
+    p = _patterns()
+    for m in p["number_word"].finditer(line):
+        words = m.group(0).split()[1:]
+        words = [w for w in words if not w.isdigit()]
+        if words and _has_street_word(words[:5]) and any(w[:1].isupper() for w in words):
+            return True
+    for m in p["word_number"].finditer(line):
+        words = m.group(0).split()[:-1]
+        if words and _has_street_word(words[-4:]) and any(w[:1].isupper() for w in words):
+            return True
+    return False
+
+
+_REGION_CODE_RE = re.compile(r"([^\W\d_][^\W\d_.'-]*(?:[ \t][^\W\d_][^\W\d_.'-]*){0,2})[ \t]+\d{3,6}\b")
+
+
+def _region_postcode(line: str) -> bool:
+    """A country or state followed by a postcode ("Uruguay 64677", "United Kingdom 75419")."""
+    regions = lexicons.words("regions")
+    for m in _REGION_CODE_RE.finditer(line):
+        words = m.group(1).split()
+        for i in range(len(words)):
+            phrase = " ".join(words[i:])
+            if phrase.lower() in regions and len(phrase) >= 4 and (phrase.isupper() or phrase[:1].isupper()) \
+                    and phrase.lower() not in lexicons.words("common_words"):
+                return True
+    return False
+
+
+def _continues_block(line: str) -> bool:
+    """A short line that can be the next part of an address: a town, ", XX", a country, a postcode."""
+    stripped = line.strip(" \t>*-•|")
+    if not stripped or len(stripped) > 48 or stripped.endswith((".", ":", "!")):
+        return False
+    if re.fullmatch(r",?[ \t]*[A-Za-z]{2}\.?(?:[ \t]+\d{3,6})?", stripped) or re.fullmatch(r"\d{3,6}(?:[ -]\d{2,4})?\??", stripped):
+        return True
+    words = [w for w in re.split(r"[\s,]+", stripped.rstrip("?")) if w]
+    if not words or len(words) > 6:
+        return False
+    known = lexicons.places() | lexicons.words("regions")
+    if stripped.rstrip("?").lower() in known:
+        return True
+    return all((w[:1].isupper() and not (w.isupper() and len(w) > 1 and w.lower() not in known)) or w.isdigit()
+               or w.lower() in ("de", "du", "do", "da", "del", "la", "le", "van", "von") for w in words)
+
+
+def scan(text: str) -> Iterator[Hit]:
+    """Every ``phi.geo`` hit of the address and city rules in ``text`` (already masked)."""
+    p = _patterns()
+    low = text.lower()
+    tokens = set(TOKEN_RE.findall(low)) if len(low) == len(text) else set(TOKEN_RE.findall(text.lower()))
+    places = lexicons.places()
+    city_hits = tokens & places
+    multi = _multiword_heads() & tokens
+    has_digit_cues = any(ch.isdigit() for ch in text[:1]) or bool(re.search(r"\d", text))
+    offset = 0
+    block = 0  # lines of an address block still allowed after a street line
+    for line in text.split("\n"):
+        start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            block = 0
+            continue
+        if is_fiction_line(line):
+            block = 0
+            continue
+        found = False
+        if has_digit_cues and any(ch.isdigit() for ch in line):
+            if (_street_line(line) or p["unit"].search(line) or p["military"].search(line)
+                    or p["town_code"].search(line) or _region_postcode(line)):
+                found = True
+            else:
+                for m in p["postcode"].finditer(line):
+                    if any(ch.isdigit() for ch in m.group("code")):
+                        found = True
+                        break
+                if not found:
+                    for m in p["label"].finditer(line):
+                        if re.search(r"\d", m.group("rest")) and (_has_street_word(m.group("rest").split())
+                                                                  or re.search(r"\d{1,6}[ \t,]+[^\W\d_]", m.group("rest"))):
+                            found = True
+                            break
+        if not found and block and _continues_block(line):
+            found = True
+        if not found and (city_hits or multi) and _city_with_cue(line, city_hits, multi):
+            found = True
+        if found:
+            col = len(line) - len(line.lstrip())
+            yield Hit(start + col, start + len(line), "phi.geo", "error", _MESSAGE, _SUGGESTION)
+            street = any(ch.isdigit() for ch in line) and not _region_postcode(line)
+            block = 4 if street else max(block - 1, 0)
+        elif block:
+            block = 0
+
+
+@cache
+def _multiword_heads() -> frozenset[str]:
+    return frozenset(p.split()[0] for p in lexicons.places() if " " in p)
+
+
+_CUE_BEFORE = re.compile(r"(?:\b(?:in|from|of|at|near|to|visiting|@)|@)[ \t]*$", re.I)
+
+
+def _city_with_cue(line: str, singles: set[str], heads: set[str]) -> bool:
+    low = line.lower()
+    places = lexicons.places()
+    for m in TOKEN_RE.finditer(low):
+        word = m.group(0)
+        if word not in singles and word not in heads:
+            continue
+        original = line[m.start():m.end()]
+        candidates = []
+        if word in heads:
+            rest = low[m.start():m.start() + 40]
+            for n in (3, 2):
+                phrase = " ".join(rest.split()[:n])
+                phrase = re.sub(r"[^\w\s'’-]+$", "", phrase)
+                if phrase in places:
+                    candidates.append(phrase)
+                    break
+        if word in singles:
+            candidates.append(word)
+        if not candidates:
+            continue
+        before = line[max(0, m.start() - 24):m.start()]
+        if _CUE_BEFORE.search(before) or before.rstrip().endswith(","):
+            if (original[:1].isupper() and not original.isupper()) or len(candidates[0]) > 4:
+                return True
+    return False
