@@ -25,6 +25,7 @@ from scaffolder.check.hits import (
     lower_same_length,
 )
 from scaffolder.check.numbers import Numbers
+from scaffolder.check.rules_records import is_standard_uri
 from synthetic.identifiers import (
     DOCUMENTATION_NETS,
     EXAMPLE_DOMAINS,
@@ -664,6 +665,8 @@ def _urls(c: _Ctx) -> Iterator[Hit]:
             continue
         if not host or is_reserved_domain(host) or host in {"localhost", "127.0.0.1", "0.0.0.0"}:
             continue
+        if is_standard_uri(url):
+            continue
         rest = f"{parts.path}?{parts.query}#{parts.fragment}"
         line = line_of(text, m.start())
         if _PERSONAL_URL_PART.search(host) or _PERSONAL_URL_PART.search(rest):
@@ -675,7 +678,7 @@ def _urls(c: _Ctx) -> Iterator[Hit]:
         else:
             continue
         yield Hit(m.start(), m.start() + len(url), "phi.url", severity,
-                  f"A web address ({url[:80]}) that may identify a person: {reason}.",
+                  f"A web address that may identify a person: {reason}.",
                   "Remove it, or use a fictional address such as https://portal.example.org/.")
 
 

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from scaffolder import disclaimers
-from scaffolder.check import rules_claims, rules_clinical, rules_people, rules_phi, rules_places, rules_project, rules_table, suppress
+from scaffolder.check import rules_claims, rules_clinical, rules_people, rules_phi, rules_places, rules_project, rules_records, rules_table, suppress
 from scaffolder.check.cues import Cues
 from scaffolder.check.hits import Hit, lower_same_length, mask_spans
 from scaffolder.check.model import CheckReport, Finding, LineIndex, Problem, ToConfirm
@@ -106,6 +106,7 @@ def scan_text(
         if suffix not in TABLE_SUFFIXES:
             hits += _new_only(hits, rules_places.scan(masked))
         hits += _new_only(hits, rules_clinical.scan(masked))
+        hits += _new_only(hits, rules_records.scan(masked))
     if claims:
         hits += rules_claims.scan(masked, low, cues)
     if fills:
