@@ -45,7 +45,7 @@ def _cue_re() -> re.Pattern[str]:
     words = sorted(cues["titles"] | cues["relatives"], key=len, reverse=True)
     alternation = "|".join(re.escape(w) for w in words)
     return re.compile(
-        rf"(?<![\w-])(?P<cue>{alternation})(?:['’]s)?\.?,?[ \t]+(?:(?:is|was|named|called)[ \t]+)?"
+        rf"(?<![\w-])(?P<cue>{alternation})(?:['’]s)?(?:\.[ \t]*|[ \t]*,[ \t]*|[ \t]+)(?:(?:is|was|named|called)[ \t]+)?"
         rf"(?P<n1>{_T})(?:[ \t]+(?P<n2>{_T}))?", re.IGNORECASE)
 
 
@@ -117,12 +117,32 @@ _W = rf"(?=[{_UP}])(?:{_T})"
 _CAPRUN_RE = re.compile(rf"(?<![\w'’-])(?:{_W})(?:[ \t]+(?:{_W}|[A-Z]\.(?=[ \t])|[A-Z](?=[ \t]))){{0,4}}(?![\w'’-])")
 
 
+@cache
+def _weak_firsts() -> frozenset[str]:
+    """First names that are also common words ("Frank", "Heather"): names only in a name's position."""
+    stop = _cues()["name_like_common_stop"]
+    return (lexicons.words("first_names") & lexicons.not_names()) - stop - lexicons.words("clinical_words")
+
+
+@cache
+def _bare_firsts() -> frozenset[str]:
+    """First names safe to report in lower case or capitals without a cue ("suzette", "VINNY")."""
+    return (lexicons.words("first_names") - lexicons.not_names() - lexicons.places() - lexicons.words("regions")
+            - _cues()["name_like_common_stop"])
+
+
+def _title_case_line(line: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _sequences(text, names, filt, line_ok, hit) -> Iterator[Hit]:
-    """Capitalised runs holding a known name; two known lower-case names in a row."""
+    """Capitalised runs holding a known name; lower-case and capital first names on their own."""
     person = lexicons.person_names()
     not_names = lexicons.not_names()
     places = lexicons.places()
     vendors = lexicons.words("vendors")
+    weak = _weak_firsts()
     for m in _CAPRUN_RE.finditer(text):
         words = m.group(0).split()
         spans: list[tuple[int, int, str]] = []
@@ -131,33 +151,55 @@ def _sequences(text, names, filt, line_ok, hit) -> Iterator[Hit]:
             i = text.index(w, pos)
             spans.append((i, i + len(w), w))
             pos = i + len(w)
-        # drop ordinary and all-capital words at both ends ("The Steffen Mauer version")
-        while spans and _edge_word(spans[0][2], not_names, person):
+        while spans and _edge_word(spans[0][2], not_names, person | weak):
             spans.pop(0)
-        while spans and _edge_word(spans[-1][2], not_names, person):
+        while spans and _edge_word(spans[-1][2], not_names, person | weak):
             spans.pop()
         real = [w for _, _, w in spans if len(w.rstrip(".")) > 1]
-        if not real or not any(w.lower() in person for w in real):
+        if not real:
             continue
-        if any(w.lower() in not_names or (w.isupper() and len(w) > 1) or filt.skip(w) for w in real):
+        lows = [w.lower() for w in real]
+        strong = [w for w in lows if w in person]
+        weak_here = [w for w in lows if w in weak]
+        if any((w in not_names and w not in weak) or filt.skip(o) or (o.isupper() and len(o) > 1)
+               for w, o in zip(lows, real)):
             continue
-        phrase = " ".join(w.lower() for w in real)
+        phrase = " ".join(lows)
         if phrase in vendors or (len(real) > 1 and phrase in places):
             continue
-        if len(real) == 1 and (phrase in places or len(phrase) < 3 or phrase in lexicons.words("regions")):
+        s0, s1 = spans[0][0], spans[-1][1]
+        if not strong:
+            if not weak_here:
+                continue
+            after = text[s1:s1 + 2]
+            line_start = text.rfind("\n", 0, s0) + 1
+            before = text[line_start:s0].split()
+            cue_before = bool(before) and before[-1].lower().strip(",") in _cues()["weak_name_before"] \
+                and before[-1] == before[-1].lower() and not _title_case_line(text[line_start:s1 + 80])
+            if not ((len(real) >= 2 and len(weak_here) + len(strong) >= 2) or after.startswith((":", "'s", "’s"))
+                    or cue_before):
+                continue
+        elif len(real) == 1 and (phrase in places or len(phrase) < 3 or phrase in lexicons.words("regions")):
             continue
-        if line_ok(spans[0][0]):
-            yield hit(spans[0][0], spans[-1][1])
-    firsts = lexicons.words("first_names")
-    low_firsts = [n for n in names if n in firsts]
-    if not low_firsts:
-        return
-    alternation = "|".join(re.escape(n) for n in sorted(low_firsts, key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\w'’-])(?:{alternation})[ \t]+(?P<n2>{_T})(?![\w'’-])", text):
-        n2 = m.group("n2")
-        if n2.islower() and n2 in person and not filt.skip(n2) and not filt.skip(m.group(0).split()[0]) \
-                and line_ok(m.start()):
-            yield hit(m.start(), m.end())
+        if line_ok(s0):
+            yield hit(s0, s1)
+    bare = _bare_firsts()
+    for word in names | (set(TOKEN_RE.findall(text.lower())) & bare):
+        if word not in bare or len(word) < 4:
+            continue
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text, re.IGNORECASE):
+            original = m.group(0)
+            if original.islower() or (original.isupper() and _caps_line(text, m.start())):
+                if not filt.skip(original) and line_ok(m.start()):
+                    yield hit(m.start(), m.end())
+
+
+def _caps_line(text: str, pos: int) -> bool:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end != -1 else len(text)]
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
 def _edge_word(word: str, not_names: frozenset[str], person: frozenset[str]) -> bool:
@@ -177,9 +219,12 @@ def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
         if filt.skip(n1) or len(n1) < 2:
             continue
         if cue in cues["titles"]:
-            if cue in ("doctor", "nurse") and not _is_cap(n1):
+            if low1 in cues["not_after_relative"]:
                 continue
-            ok = low1 in names or (low1 not in not_names and low1 not in lexicons.words("places"))
+            raw = low1 in firsts or low1 in lexicons.words("surnames")
+            if cue in ("doctor", "nurse") and not (_is_cap(n1) or raw):
+                continue
+            ok = low1 in names or raw or (low1 not in not_names and low1 not in lexicons.words("places"))
         else:
             if low1 in cues["not_after_relative"]:
                 continue
