@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from scaffolder import disclaimers
-from scaffolder.check import rules_claims, rules_clinical, rules_people, rules_phi, rules_places, rules_project, rules_records, rules_table, suppress
+from scaffolder.check import rules_claims, rules_claims_forms, rules_clinical, rules_people, rules_phi, rules_places, rules_project, rules_records, rules_table, suppress
 from scaffolder.check.cues import Cues
 from scaffolder.check.hits import Hit, lower_same_length, mask_spans
 from scaffolder.check.model import CheckReport, Finding, LineIndex, Problem, ToConfirm
@@ -109,6 +109,7 @@ def scan_text(
         hits += _new_only(hits, rules_records.scan(masked))
     if claims:
         hits += rules_claims.scan(masked, low, cues)
+        hits += _new_only(hits, rules_claims_forms.scan(masked))
     if fills:
         hits += rules_project.fills(text)
     return hits, masked_spans
