@@ -90,6 +90,10 @@ def main() -> None:
               if w and w.islower() and "'" not in w}
     common &= set(wordfreq.top_n_list("en", 40000))
     source = f"built by scripts/build_check_lexicons.py from Faker {faker.VERSION}"
+    from faker.providers.person import Provider as BasePerson
+
+    _write("languages", {_norm(t) for name in BasePerson.language_names for t in name.split()},
+           source + " language names (never names of people)")
     _write("first_names", _tokens(person["first"]), source + " person providers, all locales")
     _write("surnames", _tokens(person["last"]), source + " person providers, all locales")
     _write("places", {p for p in place["city"] if 1 < len(p) <= 40}, source + " address providers (cities), all locales")

@@ -35,7 +35,7 @@ def table(name: str) -> Any:
 @cache
 def not_names() -> frozenset[str]:
     """Words that are never a name by themselves: common English and clinical vocabulary."""
-    return words("common_words") | words("clinical_words") | words("not_names")
+    return words("common_words") | words("clinical_words") | words("not_names") | words("languages")
 
 
 @cache

@@ -122,6 +122,7 @@ def _mention(low: str) -> bool:
     return False
 
 
+_HYPOTHETICAL = re.compile(r"\b(?:can|could|may|might|would)\b(?:[ \t]+[\w-]+){0,3}[ \t]*$")
 _NOMINAL_ONLY = ("nominal", "disease_noun", "provides", "early", "figure", "boast", "ai_role", "proof")
 
 
@@ -140,6 +141,8 @@ def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool) -> tupl
                 continue
             before = sentence[:m.start()] if name == "replace" else sentence[:m.end()]
             if p["negation"].search(before):
+                return None
+            if category == "claim.overclaim" and _HYPOTHETICAL.search(sentence[max(0, m.start() - 30):m.start()]):
                 return None
             return category, m.span()
     return None

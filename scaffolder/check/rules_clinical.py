@@ -64,6 +64,7 @@ _IBAN_LENGTHS = {"AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE
                  "NO": 15, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SE": 24,
                  "SI": 19, "SK": 24, "SM": 27, "TN": 24, "TR": 26, "UA": 29, "VG": 24, "XK": 20}
 
+_ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\b")
 _DATE_MSG = "A date more precise than the year, tied to a person's care."
 _DATE_FIX = "Keep the year only, or use a relative day ('day 3 of the stay')."
 _PHONE_MSG = "A phone, pager or extension number that reaches a person."
@@ -106,6 +107,14 @@ def scan(text: str) -> Iterator[Hit]:
         start, end = line_bounds(text, pos)
         return text[start:end]
 
+    cue_cache: dict[int, bool] = {}
+
+    def clinical(pos: int) -> bool:
+        start, end = line_bounds(text, pos)
+        if start not in cue_cache:
+            cue_cache[start] = _CLINICAL_CUE.search(text, start, end) is not None
+        return cue_cache[start]
+
     has_digit = re.search(r"\d", text) is not None
     if not has_digit:
         return
@@ -115,22 +124,26 @@ def scan(text: str) -> Iterator[Hit]:
             continue
         if m.group(1) == m.group(2) == "1" or (m.group(1) in ("1", "3") and m.group(2) in ("2", "3", "4", "8")):
             continue  # fractions: 1/2, 1/3, 3/4
-        if _CLINICAL_CUE.search(line_text(m.start())) and ok(m.start()):
+        if clinical(m.start()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
-    for pattern in (_ORDINAL_RE, _MONTH_DAY_RE):
+    low = text.lower()
+    months = any(m in low for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
+    ordinals = _ORDINAL_HINT.search(low) is not None
+    for pattern in ((_ORDINAL_RE,) if ordinals else ()) + ((_MONTH_DAY_RE,) if months else ()):
         for m in pattern.finditer(text):
             word = m.group(0).split()[0].lower().rstrip(".")
             if word in ("may", "march") and not m.group(0)[:1].isupper():
                 continue
             if _PERSON_CUE.search(line_text(m.start())) and ok(m.start()):
                 yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
-    for m in _MONTH_YEAR_RE.finditer(text):
+    for m in _MONTH_YEAR_RE.finditer(text) if months else ():
         if _PERSON_CUE.search(line_text(m.start())) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     for m in _FULL_DATE_RE.finditer(text):
         if _FULL_DATE_CUE.search(text, max(0, m.start() - 40), m.start()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
-    for m in _PAGER_RE.finditer(text):
+    pagers = any(w in low for w in ("pager", "pgr", "pg", "beeper", "bleep", "bp#", "ext", "x"))
+    for m in _PAGER_RE.finditer(text) if pagers else ():
         word = m.group(0).split()[0].lower().rstrip(".:#")
         if word == "x" and not re.match(r"x\d{4,5}$", m.group(0).replace(" ", ""), re.I):
             continue

@@ -25,7 +25,7 @@ from functools import cache
 from scaffolder.check import lexicons
 from scaffolder.check.hits import Hit, is_fiction_line, line_bounds
 
-_T = r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*(?:-[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*)*"
+_T = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 TOKEN_RE = re.compile(_T)
 _BYLINE_RE = re.compile(r"^\W*(?:by|author|authors|written by|prepared by|maintainer|maintained by|©|\(c\)|copyright|"
                         r"scaffolded with)\b", re.IGNORECASE)
@@ -46,14 +46,14 @@ def _cue_re() -> re.Pattern[str]:
     alternation = "|".join(re.escape(w) for w in words)
     return re.compile(
         rf"(?<![\w-])(?P<cue>{alternation})(?:['’]s)?(?:\.[ \t]*|[ \t]*,[ \t]*|[ \t]+)(?:(?:is|was|named|called)[ \t]+)?"
-        rf"(?P<n1>{_T})(?:[ \t]+(?P<n2>{_T}))?", re.IGNORECASE)
+        rf"(?P<n1>{_T})(?:[ \t]+(?P<n2>{_T}))?")
 
 
 @cache
 def _cred_re() -> re.Pattern[str]:
     creds = "|".join(re.escape(c) for c in sorted(_cues()["credentials"], key=len, reverse=True))
-    return re.compile(rf"(?P<names>{_T}(?:[ \t]+(?:[A-Za-z]\.?|{_T})){{0,3}})[ \t]*,?[ \t]*(?P<cred>{creds})\.?"
-                      rf"(?=[ \t]*(?:[,;)]|$|\n))", re.IGNORECASE | re.MULTILINE)
+    return re.compile(rf"(?<=[^\W\d_])[ \t]*,?[ \t]*(?<![\w-])(?P<cred>{creds})\.?(?=[ \t]*(?:[,;)]|$))",
+                      re.IGNORECASE | re.MULTILINE)
 
 
 _FAMILY_AFTER_RE = re.compile(rf"(?P<n1>{_T})[ \t]+(?:family|household)\b", re.IGNORECASE)
@@ -77,7 +77,8 @@ class _Filter:
         return low in self.allowed or word in self.pool
 
 
-def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
+def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[str] = frozenset(),
+         code: bool = False) -> Iterator[Hit]:
     """Every ``phi.name`` hit of the lexicon and cue rules in ``text`` (already masked)."""
     lower = text.lower()
     if len(lower) != len(text):  # a character whose lower case is longer: keep offsets by lowering ASCII only
@@ -102,7 +103,7 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
         return Hit(start, end, "phi.name", severity, _MESSAGE, _SUGGESTION)
 
     if names:
-        yield from _sequences(text, names, filt, line_ok, hit)
+        yield from _sequences(text, names, filt, line_ok, hit, code, lower)
     if has_cue:
         yield from _after_cues(text, filt, line_ok, hit)
         yield from _signatures(text, filt, line_ok, hit)
@@ -113,7 +114,7 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
 
 
 _UP = "A-Z\u00c0-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f"
-_W = rf"(?=[{_UP}])(?:{_T})"
+_W = rf"[{_UP}][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _CAPRUN_RE = re.compile(rf"(?<![\w'’-])(?:{_W})(?:[ \t]+(?:{_W}|[A-Z]\.(?=[ \t])|[A-Z](?=[ \t]))){{0,4}}(?![\w'’-])")
 
 
@@ -122,6 +123,11 @@ def _weak_firsts() -> frozenset[str]:
     """First names that are also common words ("Frank", "Heather"): names only in a name's position."""
     stop = _cues()["name_like_common_stop"]
     return (lexicons.words("first_names") & lexicons.not_names()) - stop - lexicons.words("clinical_words")
+
+
+@cache
+def _person_or_weak() -> frozenset[str]:
+    return lexicons.person_names() | _weak_firsts()
 
 
 @cache
@@ -136,13 +142,14 @@ def _title_case_line(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
-def _sequences(text, names, filt, line_ok, hit) -> Iterator[Hit]:
+def _sequences(text, names, filt, line_ok, hit, code=False, lower="") -> Iterator[Hit]:
     """Capitalised runs holding a known name; lower-case and capital first names on their own."""
     person = lexicons.person_names()
     not_names = lexicons.not_names()
     places = lexicons.places()
     vendors = lexicons.words("vendors")
     weak = _weak_firsts()
+    either = _person_or_weak()
     for m in _CAPRUN_RE.finditer(text):
         words = m.group(0).split()
         spans: list[tuple[int, int, str]] = []
@@ -151,9 +158,9 @@ def _sequences(text, names, filt, line_ok, hit) -> Iterator[Hit]:
             i = text.index(w, pos)
             spans.append((i, i + len(w), w))
             pos = i + len(w)
-        while spans and _edge_word(spans[0][2], not_names, person | weak):
+        while spans and _edge_word(spans[0][2], not_names, either):
             spans.pop(0)
-        while spans and _edge_word(spans[-1][2], not_names, person | weak):
+        while spans and _edge_word(spans[-1][2], not_names, either):
             spans.pop()
         real = [w for _, _, w in spans if len(w.rstrip(".")) > 1]
         if not real:
@@ -183,15 +190,18 @@ def _sequences(text, names, filt, line_ok, hit) -> Iterator[Hit]:
             continue
         if line_ok(s0):
             yield hit(s0, s1)
+    if code:
+        return  # identifiers in code are lower case words of every kind
     bare = _bare_firsts()
-    for word in names | (set(TOKEN_RE.findall(text.lower())) & bare):
-        if word not in bare or len(word) < 4:
-            continue
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text, re.IGNORECASE):
-            original = m.group(0)
-            if original.islower() or (original.isupper() and _caps_line(text, m.start())):
-                if not filt.skip(original) and line_ok(m.start()):
-                    yield hit(m.start(), m.end())
+    wanted = {w for w in (names | (set(TOKEN_RE.findall(text.lower())) & bare)) if w in bare and len(w) >= 4}
+    if not wanted:
+        return
+    alternation = "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", lower):
+        original = text[m.start():m.end()]
+        if original.islower() or (original.isupper() and _caps_line(text, m.start())):
+            if not filt.skip(original) and line_ok(m.start()):
+                yield hit(m.start(), m.end())
 
 
 def _caps_line(text: str, pos: int) -> bool:
@@ -212,17 +222,19 @@ def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
     firsts = lexicons.first_names_all()
     names = lexicons.person_names()
     not_names = lexicons.not_names()
-    for m in _cue_re().finditer(text):
-        cue = m.group("cue").lower()
-        n1, n2 = m.group("n1"), m.group("n2")
+    lower = text.lower() if text.isascii() else text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    for m in _cue_re().finditer(lower):
+        cue = m.group("cue")
+        n1 = text[m.start("n1"):m.end("n1")]
+        n2 = text[m.start("n2"):m.end("n2")] if m.group("n2") else None
         low1 = n1.lower()
         if filt.skip(n1) or len(n1) < 2:
             continue
         if cue in cues["titles"]:
-            if low1 in cues["not_after_relative"]:
+            if low1 in cues["not_after_relative"] or "," in text[m.end("cue"):m.start("n1")]:
                 continue
             raw = low1 in firsts or low1 in lexicons.words("surnames")
-            if cue in ("doctor", "nurse") and not (_is_cap(n1) or raw):
+            if cue in cues["soft_titles"] and not (low1 in names or (_is_cap(n1) and raw)):
                 continue
             ok = low1 in names or raw or (low1 not in not_names and low1 not in lexicons.words("places"))
         else:
@@ -238,24 +250,30 @@ def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
 
 
 def _signatures(text, filt, line_ok, hit) -> Iterator[Hit]:
+    """Names right before a credential at the end of a clause: "Carole Hayes, RN", "irene snell, rn"."""
     names = lexicons.person_names()
     not_names = lexicons.not_names()
     for m in _cred_re().finditer(text):
-        words = m.group("names").split()
-        kept: list[str] = []
-        for w in reversed(words):
-            if w.lower().rstrip(".") in not_names and w.lower() not in names:
+        cred = m.group("cred")
+        if cred.lower() in ("pt", "do", "pa", "ot", "rd", "ld", "sw") and not cred.isupper():
+            continue
+        line_start = text.rfind("\n", max(0, m.start() - 60), m.start()) + 1 or max(0, m.start() - 60)
+        before = text[max(line_start, m.start() - 60):m.start()]
+        tokens = list(TOKEN_RE.finditer(before))
+        kept: list[re.Match[str]] = []
+        for t in reversed(tokens):
+            w = t.group(0)
+            gap = before[t.end():kept[0].start() if kept else len(before)]
+            if gap.strip(" \t.") or (w.lower() in not_names and w.lower() not in names):
                 break
-            kept.insert(0, w)
-        kept = kept[-3:]
-        real = [w for w in kept if len(w.rstrip(".")) > 1]
+            kept.insert(0, t)
+            if len(kept) == 3:
+                break
+        real = [t.group(0) for t in kept if len(t.group(0)) > 1]
         if not real or any(filt.skip(w) for w in real):
             continue
         if not (any(w.lower() in names for w in real) or len(real) >= 2):
             continue
-        cred = m.group("cred")
-        if cred.lower() in ("pt", "do", "pa", "ot", "rd", "ld", "sw") and not cred.isupper():
-            continue
-        start = m.start("names") + m.group("names").rfind(kept[0]) if kept else m.start("names")
+        start = m.start() - len(before) + kept[0].start()
         if line_ok(start):
-            yield hit(start, m.end("names"))
+            yield hit(start, m.start() - len(before) + kept[-1].end())

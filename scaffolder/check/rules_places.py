@@ -77,31 +77,53 @@ def _has_street_word(words: list[str]) -> bool:
     return False
 
 
-def _street_line(line: str) -> bool:
-    """True when the line holds a number next to a street word (either order)."""
+_PARTICLES = frozenset(["de", "du", "do", "da", "dos", "das", "del", "della", "di", "la", "le", "van", "von", "der",
+                        "den", "and", "y", "e", "i", "u.", "ul.", "str.", "út", "utca", "ulica", "rua", "rue", "via",
+                        "calle", "vicolo", "viale", "piazza", "avenida", "av.", "avda", "plaza", "praça", "travessa"])
+
+
+def _titled(word: str) -> bool:
+    return word[:1].isupper() or word.lower() in _PARTICLES or word.isdigit()
+
+
+def _street_line(line: str, pool: frozenset[str] = frozenset()) -> bool:
+    """True when the line holds a number next to a street word (either order), with a name between."""
     if not any(ch.isdigit() for ch in line):
         return False
     p = _patterns()
+    common = lexicons.words("common_words")
     for m in p["number_word"].finditer(line):
-        words = m.group(0).split()[1:]
-        words = [w for w in words if not w.isdigit()]
-        if words and _has_street_word(words[:5]) and any(w[:1].isupper() for w in words):
-            return True
-    for m in p["word_number"].finditer(line):
-        words = m.group(0).split()[:-1]
-        if words and _has_street_word(words[-4:]) and any(w[:1].isupper() for w in words):
+        words = [w for w in m.group(0).split()[1:] if not w.isdigit()]
+        if not words or not words[0][:1].isupper() and words[0].lower() not in _PARTICLES:
+            continue
+        for i, w in enumerate(words[:6]):
+            if not _titled(w) or w.strip(".,") in pool:
+                break
+            bare = w.strip(".,").lower()
+            if _has_street_word([w]) and (i > 0 or bare not in common):
+                return True
+    for m in _NUMBER_AFTER_WORD_RE.finditer(line):
+        words = line[max(0, m.start() - 70):m.start()].split()[-5:]
+        tail: list[str] = []
+        for w in reversed(words):
+            if not _titled(w) or w.strip(".,") in pool:
+                break
+            tail.insert(0, w)
+        strong = [w for w in tail[-4:] if w.strip(".,").lower() not in common or w.endswith(".")]
+        if tail and strong and _has_street_word(strong) and any(w[:1].isupper() for w in tail):
             return True
     return False
 
 
-_REGION_CODE_RE = re.compile(r"([^\W\d_][^\W\d_.'-]*(?:[ \t][^\W\d_][^\W\d_.'-]*){0,2})[ \t]+\d{3,6}\b")
+_NUMBER_AFTER_WORD_RE = re.compile(r"(?<=[^\W\d_.])\.?[ \t]+\d{1,5}[A-Za-z]?\.?(?![\w/.:-]*\d)")
+_CODE_AFTER_WORD_RE = re.compile(r"(?<=[^\W\d_])[ \t]+\d{3,6}\b")
 
 
 def _region_postcode(line: str) -> bool:
     """A country or state followed by a postcode ("Uruguay 64677", "United Kingdom 75419")."""
     regions = lexicons.words("regions")
-    for m in _REGION_CODE_RE.finditer(line):
-        words = m.group(1).split()
+    for m in _CODE_AFTER_WORD_RE.finditer(line):
+        words = line[max(0, m.start() - 40):m.start()].split()[-3:]
         for i in range(len(words)):
             phrase = " ".join(words[i:])
             if phrase.lower() in regions and len(phrase) >= 4 and (phrase.isupper() or phrase[:1].isupper()) \
@@ -127,15 +149,29 @@ def _continues_block(line: str) -> bool:
                or w.lower() in ("de", "du", "do", "da", "del", "la", "le", "van", "von") for w in words)
 
 
-def scan(text: str) -> Iterator[Hit]:
+@cache
+def _fast_sets() -> dict[str, frozenset[str]]:
+    cues = _cues()
+    regions = lexicons.words("regions")
+    return {
+        "street": _street_words() - lexicons.words("clinical_words"),
+        "unit": frozenset(u.split()[-1].strip(".") for u in cues["units"]),
+        "postcode": frozenset(u.split()[0] for u in cues["postcode_labels"]),
+        "label": frozenset(u.split()[0].rstrip(":") for u in cues["address_labels"]),
+        "region_words": frozenset(w for r in regions for w in r.split()),
+        "military": frozenset(["apo", "fpo", "dpo"]),
+    }
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
     """Every ``phi.geo`` hit of the address and city rules in ``text`` (already masked)."""
     p = _patterns()
-    low = text.lower()
-    tokens = set(TOKEN_RE.findall(low)) if len(low) == len(text) else set(TOKEN_RE.findall(text.lower()))
+    fast = _fast_sets()
     places = lexicons.places()
-    city_hits = tokens & places
-    multi = _multiword_heads() & tokens
-    has_digit_cues = any(ch.isdigit() for ch in text[:1]) or bool(re.search(r"\d", text))
+    compound = p["compound"]
     offset = 0
     block = 0  # lines of an address block still allowed after a street line
     for line in text.split("\n"):
@@ -144,69 +180,61 @@ def scan(text: str) -> Iterator[Hit]:
         if not line.strip():
             block = 0
             continue
-        if is_fiction_line(line):
-            block = 0
-            continue
+        low = line.lower()
+        toks = TOKEN_RE.findall(low)
+        tokset = set(toks)
         found = False
-        if has_digit_cues and any(ch.isdigit() for ch in line):
-            if (_street_line(line) or p["unit"].search(line) or p["military"].search(line)
-                    or p["town_code"].search(line) or _region_postcode(line)):
+        digits = _DIGIT_RE.search(line) is not None
+        if digits:
+            if ((tokset & fast["street"] or compound.search(line)) and _street_line(line, pool)) \
+                    or (tokset & fast["unit"] and p["unit"].search(line)) \
+                    or (tokset & fast["military"] and p["military"].search(line)) \
+                    or ("," in line and p["town_code"].search(line)) \
+                    or (tokset & fast["region_words"] and _region_postcode(line)):
                 found = True
-            else:
-                for m in p["postcode"].finditer(line):
-                    if any(ch.isdigit() for ch in m.group("code")):
+            elif tokset & fast["postcode"]:
+                found = any(any(ch.isdigit() for ch in m.group("code")) for m in p["postcode"].finditer(line))
+            if not found and tokset & fast["label"]:
+                for m in p["label"].finditer(line):
+                    rest = m.group("rest")
+                    if _DIGIT_RE.search(rest) and (_has_street_word(rest.split())
+                                                   or re.search(r"\d{1,6}[ \t,]+[^\W\d_]", rest)):
                         found = True
                         break
-                if not found:
-                    for m in p["label"].finditer(line):
-                        if re.search(r"\d", m.group("rest")) and (_has_street_word(m.group("rest").split())
-                                                                  or re.search(r"\d{1,6}[ \t,]+[^\W\d_]", m.group("rest"))):
-                            found = True
-                            break
         if not found and block and _continues_block(line):
             found = True
-        if not found and (city_hits or multi) and _city_with_cue(line, city_hits, multi):
-            found = True
+        if not found:
+            singles = tokset & places
+            grams = {" ".join(toks[i:i + n]) for n in (2, 3) for i in range(len(toks) - n + 1)} & places if len(toks) > 1 else set()
+            if (singles or grams) and _city_with_cue(line, singles, grams, pool):
+                found = True
+        if found and is_fiction_line(line):
+            found = False
         if found:
             col = len(line) - len(line.lstrip())
             yield Hit(start + col, start + len(line), "phi.geo", "error", _MESSAGE, _SUGGESTION)
-            street = any(ch.isdigit() for ch in line) and not _region_postcode(line)
+            street = digits and not _region_postcode(line)
             block = 4 if street else max(block - 1, 0)
         elif block:
             block = 0
 
 
-@cache
-def _multiword_heads() -> frozenset[str]:
-    return frozenset(p.split()[0] for p in lexicons.places() if " " in p)
-
-
 _CUE_BEFORE = re.compile(r"(?:\b(?:in|from|of|at|near|to|visiting|@)|@)[ \t]*$", re.I)
 
 
-def _city_with_cue(line: str, singles: set[str], heads: set[str]) -> bool:
+def _city_with_cue(line: str, singles: set[str], grams: set[str], pool: frozenset[str] = frozenset()) -> bool:
+    """A known town right after a place cue ("in San Diego", "from baltimore", "of Towson")."""
     low = line.lower()
-    places = lexicons.places()
-    for m in TOKEN_RE.finditer(low):
-        word = m.group(0)
-        if word not in singles and word not in heads:
-            continue
-        original = line[m.start():m.end()]
-        candidates = []
-        if word in heads:
-            rest = low[m.start():m.start() + 40]
-            for n in (3, 2):
-                phrase = " ".join(rest.split()[:n])
-                phrase = re.sub(r"[^\w\s'’-]+$", "", phrase)
-                if phrase in places:
-                    candidates.append(phrase)
-                    break
-        if word in singles:
-            candidates.append(word)
-        if not candidates:
-            continue
-        before = line[max(0, m.start() - 24):m.start()]
-        if _CUE_BEFORE.search(before) or before.rstrip().endswith(","):
-            if (original[:1].isupper() and not original.isupper()) or len(candidates[0]) > 4:
-                return True
+    common = lexicons.words("common_words")
+    for phrase in sorted(grams | singles, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(phrase)}(?![\w'’-])", low):
+            original = line[m.start():m.end()]
+            if original.split()[0] in pool:
+                continue
+            if " " in phrase and not (original[:1].isupper() or not any(w in common for w in phrase.split())):
+                continue
+            before = line[max(0, m.start() - 24):m.start()]
+            if _CUE_BEFORE.search(before) or before.rstrip().endswith(","):
+                if (original[:1].isupper() and not original.isupper()) or len(phrase) > 4:
+                    return True
     return False

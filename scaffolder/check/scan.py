@@ -43,6 +43,9 @@ BINARY_SUFFIXES = frozenset({
     ".jar", ".class", ".o", ".a",
 })
 _BLOB_SUFFIXES = frozenset({".ipynb", ".json", ".html", ".htm", ".svg", ".xml", ".js", ".css"})
+CODE_SUFFIXES = frozenset({".py", ".js", ".ts", ".tsx", ".jsx", ".sql", ".r", ".sh", ".yml", ".yaml", ".toml", ".cfg", ".ini",
+                           ".json", ".ipynb", ".java", ".go", ".rs", ".rb", ".c", ".h", ".cpp", ".cs", ".kt", ".swift",
+                           ".css", ".scss", ".lock", ".txt.in", ".mk"})
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson"})
 _BLOB_RE = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s\\]+|[A-Za-z0-9+/]{160,}={0,2}")
 _JSON_ESCAPE_RE = re.compile(r"\\[nrt]")
@@ -102,9 +105,10 @@ def scan_text(
     cues = Cues(low, _WORD_CUES if claims else ())
     if phi:
         hits += rules_phi.scan(masked, low, cues)
-        hits += _new_only(hits, rules_people.scan(masked, allowed=allowed_names, pool=rules_phi.POOL_WORDS))
+        hits += _new_only(hits, rules_people.scan(masked, allowed=allowed_names, pool=rules_phi.POOL_WORDS,
+                                                           code=suffix in CODE_SUFFIXES))
         if suffix not in TABLE_SUFFIXES:
-            hits += _new_only(hits, rules_places.scan(masked))
+            hits += _new_only(hits, rules_places.scan(masked, rules_phi.POOL_WORDS))
         hits += _new_only(hits, rules_clinical.scan(masked))
         hits += _new_only(hits, rules_records.scan(masked))
     if claims:
@@ -305,7 +309,8 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
             if first and text.startswith("\ufeff"):
                 text = " " + text[1:]
             report.bytes_scanned += len(raw)
-            hits, _ = scan_text(text, suffix=suffix, phi=options.phi, claims=options.claims, fills=options.project)
+            hits, _ = scan_text(text, suffix=suffix, phi=options.phi, claims=options.claims, fills=options.project,
+                                allowed_names=ctx.author_names)
             if first and options.project and suffix in rules_project.DISCLAIMER_SUFFIXES:
                 hits += rules_project.disclaimer(text, suffix, generated_hash is not None, in_project,
                                                  disclaimers.load().version)
