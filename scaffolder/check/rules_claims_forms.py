@@ -82,6 +82,12 @@ _MESSAGES = {
     "claim.overclaim": ("An overclaim: an accuracy figure, approval, proof or 'AI doctor' tied to the tool.",
                         "Report measured results with their data set and limits, and only approvals you can cite."),
 }
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_STEM_RE = re.compile(r"diagnos|detect|predict|screen|identif|classif|recogni|accura|%|percent|proven|clinically|fda|510|"
+                      r"validat|zero|save|revolution|guarantee|doctor|physician|nurse|radiolog|clinician|dose|dosage|"
+                      r"medication|cure|treat|prevent|replac|no longer|exceed|outperform|better than|beat|whether|find|"
+                      r"spot|recogn|tell|catch|flag|determin|sensitiv|specific|precision|auc|expert|human-level|cancer|"
+                      r"tumou?r|disease|disorder|condition|lesion|infection|illness|patholog|abnormal")
 _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|$)|[^\n]+")
 _FRAGMENT_RE = re.compile(r"^\s*(?:[-*+>•#]|\d+[.)]|\*\*|✅|🎯|🧠|📷)")
 
@@ -93,7 +99,7 @@ def scan(text: str) -> Iterator[Hit]:
     for line in text.split("\n"):
         start = offset
         offset += len(line) + 1
-        if len(line) < 12 or not any(ch.isalpha() for ch in line):
+        if len(line) < 12 or _LETTER_RE.search(line) is None or _STEM_RE.search(line.lower()) is None:
             continue
         low = line.lower()
         fragment = bool(_FRAGMENT_RE.match(line))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from scaffolder.check.hits import Hit, is_fiction_line, line_bounds
+from scaffolder.check.hits import Hit, LineStarts, is_fiction_line
 from synthetic.identifiers import is_fictional_phone
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
@@ -96,24 +96,30 @@ def iban_ok(value: str) -> bool:
 def scan(text: str) -> Iterator[Hit]:
     """Every hit of the rules above in ``text`` (already masked)."""
     fiction: dict[int, bool] = {}
+    lines = LineStarts(text)
+    line_bounds = lines.bounds
 
     def ok(pos: int) -> bool:
-        start, end = line_bounds(text, pos)
+        start, end = line_bounds(pos)
         if start not in fiction:
             fiction[start] = not is_fiction_line(text[start:end])
         return fiction[start]
 
-    def line_text(pos: int) -> str:
-        start, end = line_bounds(text, pos)
-        return text[start:end]
-
     cue_cache: dict[int, bool] = {}
 
     def clinical(pos: int) -> bool:
-        start, end = line_bounds(text, pos)
+        start, end = line_bounds(pos)
         if start not in cue_cache:
             cue_cache[start] = _CLINICAL_CUE.search(text, start, end) is not None
         return cue_cache[start]
+
+    person_cache: dict[int, bool] = {}
+
+    def person(pos: int) -> bool:
+        start, end = line_bounds(pos)
+        if start not in person_cache:
+            person_cache[start] = _PERSON_CUE.search(text, start, end) is not None
+        return person_cache[start]
 
     has_digit = re.search(r"\d", text) is not None
     if not has_digit:
@@ -134,10 +140,10 @@ def scan(text: str) -> Iterator[Hit]:
             word = m.group(0).split()[0].lower().rstrip(".")
             if word in ("may", "march") and not m.group(0)[:1].isupper():
                 continue
-            if _PERSON_CUE.search(line_text(m.start())) and ok(m.start()):
+            if person(m.start()) and ok(m.start()):
                 yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     for m in _MONTH_YEAR_RE.finditer(text) if months else ():
-        if _PERSON_CUE.search(line_text(m.start())) and ok(m.start()):
+        if person(m.start()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     for m in _FULL_DATE_RE.finditer(text):
         if _FULL_DATE_CUE.search(text, max(0, m.start() - 40), m.start()) and ok(m.start()):

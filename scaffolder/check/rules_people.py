@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from scaffolder.check import lexicons
-from scaffolder.check.hits import Hit, is_fiction_line, line_bounds
+from scaffolder.check.hits import Hit, LineStarts, is_fiction_line
 
 _T = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 TOKEN_RE = re.compile(_T)
@@ -91,9 +91,10 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
         return
     filt = _Filter(frozenset(a.lower() for a in allowed), pool)
     seen_lines: dict[int, bool] = {}
+    lines = LineStarts(text)
 
     def line_ok(pos: int) -> bool:
-        start, end = line_bounds(text, pos)
+        start, end = lines.bounds(pos)
         if start not in seen_lines:
             line = text[start:end]
             seen_lines[start] = not (is_fiction_line(line) or _BYLINE_RE.search(line))
@@ -179,7 +180,7 @@ def _sequences(text, names, filt, line_ok, hit, code=False, lower="") -> Iterato
             if not weak_here:
                 continue
             after = text[s1:s1 + 2]
-            line_start = text.rfind("\n", 0, s0) + 1
+            line_start = max(text.rfind("\n", max(0, s0 - 200), s0) + 1, s0 - 200, 0)
             before = text[line_start:s0].split()
             cue_before = bool(before) and before[-1].lower().strip(",") in _cues()["weak_name_before"] \
                 and before[-1] == before[-1].lower() and not _title_case_line(text[line_start:s1 + 80])
@@ -205,9 +206,9 @@ def _sequences(text, names, filt, line_ok, hit, code=False, lower="") -> Iterato
 
 
 def _caps_line(text: str, pos: int) -> bool:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start:end if end != -1 else len(text)]
+    start = max(text.rfind("\n", max(0, pos - 200), pos) + 1, pos - 200, 0)
+    end = text.find("\n", pos, pos + 200)
+    line = text[start:end if end != -1 else min(len(text), pos + 200)]
     letters = [ch for ch in line if ch.isalpha()]
     return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 

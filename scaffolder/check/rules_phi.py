@@ -496,6 +496,7 @@ _MAC_COLON_RE = re.compile(r":[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:")
 _MAC_RE = re.compile(r"(?:[0-9A-Fa-f]{2}([:-]))(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:-])")
 _IPV6_ANCHOR_RE = re.compile(r"::|:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:")
 _HEXCOLON = frozenset("0123456789abcdefABCDEF:")
+_HEX_RUN_RE = re.compile(r"[0-9A-Fa-f:]*")
 
 _VIN_VALUES = {**{str(d): d for d in range(10)}, **dict(zip("ABCDEFGH", range(1, 9))), **dict(zip("JKLMN", range(1, 6))),
                "P": 7, "R": 9, **dict(zip("STUVWXYZ", range(2, 10)))}
@@ -570,17 +571,18 @@ def _shapes(c: _Ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), "phi.device", "error",
                   f"This looks like a device's hardware (MAC) address ({m.group(0)}).",
                   "Remove it, or use the documentation range 00:00:5E:00:53:xx.")
-    seen_v6: set[int] = set()
-    for anchor in _IPV6_ANCHOR_RE.finditer(text):
-        s, e = anchor.start(), anchor.end()
-        while s > 0 and text[s - 1] in _HEXCOLON:
+    pos = 0  # each run of hex digits and colons is read once: linear time
+    while True:
+        anchor = _IPV6_ANCHOR_RE.search(text, pos)
+        if anchor is None:
+            break
+        s, e = anchor.start(), _HEX_RUN_RE.match(text, anchor.end()).end()
+        pos = max(e, anchor.end())
+        while s > 0 and text[s - 1] in _HEXCOLON and anchor.start() - s < 64:
             s -= 1
-        while e < len(text) and text[e] in _HEXCOLON:
-            e += 1
-        if s in seen_v6:
-            continue
-        seen_v6.add(s)
         candidate = text[s:e]
+        if len(candidate) > 45:
+            continue
         if (s and (text[s - 1].isalnum() or text[s - 1] in "._")) or (e < len(text) and (text[e].isalnum() or text[e] == "_")):
             continue
         groups = [g for g in candidate.split(":") if g]
