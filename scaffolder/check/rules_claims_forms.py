@@ -21,7 +21,7 @@ from functools import cache
 
 from scaffolder.check import lexicons
 from scaffolder.check.hits import Hit
-from scaffolder.check.rules_claims import _MENTION
+from scaffolder.check.rules_claims import _MENTION, _in_quotes
 
 
 def _alt(words) -> str:
@@ -67,7 +67,7 @@ def _vocab() -> dict[str, re.Pattern[str]]:
         "disclaimer": re.compile(rf"{_alt(v['disclaimers'])}"),
         "human_start": re.compile(rf"^[\W\d_]*(?:\w+:[ \t*]*)?(?:(?:the|your|a|an|many|most|some|our|trained|qualified|"
                                   rf"practicing|licensed|human)[ \t]+)*(?:{clin}|you|people|patients)\b"),
-        "human_inf": re.compile(rf"\b(?:for|helps?|helping|assists?|allows?|lets|enables?|supports?)[ \t]+(?:the[ \t]+|your[ \t]+|a[ \t]+)?"
+        "human_inf": re.compile(rf"(?<!need )(?<!needs )(?<!needed )\b(?:for|helps?|helping|assists?|allows?|lets|enables?|supports?)[ \t]+(?:the[ \t]+|your[ \t]+|a[ \t]+)?"
                                 rf"(?:{clin})\b"),
     }
 
@@ -113,7 +113,10 @@ def scan(text: str) -> Iterator[Hit]:
             if found is None:
                 continue
             category, span = found
-            s = start + m.start() + span[0]
+            col, end_col = m.start() + span[0], m.start() + span[1]
+            if _in_quotes(line, col, end_col) and not line.lstrip().startswith(('"', "“")):
+                continue  # a quoted claim is a mention ("replace 'our AI diagnoses cancer' with ...")
+            s = start + col
             yield Hit(s, start + m.start() + span[1], category, "error", *_MESSAGES[category])
 
 

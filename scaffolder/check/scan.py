@@ -120,16 +120,24 @@ def scan_text(
 
 
 def _new_only(hits: list[Hit], extra: Iterable[Hit]) -> list[Hit]:
-    """The hits of ``extra`` that do not overlap a hit of the same category already in ``hits``."""
+    """The hits of ``extra`` that do not overlap a hit of the same family (phi, claim) already found.
+
+    The older, more specific rules run first, so "fax 608.263.1190" stays a fax and an e-mail address
+    is not also a name.
+    """
+    from bisect import bisect_left, insort
+
     taken: dict[str, list[tuple[int, int]]] = {}
     for h in hits:
-        taken.setdefault(h.category, []).append((h.start, h.end))
+        insort(taken.setdefault(h.category.split(".")[0], []), (h.start, h.end))
     out: list[Hit] = []
     for h in extra:
-        spans = taken.setdefault(h.category, [])
-        if any(h.start < e and s < h.end or h.start == s for s, e in spans):
+        spans = taken.setdefault(h.category.split(".")[0], [])
+        i = bisect_left(spans, (h.start, h.end))
+        near = spans[max(0, i - 8):i + 8]
+        if any(h.start < e and s < h.end or h.start == s for s, e in near):
             continue
-        spans.append((h.start, h.end))
+        insort(spans, (h.start, h.end))
         out.append(h)
     return out
 
