@@ -100,7 +100,7 @@ def main() -> None:
     _write("regions", {p for p in place["region"] if 1 < len(p) <= 40}, source + " address providers (countries, states)")
     _write("street_words", {s.strip(" .") for s in place["street"] if 1 < len(s.strip(" .")) <= 14 and " " not in s.strip(" .") and not any(c.isdigit() for c in s)}, source + " address providers")
     _write("common_words", {w for w in common if len(w) > 1},
-           f"lower-case words of Debian wamerican that are among wordfreq 3.1's top 40,000 English words")
+           "lower-case words of Debian wamerican that are among wordfreq 3.1's top 40,000 English words")
 
 
 if __name__ == "__main__":

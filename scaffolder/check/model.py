@@ -44,10 +44,14 @@ class Finding:
     severity: str
     message: str
     suggestion: str
+    value: str | None = None  # the text found, only with --show-values (local use; never shared)
 
     def to_dict(self) -> dict[str, Any]:
-        """The finding as the JSON object of ``--format json``."""
-        return asdict(self)
+        """The finding as the JSON object of ``--format json`` (``value`` only with --show-values)."""
+        data = asdict(self)
+        if data["value"] is None:
+            del data["value"]
+        return data
 
 
 @dataclass(frozen=True)

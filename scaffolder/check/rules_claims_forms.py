@@ -109,7 +109,7 @@ def scan(text: str) -> Iterator[Hit]:
             sentence = m.group(0)
             if sentence.rstrip().endswith("?") or len(sentence.strip()) < 8:
                 continue
-            found = _claim(sentence, p, fragment or m.start() == 0 and len(line) < 90)
+            found = _claim(sentence, p, fragment or (m.start() == 0 and len(line) < 90))
             if found is None:
                 continue
             category, span = found
@@ -125,10 +125,7 @@ _ASK_WHETHER = re.compile(r"\b(?:ask|asks|asked|check|checks|verify|verifies|con
 
 def _mention(low: str) -> bool:
     """A line that talks about claims rather than making one ("avoid saying ...", "ask whether ...")."""
-    for m in _MENTION.finditer(low):
-        if m.group(0) != "whether" or _ASK_WHETHER.search(low):
-            return True
-    return False
+    return any(m.group(0) != "whether" or _ASK_WHETHER.search(low) for m in _MENTION.finditer(low))
 
 
 _HYPOTHETICAL = re.compile(r"\b(?:can|could|may|might|would)\b(?:[ \t]+[\w-]+){0,3}[ \t]*$")

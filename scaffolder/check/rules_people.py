@@ -60,7 +60,7 @@ _FAMILY_AFTER_RE = re.compile(rf"(?P<n1>{_T})[ \t]+(?:family|household)\b", re.I
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() and not word.isupper() or (len(word) == 1 and word.isupper())
+    return (word[:1].isupper() and not word.isupper()) or (len(word) == 1 and word.isupper())
 
 
 def _name_word(word: str) -> bool:
@@ -200,9 +200,9 @@ def _sequences(text, names, filt, line_ok, hit, code=False, lower="") -> Iterato
     alternation = "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
     for m in re.finditer(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", lower):
         original = text[m.start():m.end()]
-        if original.islower() or (original.isupper() and _caps_line(text, m.start())):
-            if not filt.skip(original) and line_ok(m.start()):
-                yield hit(m.start(), m.end())
+        if (original.islower() or (original.isupper() and _caps_line(text, m.start()))) \
+                and not filt.skip(original) and line_ok(m.start()):
+            yield hit(m.start(), m.end())
 
 
 def _caps_line(text: str, pos: int) -> bool:

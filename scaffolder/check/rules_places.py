@@ -94,7 +94,7 @@ def _street_line(line: str, pool: frozenset[str] = frozenset()) -> bool:
     common = lexicons.words("common_words")
     for m in p["number_word"].finditer(line):
         words = [w for w in m.group(0).split()[1:] if not w.isdigit()]
-        if not words or not words[0][:1].isupper() and words[0].lower() not in _PARTICLES:
+        if not words or (not words[0][:1].isupper() and words[0].lower() not in _PARTICLES):
             continue
         for i, w in enumerate(words[:6]):
             if not _titled(w) or w.strip(".,") in pool:
@@ -234,7 +234,7 @@ def _city_with_cue(line: str, singles: set[str], grams: set[str], pool: frozense
             if " " in phrase and not (original[:1].isupper() or not any(w in common for w in phrase.split())):
                 continue
             before = line[max(0, m.start() - 24):m.start()]
-            if _CUE_BEFORE.search(before) or before.rstrip().endswith(","):
-                if (original[:1].isupper() and not original.isupper()) or len(phrase) > 4:
-                    return True
+            if (_CUE_BEFORE.search(before) or before.rstrip().endswith(",")) \
+                    and ((original[:1].isupper() and not original.isupper()) or len(phrase) > 4):
+                return True
     return False
