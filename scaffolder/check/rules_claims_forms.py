@@ -45,6 +45,8 @@ def _vocab() -> dict[str, re.Pattern[str]]:
                                r"(?:diagnos[ie]s|diagnostics|diagnosis)\b"),
         "early": re.compile(r"\b(?:early|instant|automatic|automated|real-time|rapid)\**[ \t]+\**(?:detection|diagnosis|"
                             r"diagnostics|screening)\b"),
+        "likelihood": re.compile(rf"\b(?:determines?|predicts?|estimates?|calculates?|gives?|returns?|outputs?)\b[ \t]+"
+                                 rf"(?:the[ \t]+)?(?:likelihood|probability|chance|odds)\b[^.]{{0,60}}\b(?:{disease})\b"),
         "whether": re.compile(rf"\bwhether\b[ \t]+(?:the[ \t]+|a[ \t]+)?(?:patient|user|person|you|they|someone)\b[^.]{{0,40}}"
                               rf"\b(?:{disease})\b"),
         "treat": re.compile(rf"\b(?:{_alt(v['treat_verbs'])})\b[ \t]+{w}{{0,3}}?(?:{disease})\b|\bcures?\b"),
@@ -72,7 +74,7 @@ def _vocab() -> dict[str, re.Pattern[str]]:
     }
 
 
-_DIAG = ("nominal", "disease_noun", "early", "verb", "provides", "whether", "treat", "dose", "replace")
+_DIAG = ("nominal", "disease_noun", "early", "verb", "provides", "likelihood", "whether", "treat", "dose", "replace")
 _OVER = ("beats", "figure", "boast", "ai_role", "proof")
 _MESSAGES = {
     "claim.diagnostic": ("A diagnostic claim: the sentence says the tool diagnoses, detects or treats disease, "

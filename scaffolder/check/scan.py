@@ -28,6 +28,7 @@ from scaffolder.check import (
     rules_project,
     rules_records,
     rules_table,
+    rules_vendors,
     suppress,
 )
 from scaffolder.check.cues import Cues
@@ -187,8 +188,12 @@ def _hits_to_findings(
             continue
         seen.add(key)
         line, column = index.position(hit.start)
-        if hit.category != "suppression.invalid" and any(d.covers(hit.category, line) for d in directives):
+        directive = next((d for d in directives if d.covers(hit.category, line)), None)
+        if hit.category != "suppression.invalid" and directive is not None:
             report.suppressed += 1
+            report.suppressions.append((Finding(display, line + line_offset, column, hit.category, hit.severity,
+                                                without_value(hit.message, text, hit.start), hit.suggestion),
+                                        directive.reason))
             continue
         counts[hit.category] = counts.get(hit.category, 0) + 1
         if counts[hit.category] > MAX_FINDINGS_PER_KIND:
@@ -359,6 +364,8 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
             report.bytes_scanned += len(raw)
             hits, _ = scan_text(text, suffix=suffix, phi=options.phi, claims=options.claims, fills=options.project,
                                 allowed_names=ctx.author_names)
+            if in_project and suffix not in TABLE_SUFFIXES and suffix not in CODE_SUFFIXES:
+                hits += list(rules_vendors.scan(text))
             if first and options.project and suffix in rules_project.DISCLAIMER_SUFFIXES:
                 hits += rules_project.disclaimer(text, suffix, generated_hash is not None, in_project,
                                                  disclaimers.load().version)
@@ -581,3 +588,4 @@ def check_paths_into(report: CheckReport, paths: list[str], options: Options) ->
         report.files_scanned += part.files_scanned
         report.bytes_scanned += part.bytes_scanned
         report.suppressed += part.suppressed
+        report.suppressions += part.suppressions
