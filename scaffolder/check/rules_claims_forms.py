@@ -95,31 +95,43 @@ _FRAGMENT_RE = re.compile(r"^\s*(?:[-*+>•#]|\d+[.)]|\*\*|✅|🎯|🧠|📷)")
 
 
 def scan(text: str) -> Iterator[Hit]:
-    """Every claim hit of the sentence rules in ``text`` (already masked)."""
-    p = _vocab()
+    """Every claim hit of the sentence rules in ``text`` (already masked); each distinct line is read once."""
+    cache: dict[str, list[tuple[int, int, str]]] = {}
     offset = 0
     for line in text.split("\n"):
         start = offset
         offset += len(line) + 1
-        if len(line) < 12 or _LETTER_RE.search(line) is None or _STEM_RE.search(line.lower()) is None:
+        if len(line) < 12:
             continue
-        low = line.lower()
-        fragment = bool(_FRAGMENT_RE.match(line))
-        if _mention(low) or p["disclaimer"].search(low):
+        found = cache.get(line)
+        if found is None:
+            found = cache[line] = _line_claims(line)
+        for s0, s1, category in found:
+            yield Hit(start + s0, start + s1, category, "error", *_MESSAGES[category])
+
+
+def _line_claims(line: str) -> list[tuple[int, int, str]]:
+    p = _vocab()
+    low = line.lower()
+    if _LETTER_RE.search(line) is None or _STEM_RE.search(low) is None:
+        return []
+    fragment = bool(_FRAGMENT_RE.match(line))
+    if _mention(low) or p["disclaimer"].search(low):
+        return []
+    out: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", low):
+        sentence = m.group(0)
+        if sentence.rstrip().endswith("?") or len(sentence.strip()) < 8:
             continue
-        for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", low):
-            sentence = m.group(0)
-            if sentence.rstrip().endswith("?") or len(sentence.strip()) < 8:
-                continue
-            found = _claim(sentence, p, fragment or (m.start() == 0 and len(line) < 90))
-            if found is None:
-                continue
-            category, span = found
-            col, end_col = m.start() + span[0], m.start() + span[1]
-            if _in_quotes(line, col, end_col) and not line.lstrip().startswith(('"', "“")):
-                continue  # a quoted claim is a mention ("replace 'our AI diagnoses cancer' with ...")
-            s = start + col
-            yield Hit(s, start + m.start() + span[1], category, "error", *_MESSAGES[category])
+        found = _claim(sentence, p, fragment or (m.start() == 0 and len(line) < 90))
+        if found is None:
+            continue
+        category, span = found
+        col, end_col = m.start() + span[0], m.start() + span[1]
+        if _in_quotes(line, col, end_col) and not line.lstrip().startswith(('"', "“")):
+            continue  # a quoted claim is a mention ("replace 'our AI diagnoses cancer' with ...")
+        out.append((col, end_col, category))
+    return out
 
 
 _ASK_WHETHER = re.compile(r"\b(?:ask|asks|asked|check|checks|verify|verifies|confirm|wonder|decide)\b[^.]{0,20}\bwhether\b")

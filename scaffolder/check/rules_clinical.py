@@ -148,7 +148,7 @@ def scan(text: str) -> Iterator[Hit]:
     for m in _FULL_DATE_RE.finditer(text):
         if _FULL_DATE_CUE.search(text, max(0, m.start() - 40), m.start()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
-    pagers = any(w in low for w in ("pager", "pgr", "pg", "beeper", "bleep", "bp#", "ext", "x"))
+    pagers = any(w in low for w in ("pager", "pgr", "pg", "beeper", "bleep", "bp#", "ext")) or re.search(r"x\d{4}", low) is not None
     for m in _PAGER_RE.finditer(text) if pagers else ():
         word = m.group(0).split()[0].lower().rstrip(".:#")
         if word == "x" and not re.match(r"x\d{4,5}$", m.group(0).replace(" ", ""), re.I):

@@ -172,6 +172,14 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
     fast = _fast_sets()
     places = lexicons.places()
     compound = p["compound"]
+    whole = set(TOKEN_RE.findall(text.lower()))
+    city_words = whole & places
+    gram_heads = whole & _gram_heads()
+    wanted = whole & (fast["street"] | fast["unit"] | fast["military"] | fast["postcode"] | fast["label"]
+                      | fast["region_words"])
+    if not (city_words or gram_heads or wanted or compound.search(text) or "," in text):
+        return
+    cache: dict[str, bool] = {}
     offset = 0
     block = 0  # lines of an address block still allowed after a street line
     for line in text.split("\n"):
@@ -180,6 +188,10 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
         if not line.strip():
             block = 0
             continue
+        if not block:
+            known = cache.get(line)
+            if known is False:
+                continue
         low = line.lower()
         toks = TOKEN_RE.findall(low)
         tokset = set(toks)
@@ -210,6 +222,8 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
                 found = True
         if found and is_fiction_line(line):
             found = False
+        if not block:
+            cache[line] = found
         if found:
             col = len(line) - len(line.lstrip())
             yield Hit(start + col, start + len(line), "phi.geo", "error", _MESSAGE, _SUGGESTION)
@@ -220,6 +234,11 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
 
 
 _CUE_BEFORE = re.compile(r"(?:\b(?:in|from|of|at|near|to|visiting|@)|@)[ \t]*$", re.I)
+
+
+@cache
+def _gram_heads() -> frozenset[str]:
+    return frozenset(p.split()[0] for p in lexicons.places() if " " in p)
 
 
 def _city_with_cue(line: str, singles: set[str], grams: set[str], pool: frozenset[str] = frozenset()) -> bool:
