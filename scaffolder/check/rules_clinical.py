@@ -64,6 +64,10 @@ _IBAN_LENGTHS = {"AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE
                  "NO": 15, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SE": 24,
                  "SI": 19, "SK": 24, "SM": 27, "TN": 24, "TR": 26, "UA": 29, "VG": 24, "XK": 20}
 
+# Cheap first looks (patterns that start with a character class are searched fast by the regex engine).
+_SPACED_HINT = re.compile(r"\d[ \t.)-]{1,3}\(?\d")
+_CARD_HINT = re.compile(r"\d{4}[ -]?\d{4}")
+_DATE_HINT = re.compile(r"\d[-/.]\d")
 _ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\b")
 _DATE_MSG = "A date more precise than the year, tied to a person's care."
 _DATE_FIX = "Keep the year only, or use a relative day ('day 3 of the stay')."
@@ -124,7 +128,7 @@ def scan(text: str) -> Iterator[Hit]:
     has_digit = re.search(r"\d", text) is not None
     if not has_digit:
         return
-    for m in _MD_RE.finditer(text):
+    for m in _MD_RE.finditer(text) if "/" in text else ():
         before = text[max(0, m.start() - 16):m.start()]
         if _MD_NOT_DATE_BEFORE.search(before) or _MD_NOT_DATE_AFTER.match(text, m.end()):
             continue
@@ -145,7 +149,7 @@ def scan(text: str) -> Iterator[Hit]:
     for m in _MONTH_YEAR_RE.finditer(text) if months else ():
         if person(m.start()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
-    for m in _FULL_DATE_RE.finditer(text):
+    for m in _FULL_DATE_RE.finditer(text) if _DATE_HINT.search(text) else ():
         if _FULL_DATE_CUE.search(text, max(0, m.start() - 40), m.start()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     pagers = any(w in low for w in ("pager", "pgr", "pg", "beeper", "bleep", "bp#", "ext")) or re.search(r"x\d{4}", low) is not None
@@ -157,7 +161,8 @@ def scan(text: str) -> Iterator[Hit]:
             continue
         if ok(m.start()):
             yield Hit(m.start("num"), m.end("num"), "phi.phone", "error", _PHONE_MSG, _PHONE_FIX)
-    for pattern in (_SPACED_PHONE_RE, _PLUS_PHONE_RE):
+    phones = ((_SPACED_PHONE_RE,) if _SPACED_HINT.search(text) else ()) + ((_PLUS_PHONE_RE,) if "+" in text else ())
+    for pattern in phones:
         for m in pattern.finditer(text):
             value = m.group(0)
             digits = re.sub(r"\D", "", value)
@@ -176,7 +181,7 @@ def scan(text: str) -> Iterator[Hit]:
                 continue
             if ok(m.start()):
                 yield Hit(m.start(), m.end(), "phi.phone", "error", _PHONE_MSG, _PHONE_FIX)
-    for m in _CARD_RE.finditer(text):
+    for m in _CARD_RE.finditer(text) if _CARD_HINT.search(text) else ():
         digits = re.sub(r"\D", "", m.group(0))
         if 12 <= len(digits) <= 19 and luhn(digits) and len(set(digits)) > 2 and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.account", "error", _ACCOUNT_MSG, _ACCOUNT_FIX)

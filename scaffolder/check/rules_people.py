@@ -29,6 +29,11 @@ _T = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 TOKEN_RE = re.compile(_T)
 _BYLINE_RE = re.compile(r"^\W*(?:by|author|authors|written by|prepared by|maintainer|maintained by|©|\(c\)|copyright|"
                         r"scaffolded with)\b", re.IGNORECASE)
+def is_byline(line: str) -> bool:
+    """True for an author line: "By ...", "Author: ...", "Written by ...", "Scaffolded with prooflane ..."."""
+    return _BYLINE_RE.search(line) is not None
+
+
 _MESSAGE = "A person's name (a cue or the name lists tie this word to a person)."
 _SUGGESTION = "Replace it with a name from the project's fictional pools, or with a role ('the patient', 'her son')."
 

@@ -606,9 +606,15 @@ _EMAIL_HOST_RE = re.compile(
 _NOREPLY_RE = re.compile(r"^(?:no-?reply|do-?not-?reply|noreply\+)|noreply\.github\.com$|users\.noreply\.", re.I)
 
 
+_AT_RE = re.compile(r"(?<=[A-Za-z0-9._%+-])@(?=[A-Za-z0-9])")
+
+
 def _emails(c: _Ctx) -> Iterator[Hit]:
     text = c.text
-    for at in c.cues.find("@"):
+    if "@" not in text:
+        return
+    for at_match in _AT_RE.finditer(text):  # only an "@" between address characters (linear on "@@@@...")
+        at = at_match.start()
         host = _EMAIL_HOST_RE.match(text, at + 1)  # first: it fails fast on decorators and handles
         local = _EMAIL_LOCAL_RE.search(text, max(0, at - 64), at) if host else None
         if not local or not host:

@@ -127,12 +127,29 @@ def scan_text(
             hits += _new_only(hits, rules_places.scan(masked, rules_phi.POOL_WORDS))
         hits += _new_only(hits, rules_clinical.scan(masked))
         hits += _new_only(hits, rules_records.scan(masked))
+    if phi:
+        hits = _not_own_name(hits, masked, allowed_names)
     if claims:
         hits += rules_claims.scan(masked, low, cues)
         hits += _new_only(hits, rules_claims_forms.scan(masked))
     if fills:
         hits += rules_project.fills(text)
     return hits, masked_spans
+
+
+def _not_own_name(hits: list[Hit], text: str, allowed: frozenset[str]) -> list[Hit]:
+    """Drop ``phi.name`` hits on bylines ("By Dr. José O'Brien-Nguyễn, RN") or made of the author's own name."""
+    out: list[Hit] = []
+    for h in hits:
+        if h.category == "phi.name":
+            start = text.rfind("\n", max(0, h.start - 400), h.start) + 1
+            if rules_people.is_byline(text[start:h.end + 200]):
+                continue
+            words = {w.lower() for w in rules_people.TOKEN_RE.findall(text[h.start:h.end])}
+            if words and allowed and words <= allowed | {"dr", "mr", "mrs", "ms"}:
+                continue
+        out.append(h)
+    return out
 
 
 def _new_only(hits: list[Hit], extra: Iterable[Hit]) -> list[Hit]:
