@@ -172,6 +172,9 @@ def _sequences(text, names, filt, line_ok, hit, code=False, lower="") -> Iterato
         if not real:
             continue
         lows = [w.lower() for w in real]
+        if _unknown_pair(real, lows, not_names, places) and line_ok(spans[0][0]):
+            yield hit(spans[0][0], spans[-1][1])
+            continue
         strong = [w for w in lows if w in person]
         weak_here = [w for w in lows if w in weak]
         if any((w in not_names and w not in weak) or filt.skip(o) or (o.isupper() and len(o) > 1)
@@ -216,6 +219,19 @@ def _caps_line(text: str, pos: int) -> bool:
     line = text[start:end if end != -1 else min(len(text), pos + 200)]
     letters = [ch for ch in line if ch.isalpha()]
     return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+def _unknown_pair(real: list[str], lows: list[str], not_names: frozenset[str], places: frozenset[str]) -> bool:
+    """Two or three capitalised words that no word list knows ("Rubija Liberšar", "Shintarou Hamaguchi"):
+    a name from a locale the lists do not cover. Words with inner capitals (TensorFlow) or digits are not."""
+    if not 2 <= len(real) <= 3 or any(w.endswith(".") for w in real):
+        return False
+    for w, low in zip(real, lows):
+        if len(w) < 3 or not w[0].isupper() or not w[1:].replace("'", "").replace("-", "").islower():
+            return False
+        if low in not_names or low in places or low in lexicons.words("regions") or low in lexicons.words("vendors"):
+            return False
+    return any(not w.isascii() for w in real)
 
 
 def _edge_word(word: str, not_names: frozenset[str], person: frozenset[str]) -> bool:
