@@ -90,6 +90,7 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
         lower = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
     tokens = set(TOKEN_RE.findall(lower))
     names = tokens & lexicons.person_names()
+    anchors = names | (tokens & _weak_firsts()) | {t for t in tokens if not t.isascii() and len(t) > 2}
     cues = _cues()
     has_cue = bool(tokens & (cues["titles"] | cues["relatives"] | cues["credentials"] | {"family", "household"}))
     if not names and not has_cue:
@@ -108,8 +109,8 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
     def hit(start: int, end: int, severity: str = "error") -> Hit:
         return Hit(start, end, "phi.name", severity, _MESSAGE, _SUGGESTION)
 
-    if names:
-        yield from _sequences(text, names, filt, line_ok, hit, code, lower)
+    if anchors:
+        yield from _sequences(text, names, filt, line_ok, hit, code, lower, anchors)
     if has_cue:
         yield from _after_cues(text, filt, line_ok, hit)
         yield from _signatures(text, filt, line_ok, hit)
@@ -148,7 +149,23 @@ def _title_case_line(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
-def _sequences(text, names, filt, line_ok, hit, code=False, lower="") -> Iterator[Hit]:
+def _runs_around(text: str, lower: str, anchors: set[str]) -> Iterator[re.Match[str]]:
+    """The capitalised runs that hold one of ``anchors`` (each run once), without visiting every run."""
+    alternation = "|".join(re.escape(a) for a in sorted(anchors, key=len, reverse=True))
+    done = -1
+    for m in re.finditer(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", lower):
+        if m.start() < done or not text[m.start()].isupper():
+            continue
+        window_start = max(0, m.start() - 120)
+        for run in _CAPRUN_RE.finditer(text, window_start, min(len(text), m.end() + 120)):
+            if run.start() <= m.start() < run.end():
+                if run.start() >= done:
+                    done = run.end()
+                    yield run
+                break
+
+
+def _sequences(text, names, filt, line_ok, hit, code=False, lower="", anchors=frozenset()) -> Iterator[Hit]:
     """Capitalised runs holding a known name; lower-case and capital first names on their own."""
     person = lexicons.person_names()
     not_names = lexicons.not_names()
@@ -156,7 +173,7 @@ def _sequences(text, names, filt, line_ok, hit, code=False, lower="") -> Iterato
     vendors = lexicons.words("vendors")
     weak = _weak_firsts()
     either = _person_or_weak()
-    for m in _CAPRUN_RE.finditer(text):
+    for m in _runs_around(text, lower, anchors):
         words = m.group(0).split()
         spans: list[tuple[int, int, str]] = []
         pos = m.start()

@@ -121,20 +121,43 @@ def scan_text(
     cues = Cues(low, _WORD_CUES if claims else ())
     if phi:
         hits += rules_phi.scan(masked, low, cues)
-        hits += _new_only(hits, rules_people.scan(masked, allowed=allowed_names, pool=rules_phi.POOL_WORDS,
-                                                           code=suffix in CODE_SUFFIXES))
-        if suffix not in TABLE_SUFFIXES:
-            hits += _new_only(hits, rules_places.scan(masked, rules_phi.POOL_WORDS))
-        hits += _new_only(hits, rules_clinical.scan(masked))
+        # The lexicon rules read prose, notes and records; source code gets the shape rules above. Lines that
+        # say they are fictional (FAKE- ids, "synthetic") are blanked for them, offsets kept.
+        code = suffix in CODE_SUFFIXES and suffix not in (".json", ".xml")
+        real = _without_fiction(masked)
+        if not code:
+            hits += _new_only(hits, rules_people.scan(real, allowed=allowed_names, pool=rules_phi.POOL_WORDS,
+                                                      code=suffix in CODE_SUFFIXES))
+            if suffix not in TABLE_SUFFIXES:
+                hits += _new_only(hits, rules_places.scan(real, rules_phi.POOL_WORDS))
+        hits += _new_only(hits, rules_clinical.scan(real))
         hits += _new_only(hits, rules_records.scan(masked))
     if phi:
         hits = _not_own_name(hits, masked, allowed_names)
     if claims:
         hits += rules_claims.scan(masked, low, cues)
-        hits += _new_only(hits, rules_claims_forms.scan(masked))
+        if suffix not in CODE_SUFFIXES or suffix in (".ipynb",):
+            hits += _new_only(hits, rules_claims_forms.scan(masked))
     if fills:
         hits += rules_project.fills(text)
     return hits, masked_spans
+
+
+def _without_fiction(text: str) -> str:
+    """``text`` with every line that says it is fictional blanked (same offsets)."""
+    from scaffolder.check.hits import FICTION_RE
+
+    spans: list[tuple[int, int]] = []
+    last_end = -1
+    for m in FICTION_RE.finditer(text):
+        if m.start() < last_end:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        spans.append((start, end))
+        last_end = end
+    return mask_spans(text, spans) if spans else text
 
 
 def _not_own_name(hits: list[Hit], text: str, allowed: frozenset[str]) -> list[Hit]:
