@@ -18,7 +18,7 @@ def output_problem(output: Path, paths: Sequence[str | Path], force: bool) -> st
     never over an existing file without ``--force``."""
     try:
         target = output.resolve()
-    except OSError:
+    except (OSError, RuntimeError):
         target = output.absolute()
     for raw in list(paths) or ["."]:
         base = Path(raw).absolute()

@@ -531,7 +531,7 @@ def scan_path(arg: str, state: _State) -> None:
     state.roots.append(base.absolute())
     try:
         real_base = base.resolve()
-    except OSError:
+    except (OSError, RuntimeError):
         real_base = base.absolute()
     visited: set[tuple[int, int]] = set()
     stack = [base]
@@ -603,7 +603,7 @@ def _printable(text: str) -> str:
 def _inside(path: Path, root: Path) -> bool:
     try:
         target = path.resolve()
-    except OSError:
+    except (OSError, RuntimeError):
         return True  # a broken link or loop: reported where it is followed
     return target == root or root in target.parents
 
