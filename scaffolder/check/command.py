@@ -27,10 +27,10 @@ def output_problem(output: Path, paths: Sequence[str | Path], force: bool) -> st
         if target == base or (base.is_dir() and base in target.parents and output.exists()):
             return (f"-o {output} would overwrite a file that is being scanned; write the report outside the "
                     "scanned paths.")
+    if output.is_dir():
+        return f"-o {output} is a folder; give a file name."
     if output.exists() and not force:
         return f"-o {output} already exists; choose another file name, or add --force to replace it."
-    if output.exists() and output.is_dir():
-        return f"-o {output} is a folder; give a file name."
     return None
 
 
@@ -57,8 +57,14 @@ def run_check(
     if output is not None:
         text = render(report, fmt, stream=None) if fmt != "text" else _plain(report)
         tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, output)
+        try:
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, output)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            print(f"Error: cannot write the report to {output} ({exc.strerror or exc}); choose a writable place.",
+                  file=sys.stderr)
+            return 1
         print(f"Wrote the {fmt} report to {output}.", file=sys.stderr)
     else:
         sys.stdout.write(render(report, fmt, stream=sys.stdout))

@@ -571,7 +571,7 @@ def scan_path(arg: str, state: _State) -> None:
                 report.problems.append(Problem(display, "warning", _os_message(exc, "path")))
                 continue
             if is_dir:
-                if entry.name in SKIP_DIRS or (path / "pyvenv.cfg").exists():
+                if entry.name in SKIP_DIRS or _is_venv(path):
                     continue
                 subdirs.append(path)
             elif is_file:
@@ -585,6 +585,13 @@ def scan_path(arg: str, state: _State) -> None:
             else:
                 report.to_confirm.append(ToConfirm(display, "not a regular file (socket, device or pipe); it was not read."))
         stack.extend(reversed(subdirs))
+
+
+def _is_venv(path: Path) -> bool:
+    try:
+        return (path / "pyvenv.cfg").exists()
+    except OSError:  # an unreadable folder: reported when it is walked
+        return False
 
 
 def _undecodable(name: str) -> bool:

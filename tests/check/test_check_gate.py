@@ -157,3 +157,37 @@ def test_real_vendor_in_a_project_asks_to_mark_a_comparison(tmp_path: Path) -> N
     report = check_paths([root])
     vendors = [f for f in report.findings if f.category == "vendor.named"]
     assert [f.path.endswith("notes.md") for f in vendors] == [True] and vendors[0].severity == "warning"
+
+
+def test_output_to_a_folder_or_an_unwritable_place_is_one_clear_sentence(tmp_path: Path, capsys,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:  # C20, C21
+    note = tmp_path / "note.md"
+    note.write_text("plain words\n", encoding="utf-8")
+    folder = tmp_path.parent / f"{tmp_path.name}-out"
+    folder.mkdir()
+    assert run_check([str(note)], output=folder, force=True) == 2
+    assert "is a folder" in capsys.readouterr().err
+
+    def refuse(self: Path, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "write_text", refuse)
+    target = tmp_path.parent / f"{tmp_path.name}-r.json"
+    assert run_check([str(note)], fmt="json", output=target) == 1
+    assert "cannot write the report" in capsys.readouterr().err and not target.exists()
+
+
+def test_an_unreadable_folder_is_a_problem_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # C03
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (tmp_path / "ok.md").write_text("call 312-448-9051\n", encoding="utf-8")
+    real_exists = Path.exists
+
+    def exists(self: Path, *args, **kwargs):
+        if self.parent == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_exists(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "exists", exists)
+    report = check_paths([tmp_path])
+    assert [f.category for f in report.findings] == ["phi.phone"]
