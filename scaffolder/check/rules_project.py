@@ -40,6 +40,16 @@ class ProjectContext:
     manifest: Manifest | None = None
     synthetic: frozenset[str] = field(default_factory=frozenset)
 
+    @property
+    def author_names(self) -> frozenset[str]:
+        """The words of the author's own name (from the manifest): never a finding in their project."""
+        if self.manifest is None:
+            return frozenset()
+        author = str(self.manifest.answers.get("author") or "")
+        words = {w.strip(".,;:()\"'") for w in author.split()}
+        words |= {part for w in list(words) for part in w.split("-")}
+        return frozenset(w.lower() for w in words if len(w) > 1)
+
 
 def is_data_file(rel: str) -> bool:
     """True for tabular or record files (any ``.csv`` ...), and ``.json`` files under a data folder."""
