@@ -16,7 +16,7 @@ PHI_CATEGORIES: tuple[str, ...] = (
 )
 CLAIM_CATEGORIES: tuple[str, ...] = ("claim.diagnostic", "claim.overclaim")
 PROJECT_CATEGORIES: tuple[str, ...] = (
-    "disclaimer.missing", "disclaimer.altered", "fill.unfilled", "data.undeclared",
+    "disclaimer.missing", "disclaimer.altered", "fill.unfilled", "fill.unanswered", "fill.conflict", "data.undeclared",
 )
 OTHER_CATEGORIES: tuple[str, ...] = ("suppression.invalid", "vendor.named")
 CATEGORIES: tuple[str, ...] = PHI_CATEGORIES + CLAIM_CATEGORIES + PROJECT_CATEGORIES + OTHER_CATEGORIES

@@ -23,7 +23,8 @@ CATEGORY_TITLES: dict[str, str] = {
     "phi.photo": "Photo that may show a person", "phi.other_id": "Other identifying number",
     "claim.diagnostic": "Diagnostic claim", "claim.overclaim": "Overclaim",
     "disclaimer.missing": "Disclaimer missing", "disclaimer.altered": "Disclaimer altered",
-    "fill.unfilled": "Unfilled marker", "data.undeclared": "Data file not declared synthetic",
+    "fill.unfilled": "Unfilled marker", "fill.unanswered": "Unanswered item", "fill.conflict": "Update conflict",
+    "data.undeclared": "Data file not declared synthetic",
     "suppression.invalid": "Suppression without a reason", "vendor.named": "Real product or vendor named",
 }
 

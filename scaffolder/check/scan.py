@@ -12,6 +12,8 @@ import codecs
 import errno
 import os
 import re
+import tarfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -38,6 +40,7 @@ from scaffolder.check.rules_project import ProjectContext
 from scaffolder.exceptions import ManifestError
 from scaffolder.manifest import MANIFEST_NAME, read, sha256_file
 from scaffolder.markers import FILL_RE
+from scaffolder.update.snapshot import SNAPSHOT
 
 CHUNK_BYTES = 4 << 20
 DEFAULT_MAX_BYTES = 64 << 20
@@ -160,13 +163,36 @@ def _without_fiction(text: str) -> str:
     return mask_spans(text, spans) if spans else text
 
 
+# A bibliographic reference names the authors of published work, not a patient or a relative:
+# "Stetson PD et al. Appl Clin Inform 2012;3(2):164-174", "Koo TK, Li MY. J Chiropr Med 2016", a DOI.
+_CITATION_RE = re.compile(
+    r"\bet al\.|\bdoi[:\s]|\b(?:19|20)\d\d\s*;\s*\d+|\b(?:19|20)\d\d\)\.?\s+[A-Z]|"
+    r"\b[A-Z][a-z]+ [A-Z]{1,3}(?:,| and) [A-Z][a-z]+ [A-Z]{1,3}\b|"
+    r"\b[A-Z][a-z]+ (?:and|&) [A-Z][a-z]+ \((?:19|20)\d\d\)")
+# A date in a line that cites a regulation ("Since May 2025, 45 CFR 92.210 ...") dates the rule, not a person's care.
+_REGULATION_RE = re.compile(r"\b\d+\s+(?:CFR|C\.F\.R\.|U\.S\.C\.|Fed\.\s?Reg\.)\s|§\s?\d")
+
+
+def _is_citation(line: str) -> bool:
+    return _CITATION_RE.search(line) is not None
+
+
 def _not_own_name(hits: list[Hit], text: str, allowed: frozenset[str]) -> list[Hit]:
-    """Drop ``phi.name`` hits on bylines ("By Dr. José O'Brien-Nguyễn, RN") or made of the author's own name."""
+    """Drop ``phi.name`` hits on bylines ("By Dr. José O'Brien-Nguyễn, RN"), in bibliographic references,
+    or made of the author's own name."""
     out: list[Hit] = []
     for h in hits:
+        if h.category == "phi.date":
+            start = text.rfind("\n", 0, h.start) + 1
+            end = text.find("\n", h.end)
+            if _REGULATION_RE.search(text[start:end if end >= 0 else len(text)]):
+                continue
         if h.category == "phi.name":
             start = text.rfind("\n", max(0, h.start - 400), h.start) + 1
             if rules_people.is_byline(text[start:h.end + 200]):
+                continue
+            end = text.find("\n", h.end)
+            if _is_citation(text[start:end if end >= 0 else len(text)]):
                 continue
             words = {w.lower() for w in rules_people.TOKEN_RE.findall(text[h.start:h.end])}
             if words and allowed and words <= allowed | {"dr", "mr", "mrs", "ms"}:
@@ -377,6 +403,9 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
     if bom is not None:
         _scan_wide_text(path, display, state, handle, head, bom, ctx, generated_hash, in_project)
         return
+    if in_project and rel == SNAPSHOT:
+        _scan_snapshot(path, display, state, ctx)
+        return
     if _is_binary(head, suffix):
         if generated_hash is not None and not has_changed():
             return
@@ -409,6 +438,10 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
             if first and options.project and suffix in rules_project.DISCLAIMER_SUFFIXES:
                 hits += rules_project.disclaimer(text, suffix, generated_hash is not None, in_project,
                                                  disclaimers.load().version)
+            if options.project:
+                hits += list(rules_project.conflicts(text))
+                if first and in_project and ctx.manifest is not None and ctx.manifest.unfinished:
+                    hits += list(rules_project.unanswered(text, rel, ctx.manifest.unfinished))
             if options.phi and suffix in {".csv", ".tsv"}:
                 columns, table_hits = _table_hits(text, suffix, hits, columns)
                 hits += table_hits
@@ -432,6 +465,32 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
         if count > MAX_FINDINGS_PER_KIND:
             report.problems.append(Problem(display, "info", f"{count - MAX_FINDINGS_PER_KIND} more {category} findings in this "
                                                             "file are not listed."))
+
+
+def _scan_snapshot(path: Path, display: str, state: _State, ctx: ProjectContext) -> None:
+    """The base snapshot prooflane keeps for updates: each member is scanned as the text file it holds.
+
+    Markers and disclaimers inside it are prooflane's copies, so only identifiers and claims are looked for.
+    """
+    from scaffolder.update.snapshot import MAX_MEMBER, unpack
+
+    report, options = state.report, state.options
+    try:
+        if path.stat().st_size > options.max_bytes:
+            raise ValueError("too large")
+        members = unpack(path.read_bytes())
+    except (OSError, ValueError, EOFError, tarfile.TarError, zlib.error):
+        report.to_confirm.append(ToConfirm(display, "a file in prooflane's state folder that is not a readable "
+                                                    "snapshot: make sure it holds no real records, or delete it."))
+        return
+    report.files_scanned += 1
+    for name, data in sorted(members.items()):
+        text = data[:MAX_MEMBER].decode("utf-8", errors="replace")
+        report.bytes_scanned += len(data)
+        suffix = Path(name).suffix.lower()
+        hits, _ = scan_text(text, suffix=suffix, phi=options.phi, claims=options.claims, fills=False,
+                            allowed_names=ctx.author_names)
+        _hits_to_findings(hits, text, f"{display}:{name}", 0, state, {})
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
