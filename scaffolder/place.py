@@ -27,6 +27,7 @@ import signal
 import tempfile
 import threading
 from collections.abc import Iterator
+from fnmatch import fnmatch
 from pathlib import Path
 
 from scaffolder.exceptions import TargetExistsError, WriteFailedError
@@ -35,6 +36,7 @@ STAGING_PREFIX = ".prooflane-"
 SWAP_MARKER = ".swapping"  # inside a staging folder while the old target may sit in it
 CACHE_DIRS = frozenset({"__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache"})
 MANIFEST_NAME = ".prooflane.json"
+STATE_DIR = ".prooflane"
 
 
 def make_staging(output_dir: Path) -> Path:
@@ -145,11 +147,15 @@ def user_work(folder: Path, limit: int = 10_000) -> list[str]:
     if folder.is_symlink():
         return ["(the folder is a symbolic link)"]
     generated: dict[str, str] = {}
+    outputs: list[str] = []
     try:
         raw = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
         files = raw.get("files") if isinstance(raw, dict) else None
         if isinstance(files, dict):
             generated = {str(k): str(v) for k, v in files.items()}
+        globs = raw.get("outputs") if isinstance(raw, dict) else None
+        if isinstance(globs, list):
+            outputs = [str(g) for g in globs]
     except (OSError, ValueError, RecursionError):
         generated = {}
     found: list[str] = []
@@ -171,8 +177,10 @@ def user_work(folder: Path, limit: int = 10_000) -> list[str]:
         for name in sorted(filenames):
             path = base / name
             rel = path.relative_to(folder).as_posix()
-            if rel == MANIFEST_NAME and generated:
-                continue
+            if generated and (rel == MANIFEST_NAME or rel.startswith(STATE_DIR + "/")):
+                continue  # prooflane's own records (the manifest, the base snapshot), rewritten by every bake
+            if generated and rel not in generated and any(fnmatch(rel, g) for g in outputs):
+                continue  # built by the project's scripts from its sources; rebuilt, not written by the person
             if name.endswith((".pyc", ".pyo")):
                 continue
             expected = generated.get(rel)

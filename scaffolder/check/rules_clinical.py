@@ -64,6 +64,8 @@ _IBAN_LENGTHS = {"AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE
                  "NO": 15, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SE": 24,
                  "SI": 19, "SK": 24, "SM": 27, "TN": 24, "TR": 26, "UA": 29, "VG": 24, "XK": 20}
 
+_DECIMAL_RE = re.compile(r"\d+\.\d+")
+
 # Cheap first looks (patterns that start with a character class are searched fast by the regex engine).
 _SPACED_HINT = re.compile(r"\d[ \t.)-]{1,3}\(?\d")
 _CARD_HINT = re.compile(r"\d{4}[ -]?\d{4}")
@@ -168,6 +170,8 @@ def scan(text: str) -> Iterator[Hit]:
             digits = re.sub(r"\D", "", value)
             if not 7 <= len(digits) <= 15 or is_fictional_phone(value):
                 continue
+            if _DECIMAL_RE.fullmatch(value):
+                continue  # one decimal point and no other separator: a measurement or a coordinate
             plus = value.startswith("+")
             styled = plus or value.startswith("(") or (value.startswith("0") and len(digits) >= 8)
             cue = _PHONE_CUE.search(text, max(0, m.start() - 40), m.start()) is not None

@@ -127,7 +127,7 @@ def scan_text(
         # The lexicon rules read prose, notes and records; source code gets the shape rules above. Lines that
         # say they are fictional (FAKE- ids, "synthetic") are blanked for them, offsets kept.
         code = suffix in CODE_SUFFIXES and suffix not in (".json", ".xml")
-        real = _without_fiction(masked)
+        real = _URL_RE.sub(lambda m: " " * len(m.group(0)), _without_fiction(masked))  # a web address is no name
         if not code:
             hits += _new_only(hits, rules_people.scan(real, allowed=allowed_names, pool=rules_phi.POOL_WORDS,
                                                       code=suffix in CODE_SUFFIXES))
@@ -144,6 +144,9 @@ def scan_text(
     if fills:
         hits += rules_project.fills(text)
     return hits, masked_spans
+
+
+_URL_RE = re.compile(r"\b(?:https?|ftp)://[^\s\"'<>)]+|\burn:[a-z0-9][a-z0-9-]*:[^\s\"'<>]+", re.IGNORECASE)
 
 
 def _without_fiction(text: str) -> str:

@@ -51,9 +51,9 @@ def local_target(url: str, base: str) -> str | None:
 
 def _to_html(text: str) -> str:
     import cmarkgfm
-    from cmarkgfm.cmark import Options
 
-    return str(cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_GITHUB_PRE_LANG))
+    # Code blocks come out as <pre><code class="language-x">, never <pre lang="x"> (not a human language).
+    return str(cmarkgfm.github_flavored_markdown_to_html(text))
 
 
 def render(text: str, *, base: str, rewrite: Callable[[str], str | None]) -> Rendered:
