@@ -27,8 +27,8 @@ EASY_ITEM, EASY_P = "Q01", 0.98
 PHI_ITEM = "Q02"
 # Item difficulty on the ability scale (higher = harder).
 DIFFICULTY: dict[str, float] = {
-    "Q01": 0.0, "Q02": -1.4, "Q03": 0.2, "Q04": 0.6, "Q05": -0.2, "Q06": 0.1, "Q07": 0.5, "Q08": 0.9,
-    "Q09": 0.3, "Q10": 0.0, "Q11": 1.2, "Q12": 0.8, "Q13": 0.4, "Q14": 1.0, "Q15": 0.7,
+    "Q01": 0.0, "Q02": -1.9, "Q03": 0.2, "Q04": 0.6, "Q05": -0.2, "Q06": 0.1, "Q07": 0.5, "Q08": 0.9,
+    "Q09": 0.8, "Q10": 0.0, "Q11": 1.2, "Q12": 0.8, "Q13": 0.4, "Q14": 1.0, "Q15": 0.7,
 }
 ROLE_MIX: tuple[tuple[str, int], ...] = (("front desk", 12), ("nurse", 14), ("coder", 8), ("manager", 6))
 AUDIT_PROMPTS_PER_LEARNER = 3

@@ -20,10 +20,14 @@ def facts(table: Table) -> dict[str, Any]:
     """Scores and item statistics under the key as the quiz ships it (the figures the report computes)."""
     rows = list(table.rows)
     out: dict[str, Any] = {"items": len(training.ITEMS)}
+    raw: dict[str, float] = {}
     for phase in ("pre", "post"):
         matrix = training.scores(rows, training.KEYED, phase)
         totals = [sum(v.values()) for v in matrix.values()]
         stats = training.item_stats(matrix)
+        raw[phase] = sum(totals) / len(totals)
+        if phase == "post":
+            raw["phi"] = stats[training.PHI_ITEM]["p"] or 0.0
         out[phase] = {
             "n": len(matrix),
             "mean": round(sum(totals) / len(totals), 1),
@@ -31,9 +35,9 @@ def facts(table: Table) -> dict[str, Any]:
             "kr20": round(training.kr20(matrix) or 0.0, 2),
             "items": {i: {k: (None if v is None else round(v, 2)) for k, v in s.items()} for i, s in stats.items()},
         }
-    out["gain"] = round(out["post"]["mean"] - out["pre"]["mean"], 1)
+    out["gain"] = round(raw["post"] - raw["pre"], 1)
     out["easy"] = training.EASY_ITEM
     out["phi_item"] = training.PHI_ITEM
-    out["phi_post_pct"] = round(100 * out["post"]["items"][training.PHI_ITEM]["p"])
+    out["phi_post_pct"] = round(100 * raw["phi"])
     out["negative"] = [i for i, s in out["post"]["items"].items() if s["rpb"] is not None and s["rpb"] < 0]
     return out

@@ -192,5 +192,5 @@ def load(root: Path = ROOT) -> Inputs:
             raise InputError(f"data/prompt_audit.csv line {n}: learner {row['learner_id']!r} is not in data/learners.csv; "
                              "fix the id or remove the row.")
     key_rows = read_csv(root / "data" / "answer_key" / "audit_key.csv", root, ("audit_id", "learner_id", "tool", "contains"))
-    planted = read_csv(root / "data" / "answer_key" / "planted.csv", root, ("effect", "item", "option", "detail"))
+    planted = read_csv(root / "data" / "answer_key" / "planted.csv", root, ("effect", "item", "option", "detail", "evidence"))
     return Inputs(quiz, key, learners, responses, audit, {r["audit_id"]: r["contains"] for r in key_rows}, planted)

@@ -76,5 +76,5 @@ def test_the_planted_dead_distractor_is_never_chosen(inputs: Inputs, analysis: d
 
 def test_knowledge_and_behaviour_diverge(analysis: dict) -> None:
     audit = analysis["audit"]
-    assert audit["phi_post_pct"] >= 85
+    assert audit["phi_post_pct"] >= 80
     assert audit["flagged"] > 0 and audit["learners_phi_right"] >= 1
