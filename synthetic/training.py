@@ -27,9 +27,11 @@ EASY_ITEM, EASY_P = "Q01", 0.98
 PHI_ITEM = "Q02"
 # Item difficulty on the ability scale (higher = harder).
 DIFFICULTY: dict[str, float] = {
-    "Q01": 0.0, "Q02": -1.9, "Q03": 0.2, "Q04": 0.6, "Q05": -0.2, "Q06": 0.1, "Q07": 0.5, "Q08": 0.9,
+    "Q01": 0.0, "Q02": -0.4, "Q03": 0.2, "Q04": 0.6, "Q05": -0.2, "Q06": 0.1, "Q07": 0.5, "Q08": 0.9,
     "Q09": 0.8, "Q10": 0.0, "Q11": 1.2, "Q12": 0.8, "Q13": 0.4, "Q14": 1.0, "Q15": 0.7,
 }
+# The module drills the PHI rule, so that item gets easier after it beyond the general gain.
+POST_SHIFT: dict[str, float] = {"Q02": -1.6}
 ROLE_MIX: tuple[tuple[str, int], ...] = (("front desk", 12), ("nurse", 14), ("coder", 8), ("manager", 6))
 AUDIT_PROMPTS_PER_LEARNER = 3
 AUDIT_IDENTIFIER_SHARE = 0.12
@@ -80,10 +82,11 @@ def abilities(seed: int, n: int) -> list[tuple[float, float]]:
     return out
 
 
-def _p_correct(item: str, ability: float) -> float:
+def _p_correct(item: str, ability: float, phase: str = "pre") -> float:
     if item == EASY_ITEM:
         return EASY_P
-    return 1.0 / (1.0 + math.exp(-1.7 * (ability - DIFFICULTY[item])))
+    difficulty = DIFFICULTY[item] + (POST_SHIFT.get(item, 0.0) if phase == "post" else 0.0)
+    return 1.0 / (1.0 + math.exp(-1.7 * (ability - difficulty)))
 
 
 def _wrong_choice(rng: random.Random, item: str) -> str:
@@ -104,7 +107,7 @@ def responses(seed: int, n: int) -> list[tuple[str, str, str, str]]:
     for learner, (before, after) in zip(learner_ids(n), abilities(seed, n)):
         for phase, ability in (("pre", before), ("post", after)):
             for item in ITEMS:
-                right = rng.random() < _p_correct(item, ability)
+                right = rng.random() < _p_correct(item, ability, phase)
                 choice = CORRECT[item] if right else _wrong_choice(rng, item)
                 out.append((learner, phase, item, choice))
     return out
