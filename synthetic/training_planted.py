@@ -33,7 +33,7 @@ def _evidence(seed: int, learners: int = 40) -> list[str]:
 
 def generate(seed: int, rows: int = 4) -> Table:
     dead_item, dead_option = training.DEAD_DISTRACTOR
-    body = [
+    planted: list[tuple[str, str, str, str]] = [
         ("mis-keyed item", training.MISKEYED_ITEM, training.MISKEYED_AS,
          f"the key says {training.MISKEYED_AS} but the defensible answer is {training.CORRECT[training.MISKEYED_ITEM]}; "
          "strong learners choose the right answer and are marked wrong, so discrimination is negative"),
@@ -44,7 +44,7 @@ def generate(seed: int, rows: int = 4) -> Table:
          f"most learners answer the PHI item correctly after the module, yet {round(100 * training.AUDIT_IDENTIFIER_SHARE)}% "
          "of audited prompts carry an identifier, whatever the learner's quiz score"),
     ]
-    body = [(*row, evidence) for row, evidence in zip(body, _evidence(seed))]
+    body = [(*row, evidence) for row, evidence in zip(planted, _evidence(seed))]
     return Table("training-planted", COLUMNS, body[: max(rows, 1)] if rows < len(body) else body)
 
 
