@@ -55,7 +55,6 @@ DATASETS: dict[str, DatasetSpec] = {
         DatasetSpec("interview-snippets", "synthetic.interviews", 60, "product-brief"),
         DatasetSpec("personas", "synthetic.personas", 8, "product-brief"),
         DatasetSpec("pilot-survey", "synthetic.pilot_survey", 88, "rollout-plan"),
-        DatasetSpec("safety-example-workflow", "synthetic.safety_example", 1, "safety-checklist"),
         DatasetSpec("safety-setting", "synthetic.safety_setting", 1, "safety-checklist"),
         DatasetSpec("safety-workflow", "synthetic.safety_workflow", 1, "safety-checklist"),
         DatasetSpec("safety-workflow-key", "synthetic.safety_workflow_key", 1, "safety-checklist"),

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import disclaimer
-from validate import ROOT, InputError, load_assessment, load_checklist, rel
+from validate import ROOT, InputError, load_assessment, load_checklist, read_yaml, rel
 
 FINDINGS = ("gap", "unclear", "ok", "n/a")
 FINDING_WORDS = {"gap": "Gap", "unclear": "Unclear (ask)", "ok": "OK", "n/a": "Does not apply", "": "Not answered"}
@@ -49,8 +49,15 @@ def load_workflow(path: Path | None = None) -> list[dict[str, str]]:
 
 
 def load_example_workflow() -> list[dict[str, str]]:
-    """The lines of the worked example's workflow (data/example_workflow.csv)."""
-    return _read_csv(ROOT / "data" / "example_workflow.csv", ("line_id", "part", "who", "text"))
+    """The lines of the worked example's workflow (examples/worked-workflow.yaml)."""
+    path = ROOT / "examples" / "worked-workflow.yaml"
+    data, _node = read_yaml(path)
+    lines = data.get("lines") if isinstance(data, dict) else None
+    if not isinstance(lines, list) or not all(isinstance(r, dict) and {"line_id", "part", "who", "text"} <= set(r)
+                                              for r in lines):
+        raise InputError(f"{rel(path)} should hold 'lines:', each with line_id, part, who and text; restore it with "
+                         f"'git checkout -- {rel(path)}'.")
+    return [{k: str(r[k]) for k in ("line_id", "part", "who", "text")} for r in lines]
 
 
 def load_setting() -> dict[str, str]:
@@ -106,9 +113,9 @@ def checklist_md(checklist: dict[str, Any]) -> str:
     """The checklist as a page that reads well on GitHub and on paper."""
     terms = {t["term"]: t["name"] for t in checklist["glossary"]}
     out = ["# AI-in-healthcare safety checklist", "", disclaimer.DISCLAIMER_MD, "", disclaimer.GENERATED_NOTE, "",
-           f"Version {checklist['version']}, sources checked {checklist['checked']}. {len(checklist['items'])} "
-           "questions, each in plain words, with what a good answer looks like and where the question comes from. "
-           "Risk words are explained in [glossary.md](glossary.md).", ""]
+           (f"Version {checklist['version']}, sources checked {checklist['checked']}. {len(checklist['items'])} "
+            "questions, each in plain words, with what a good answer looks like and where the question comes from. "
+            "Risk words are explained in [glossary.md](glossary.md)."), ""]
     for item in checklist["items"]:
         out += [f"## {item['id']}. {item['question']}", "",
                 f"*Area: {item['area']}. Risks: {', '.join(terms.get(r, r) for r in item['risks'])}.*", "",
@@ -117,13 +124,13 @@ def checklist_md(checklist: dict[str, Any]) -> str:
                 f"**Sources.** {_sources_md(checklist, item['sources'])}", ""]
     out += ["## What this checklist is not", "",
             "- Not legal advice, a compliance opinion or a certification of any tool.",
-            "- Not complete: it is a first set of questions for one workflow, to take to the people who own the "
-            "tool, the privacy officer and the clinical lead.",
+            ("- Not complete: it is a first set of questions for one workflow, to take to the people who own the "
+             "tool, the privacy officer and the clinical lead."),
             "- Not a test of the tool itself: it checks how the tool is used.", "",
             "## The sources", ""]
     out += [f"- **{key}**: {_md(text)}" for key, text in checklist["sources"].items()]
-    out += ["", "The mapping from each question to these sources is this project's own reading of them, not an "
-            "official crosswalk; check the current versions before relying on it.", ""]
+    out += ["", ("The mapping from each question to these sources is this project's own reading of them, not an "
+                 "official crosswalk; check the current versions before relying on it."), ""]
     return "\n".join(out)
 
 
@@ -153,10 +160,10 @@ def workflow_md(lines: list[dict[str, str]], setting: dict[str, str]) -> str:
     """The workflow the person assesses, one numbered line per row."""
     out = [f"# The workflow to assess: {setting['tool']} at {setting['clinic']}", "", disclaimer.DISCLAIMER_MD, "",
            disclaimer.GENERATED_NOTE, "",
-           f"{setting['clinic']} (fictional) uses {setting['tool']} (a fictional AI tool) for {setting['task_title']}. "
-           f"Below are {len(lines)} lines: how the work is done, then what the vendor says about the tool. Some lines "
-           "describe unsafe practice on purpose. Apply [the checklist](checklist.md) and cite these line ids as "
-           "evidence in [my-work/assessment.yaml](my-work/assessment.yaml).", ""]
+           (f"{setting['clinic']} (fictional) uses {setting['tool']} (a fictional AI tool) for "
+            f"{setting['task_title']}. Below are {len(lines)} lines: how the work is done, then what the vendor says "
+            "about the tool. Some lines describe unsafe practice on purpose. Apply [the checklist](checklist.md) and "
+            "cite these line ids as evidence in [my-work/assessment.yaml](my-work/assessment.yaml)."), ""]
     out += _lines_md(lines, {"workflow": "How the work is done", "tool": "What the vendor says about the tool"})
     return "\n".join(out)
 
@@ -177,17 +184,17 @@ def worked_md(checklist: dict[str, Any], lines: list[dict[str, str]], assessment
     c = s["counts"]
     out = ["# Worked example: the checklist applied to referral summaries", "", disclaimer.DISCLAIMER_MD, "",
            disclaimer.EXAMPLE_NOTE_MD, "",
-           "Harbour Lane Clinic (fictional) uses FaxSort Assist (a fictional AI tool) to summarise referral letters "
-           "so schedulers can book the right appointment. This is a different workflow from the one you assess: "
-           "it shows the method, so that yours stays your own work.", ""]
+           ("Harbour Lane Clinic (fictional) uses FaxSort Assist (a fictional AI tool) to summarise referral letters "
+            "so schedulers can book the right appointment. This is a different workflow from the one you assess: "
+            "it shows the method, so that yours stays your own work."), ""]
     out += _lines_md(lines, {"workflow": "The example workflow", "tool": "What the example vendor says"})
     out += ["## What the example found", "",
-            f"Of {s['total']} items, the example marks {c['gap']} as gaps, {c['unclear']} as unclear (questions to "
-            f"ask), {c['ok']} as met and {c['n/a']} as not applying. Each finding cites the lines it rests on.", ""]
+            (f"Of {s['total']} items, the example marks {c['gap']} as gaps, {c['unclear']} as unclear (questions to "
+             f"ask), {c['ok']} as met and {c['n/a']} as not applying. Each finding cites the lines it rests on."), ""]
     out += _findings_md(checklist, assessment)
     out += ["", "## How the example ranks the risks", "",
-            "Most serious first. The ranking weighs how likely a problem is and how much harm it could do to a "
-            "patient, not how many items it touches.", ""]
+            ("Most serious first. The ranking weighs how likely a problem is and how much harm it could do to a "
+             "patient, not how many items it touches."), ""]
     out += [f"{n}. **{e['item']}**: {_md(e['reason'])}" for n, e in enumerate(s["ranked"], start=1)]
     out += ["", "The example's one-page explainer for colleagues is [examples/explainer.md](examples/explainer.md).", ""]
     return "\n".join(out)
