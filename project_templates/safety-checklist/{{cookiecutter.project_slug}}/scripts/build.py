@@ -21,7 +21,8 @@ from validate import ROOT, InputError, load_assessment, load_checklist, read_yam
 
 FINDINGS = ("gap", "unclear", "ok", "n/a")
 FINDING_WORDS = {"gap": "Gap", "unclear": "Unclear (ask)", "ok": "OK", "n/a": "Does not apply", "": "Not answered"}
-# Planted unsafe lines are evidence to assess, not the project's own claims.
+# Planted unsafe lines are evidence to assess, not the project's own claims (the comment is invisible on GitHub,
+# sits on the line it covers, and is on every line so it does not give away which lines are planted).
 EVIDENCE_NOTE = ("<!-- prooflane: allow claim.* -- reason: a line of the fictional workflow, quoted as evidence "
                  "for the reader to assess -->")
 
@@ -151,7 +152,7 @@ def _lines_md(lines: list[dict[str, str]], heading: dict[str, str]) -> list[str]
     for part in ("workflow", "tool"):
         out += [f"## {heading[part]}", "", "| Line | Who | What happens |", "|---|---|---|"]
         for line in (row for row in lines if row["part"] == part):
-            out += [EVIDENCE_NOTE, f"| **{line['line_id']}** | {_md(line['who'])} | {_md(line['text'])} |"]
+            out.append(f"| **{line['line_id']}** | {_md(line['who'])} | {_md(line['text'])} {EVIDENCE_NOTE} |")
         out.append("")
     return out
 

@@ -7,7 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import build
 import pytest
+import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWER = "my-work/assessment.yaml"
@@ -46,18 +48,35 @@ CASES = {
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_a_mistake_gets_one_sentence(tmp_path: Path, case: str) -> None:
     text, expected = CASES[case]
+    path = tmp_path / "assessment.yaml"
+    path.write_text(text, encoding="utf-8")
+    data = build.load_all()
+    ids = [i["id"] for i in data["checklist"]["items"]]
+    with pytest.raises(validate.InputError) as caught:
+        validate.load_assessment(path, ids, [r["line_id"] for r in data["lines"]])
+    message = str(caught.value)
+    assert expected in message, message
+    assert message.startswith(str(path)) and len(message.splitlines()) == 1
+
+
+def test_the_build_reports_a_mistake_in_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    text, _ = CASES["finding outside the set"]
     result = run_build(tmp_path, text)
     assert result.returncode == 1, result.stdout
     assert "Traceback" not in result.stderr
-    assert expected in result.stderr, result.stderr
-    assert result.stderr.startswith(f"error: {ANSWER}")
-    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith(f"error: {ANSWER}, line ") and len(result.stderr.strip().splitlines()) == 1
+    written = tmp_path / "project" / "reports" / "safety-checklist.html"
+    assert written.read_bytes() == (ROOT / "reports" / "safety-checklist.html").read_bytes()
 
 
 def test_findings_people_type_are_accepted(tmp_path: Path) -> None:
     text = answered(ORIGINAL, 'finding: ""', 'finding: "Not applicable"')
-    result = run_build(tmp_path, answered(text, 'finding: ""', "finding: GAP"))
-    assert result.returncode == 0, result.stderr
+    path = tmp_path / "assessment.yaml"
+    path.write_text(answered(text, 'finding: ""', "finding: GAP"), encoding="utf-8")
+    data = build.load_all()
+    answer = validate.load_assessment(path, [i["id"] for i in data["checklist"]["items"]],
+                                      [r["line_id"] for r in data["lines"]])
+    assert [answer["items"]["SC-01"]["finding"], answer["items"]["SC-02"]["finding"]] == ["n/a", "gap"]
 
 
 def test_a_broken_checklist_is_reported_not_crashed(tmp_path: Path) -> None:
