@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import html
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,39 @@ def compare(assessment: dict[str, Any], key: list[dict[str, str]]) -> list[tuple
     return out
 
 
+# ------------------------------------------------------------------------------------------ readability
+def _syllables(word: str) -> int:
+    """Vowel groups in a word, less a silent final e: a simple rule, close enough for a grade estimate."""
+    word = re.sub(r"[^a-z]", "", word.lower())
+    groups = len(re.findall(r"[aeiouy]+", word))
+    if word.endswith("e") and not word.endswith("le") and groups > 1:
+        groups -= 1
+    return max(1, groups) if word else 0
+
+
+def fk_grade(text: str) -> float | None:
+    """Flesch-Kincaid grade: 0.39 x words per sentence + 11.8 x syllables per word - 15.59 (None under 100 words)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
+    if len(words) < 100:
+        return None
+    sentences = max(1, len(re.findall(r"[.!?]+(?:\s|$)", text)))
+    return 0.39 * len(words) / sentences + 11.8 * sum(map(_syllables, words)) / len(words) - 15.59
+
+
+def checklist_grade(checklist: dict[str, Any]) -> float | None:
+    """The grade of everything a reader reads in the checklist items (questions, why, what good looks like)."""
+    return fk_grade(" ".join(f"{i['question']} {i['plain']} {i['look_for']}" for i in checklist["items"]))
+
+
+def _grade_sentence(checklist: dict[str, Any]) -> str:
+    grade = checklist_grade(checklist)
+    if grade is None:
+        return "The checklist is too short for a reading-grade estimate."
+    return (f"The questions and explanations read at about US school grade {grade:.1f} (Flesch-Kincaid grade, "
+            "counted by scripts/build.py with a simple syllable rule; patient and staff materials are commonly "
+            "aimed at grade 8 or below).")
+
+
 # ------------------------------------------------------------------------------------------ Markdown
 def _md(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
@@ -116,7 +150,7 @@ def checklist_md(checklist: dict[str, Any]) -> str:
     out = ["# AI-in-healthcare safety checklist", "", disclaimer.DISCLAIMER_MD, "", disclaimer.GENERATED_NOTE, "",
            (f"Version {checklist['version']}, sources checked {checklist['checked']}. {len(checklist['items'])} "
             "questions, each in plain words, with what a good answer looks like and where the question comes from. "
-            "Risk words are explained in [glossary.md](glossary.md)."), ""]
+            "Risk words are explained in [glossary.md](glossary.md)."), "", _grade_sentence(checklist), ""]
     for item in checklist["items"]:
         out += [f"## {item['id']}. {item['question']}", "",
                 f"*Area: {item['area']}. Risks: {', '.join(terms.get(r, r) for r in item['risks'])}.*", "",
@@ -283,7 +317,8 @@ def page_html(checklist: dict[str, Any], lines: list[dict[str, str]], setting: d
 {disclaimer.DISCLAIMER_HTML}
 <main>
 <h2 id="checklist">The checklist ({len(checklist['items'])} questions)</h2>
-<p>Version {_e(checklist['version'])}, sources checked {_e(checklist['checked'])}. {_e(disclaimer.GENERATED_NOTE)}</p>
+<p>Version {_e(checklist['version'])}, sources checked {_e(checklist['checked'])}. {_e(_grade_sentence(checklist))}
+{_e(disclaimer.GENERATED_NOTE)}</p>
 {items}
 <h2 id="glossary">Risk glossary</h2>
 <table><thead><tr><th>Term</th><th>In plain words</th><th>Everyday example</th><th>Source</th></tr></thead>

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import build
+
 # The OWASP Top 10 for LLM Applications, 2025 edition, as OWASP titles it.
 OWASP_2025 = {
     "LLM01": "Prompt Injection", "LLM02": "Sensitive Information Disclosure", "LLM03": "Supply Chain",
@@ -82,3 +84,16 @@ def test_every_risk_is_in_the_glossary_and_every_term_is_used(checklist: dict[st
 def test_core_safety_areas_are_covered(checklist: dict[str, Any]) -> None:
     areas = {i["area"] for i in checklist["items"]}
     assert {"privacy", "human review", "accuracy", "escalation", "reporting", "transparency"} <= areas
+
+
+def test_the_checklist_reads_at_grade_eight_or_below_and_says_so(root, checklist: dict[str, Any]) -> None:
+    grade = build.checklist_grade(checklist)
+    assert grade is not None and grade <= 8.0, f"the checklist reads at grade {grade}: use shorter words and sentences"
+    assert f"about US school grade {grade:.1f}" in (root / "checklist.md").read_text(encoding="utf-8")
+
+
+def test_the_grade_formula_and_its_limits() -> None:
+    assert build._syllables("cat") == 1 and build._syllables("table") == 2 and build._syllables("make") == 1
+    assert build.fk_grade("Too short to measure.") is None
+    easy = "The cat sat on the mat. " * 30
+    assert abs(build.fk_grade(easy) - (0.39 * 6 + 11.8 * 1 - 15.59)) < 1e-9
