@@ -131,7 +131,7 @@ def _grade_sentence(checklist: dict[str, Any]) -> str:
     if grade is None:
         return "The checklist is too short for a reading-grade estimate."
     return (f"The questions and explanations read at about US school grade {grade:.1f} (Flesch-Kincaid grade, "
-            "counted by scripts/build.py with a simple syllable rule; patient and staff materials are commonly "
+            "counted by scripts/build.py with a simple syllable rule; material for the general public is commonly "
             "aimed at grade 8 or below).")
 
 
@@ -317,8 +317,8 @@ def page_html(checklist: dict[str, Any], lines: list[dict[str, str]], setting: d
 {disclaimer.DISCLAIMER_HTML}
 <main>
 <h2 id="checklist">The checklist ({len(checklist['items'])} questions)</h2>
-<p>Version {_e(checklist['version'])}, sources checked {_e(checklist['checked'])}. {_e(_grade_sentence(checklist))}
-{_e(disclaimer.GENERATED_NOTE)}</p>
+<p>Version {_e(checklist['version'])}, sources checked {_e(checklist['checked'])}. {_e(disclaimer.GENERATED_NOTE)}</p>
+<p>{_e(_grade_sentence(checklist))}</p>
 {items}
 <h2 id="glossary">Risk glossary</h2>
 <table><thead><tr><th>Term</th><th>In plain words</th><th>Everyday example</th><th>Source</th></tr></thead>
