@@ -157,7 +157,12 @@ def checklist_md(checklist: dict[str, Any]) -> str:
                 f"**Why it matters.** {_md(item['plain'])}", "",
                 f"**What good looks like.** {_md(item['look_for'])}", "",
                 f"**Sources.** {_sources_md(checklist, item['sources'])}", ""]
-    out += ["## What this checklist is not", "",
+    out += ["## Never paste these into a public AI tool", "",
+            (f"The {len(checklist['never_paste'])} kinds of identifier that HIPAA's Safe Harbor method removes "
+             "(45 CFR 164.514(b)(2)), for the patient and for their relatives, employer and household. Leave them "
+             "out of any tool the organisation has not approved (SC-01)."), ""]
+    out += [f"{n}. {_md(x)}" for n, x in enumerate(checklist["never_paste"], start=1)]
+    out += ["", "## What this checklist is not", "",
             "- Not legal advice, a compliance opinion or a certification of any tool.",
             ("- Not complete: it is a first set of questions for one workflow, to take to the people who own the "
              "tool, the privacy officer and the clinical lead."),
@@ -248,6 +253,7 @@ table{border-collapse:collapse;width:100%;margin:.6rem 0;font-size:.93rem}
 th,td{border:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top}th{background:#f3f5f7}
 .gap{background:#fde8e8}.unclear{background:#fff4d6}.ok{background:#e6f4ea}
 .prooflane-example-label{background:#eef4fb;border-left:4px solid #0b5cad;padding:.5rem .8rem}
+.never{columns:2;font-size:.93rem}
 footer{margin-top:2.5rem;color:#555;font-size:.85rem;border-top:1px solid #d0d7de;padding-top:.5rem}
 @media print{nav{display:none}body{max-width:none;padding:0}h2{break-after:avoid}tr{break-inside:avoid}}
 """
@@ -320,6 +326,10 @@ def page_html(checklist: dict[str, Any], lines: list[dict[str, str]], setting: d
 <p>Version {_e(checklist['version'])}, sources checked {_e(checklist['checked'])}. {_e(disclaimer.GENERATED_NOTE)}</p>
 <p>{_e(_grade_sentence(checklist))}</p>
 {items}
+<h3>Never paste these into a public AI tool</h3>
+<p>The {len(checklist['never_paste'])} kinds of identifier that HIPAA's Safe Harbor method removes (45 CFR 164.514(b)(2)),
+for the patient and for their relatives, employer and household (SC-01):</p>
+<ol class="never">{''.join(f"<li>{_e(x)}</li>" for x in checklist['never_paste'])}</ol>
 <h2 id="glossary">Risk glossary</h2>
 <table><thead><tr><th>Term</th><th>In plain words</th><th>Everyday example</th><th>Source</th></tr></thead>
 <tbody>{glossary}</tbody></table>

@@ -97,3 +97,10 @@ def test_the_grade_formula_and_its_limits() -> None:
     assert build.fk_grade("Too short to measure.") is None
     easy = "The cat sat on the mat. " * 30
     assert abs(build.fk_grade(easy) - (0.39 * 6 + 11.8 * 1 - 15.59)) < 1e-9
+
+
+def test_the_never_paste_card_lists_the_eighteen_safe_harbor_kinds(root, checklist: dict[str, Any]) -> None:
+    card = checklist["never_paste"]
+    assert len(card) == 18 and len(set(card)) == 18
+    assert any("Medical record" in x for x in card) and any("Names" == x for x in card)
+    assert "## Never paste these into a public AI tool" in (root / "checklist.md").read_text(encoding="utf-8")
