@@ -34,15 +34,20 @@ class Task:
     incoming: str
     handler: str
     outgoing: str
+    arrives: str  # the first line ({clinic} is filled in)
+    opens: str  # the second line
 
 
 TASKS: tuple[Task, ...] = (
     Task("portal-replies", "answering patient portal messages", "a patient portal message",
-         "front-desk staff", "the reply"),
+         "front-desk staff", "the reply", "A patient sends a patient portal message to {clinic}.",
+         "Front-desk staff open it in the clinic's message queue."),
     Task("after-visit-texts", "sending after-visit instruction texts", "the visit notes",
-         "medical assistants", "the text message"),
+         "medical assistants", "the text message", "After each visit, the clinician's notes reach the {clinic} "
+         "follow-up queue.", "Medical assistants pick the visits that need an instruction text to the patient."),
     Task("refill-replies", "replying to prescription refill requests", "a refill request",
-         "the refill team", "the reply"),
+         "the refill team", "the reply", "A patient sends a refill request to {clinic}.",
+         "The refill team open it in the clinic's message queue."),
 )
 
 
@@ -117,13 +122,13 @@ def _extras(task: Task, tool: str) -> tuple[Risk, ...]:
 
 def _neutral(task: Task, tool: str, clinic: str, site: str) -> list[tuple[str, str, str]]:
     return [
-        ("workflow", "patient", f"A patient sends {task.incoming} to {clinic}."),
-        ("workflow", task.handler, f"{task.handler.capitalize()} open it in the clinic's message queue."),
+        ("workflow", "clinician" if task.id == "after-visit-texts" else "patient", task.arrives.format(clinic=clinic)),
+        ("workflow", task.handler, task.opens),
         ("workflow", task.handler, f"They click \"Draft with {tool}\" and the tool writes {task.outgoing}."),
         ("workflow", task.handler, "Messages about billing or appointments are handled by the same queue."),
         ("tool", "vendor brochure", f"{tool} is sold by a fictional company (www.{site}) as a drafting aid for "
                                     f"{task.title}."),
-        ("tool", "vendor brochure", f"{tool} drafts text from the message and the patient's visit history."),
+        ("tool", "vendor brochure", f"{tool} drafts text from {task.incoming} and the patient's visit history."),
         ("tool", "vendor brochure", "The clinic pays per message drafted; the contract runs for one year."),
     ]
 
