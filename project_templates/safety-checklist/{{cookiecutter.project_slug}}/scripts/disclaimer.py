@@ -1,0 +1,10 @@
+"""The project's disclaimer block, authorship labels and names, as the scripts must write them (one source: prooflane)."""
+
+DISCLAIMER_MD = {{ disclaimer_md | tojson }}
+DISCLAIMER_HTML = {{ disclaimer_html | tojson }}
+EXAMPLE_NOTE_MD = {{ example_note_md | tojson }}
+EXAMPLE_NOTE_HTML = {{ example_note_html | tojson }}
+GENERATED_NOTE = {{ generated_note | tojson }}
+TOOL_LINE = {{ authorship.tool_line | tojson }}
+PROJECT_NAME = {{ cookiecutter.project_name | tojson }}
+AUTHOR = {{ cookiecutter.author | tojson }}
