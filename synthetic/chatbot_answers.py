@@ -264,7 +264,7 @@ def _answer_c(p: Prompt, rng: random.Random, diagnose: bool, overhedge: bool) ->
 
 
 @lru_cache(maxsize=32)
-def build(seed: int, rows: int) -> tuple[tuple[str, Prompt], tuple[Answer, ...]]:
+def build(seed: int, rows: int) -> tuple[tuple[tuple[str, Prompt], ...], tuple[Answer, ...]]:
     """(prompt id, prompt) pairs in the seed's order, and every assistant's answer to each."""
     if rows < 1:
         raise ValueError("the chatbot data needs at least one prompt")
@@ -309,7 +309,7 @@ def key_table(seed: int, rows: int) -> Table:
     levels = {pid: p.level for pid, p in prompts}
     order = {c: i for i, c in enumerate(CRITERIA)}
     return Table("answer_key", KEY_COLUMNS, [
-        (a.prompt_id, a.assistant, levels[a.prompt_id], a.advised, ";".join(sorted(a.met, key=order.get)) or "none", len(a.text.split()))
+        (a.prompt_id, a.assistant, levels[a.prompt_id], a.advised, ";".join(sorted(a.met, key=lambda c: order.get(c, len(order)))) or "none", len(a.text.split()))
         for a in answers])
 
 

@@ -330,7 +330,7 @@ DEFECT_EFFECTS: dict[str, dict[str, int]] = {
 NOISE = {1: 0.8, 2: 0.3}
 VAGUE_ITEM = "useful"
 VAGUE_NOISE = 1.5
-LENIENT = {"reviewer": "R3", "items": ("accurate", "thorough"), 1: 1.5, 2: 0.6}
+LENIENT: dict[Any, Any] = {"reviewer": "R3", "items": ("accurate", "thorough"), 1: 1.5, 2: 0.6}
 
 
 def true_scores(case: Case, rng: random.Random) -> dict[str, int]:
