@@ -15,6 +15,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = Path(__file__).resolve().parent.parent
     try:
+        from analysis import choices, data
+
+        # the cheap checks first, so a mistake in my_choices.yaml is reported before any model is fitted
+        choices.load(root, data.header(root / "data" / "cohort.csv") or None)
         from analysis.report import build
 
         build(root, Path(args.out))

@@ -6,11 +6,11 @@ import io
 from typing import Any
 
 import matplotlib
+import numpy as np
+from sklearn.calibration import calibration_curve
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-from sklearn.calibration import calibration_curve  # noqa: E402
+from matplotlib import pyplot as plt
 
 
 def _png(fig) -> bytes:

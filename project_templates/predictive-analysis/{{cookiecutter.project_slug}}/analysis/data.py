@@ -57,6 +57,15 @@ def load(path: Path) -> Cohort:
     return cohort
 
 
+def header(path: Path) -> set[str]:
+    """The column names of the cohort file (empty when it is missing or empty)."""
+    if not path.is_file():
+        return set()
+    with path.open(encoding="utf-8", newline="") as handle:
+        first = next(csv.reader(handle), [])
+    return set(first) - {OUTCOME, "patient_id"}
+
+
 def _is_number(text: str) -> bool:
     try:
         float(text)

@@ -34,7 +34,7 @@ def delong_auroc(y: np.ndarray, p: np.ndarray) -> tuple[float, float, float]:
     v10 = (tz[:m] - tx) / n
     v01 = 1.0 - (tz[m:] - ty) / m
     var = np.var(v10, ddof=1) / m + np.var(v01, ddof=1) / n if m > 1 and n > 1 else float("nan")
-    se = math.sqrt(var) if var == var else float("nan")
+    se = float("nan") if math.isnan(var) else math.sqrt(var)
     return float(auc), max(0.0, auc - Z95 * se), min(1.0, auc + Z95 * se)
 
 

@@ -18,7 +18,7 @@ INTERNAL_TEST_SHARE = 0.3
 
 def _performance(y: np.ndarray, p: np.ndarray, threshold: float) -> dict[str, Any]:
     auc, low, high = metrics.delong_auroc(y, p)
-    return {"n": int(len(y)), "events": int(y.sum()), "prevalence": float(y.mean()),
+    return {"n": len(y), "events": int(y.sum()), "prevalence": float(y.mean()),
             "auroc": auc, "auroc_low": low, "auroc_high": high, **metrics.calibration(y, p), **metrics.brier(y, p),
             "at_threshold": metrics.at_threshold(y, p, threshold)}
 
@@ -62,7 +62,7 @@ def analyse(root: Path) -> dict[str, Any]:
     # internal split at Site A: a fixed, seeded random 30% held out
     order = np.random.default_rng(20260101).permutation(len(dev_all[OUTCOME]))
     is_test = np.zeros(len(order), dtype=bool)
-    is_test[order[: int(INTERNAL_TEST_SHARE * len(order))]] = True
+    is_test[order[: round(INTERNAL_TEST_SHARE * len(order))]] = True
     dev, internal = subset(dev_all, ~is_test), subset(dev_all, is_test)
 
     fitted = model.fit(dev)

@@ -1,0 +1,50 @@
+"""The built report: offline, labelled, every quoted figure from the results."""
+
+from __future__ import annotations
+
+import json
+import re
+
+
+def test_report_is_offline_and_labelled(built) -> None:
+    _, out = built
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "not a clinical decision tool" in page and "Worked example, written by prooflane" in page
+    assert not re.search(r"(src|href)=\"https?://", page)
+    assert page.count("data:image/png;base64,") == 3
+
+
+def test_model_card_quotes_the_results(built) -> None:
+    results, out = built
+    card = (out / "model_card.md").read_text(encoding="utf-8")
+    v = results["validation"]
+    assert f"calibration slope {v['slope']:.2f} ({v['slope_low']:.2f} to {v['slope_high']:.2f})" in card
+    assert f"AUROC {v['auroc']:.2f} ({v['auroc_low']:.2f} to {v['auroc_high']:.2f})" in card
+    for section in ("## Model details", "## Intended use", "## Out-of-scope uses", "## Factors", "## Metrics",
+                    "## Evaluation data", "## Training data", "## Quantitative analyses", "## Ethical considerations",
+                    "## Caveats and recommendations", "## CHAI Applied Model Card fields"):
+        assert section in card
+    assert json.loads((out / "results.json").read_text(encoding="utf-8"))["threshold"] == results["threshold"]
+
+
+def test_tripod_checklist_lists_items_by_number(built) -> None:
+    _, out = built
+    text = (out / "tripod_checklist.md").read_text(encoding="utf-8")
+    for item in ("| 3c |", "| 12e |", "| 14 |", "| 15 |", "| 22 |", "| 23a |", "| 27a |"):
+        assert item in text
+    assert "Worked example, written by prooflane" in text
+
+
+def test_the_authors_threshold_is_used(root, tmp_path) -> None:
+    import shutil
+
+    from analysis.run import analyse
+
+    work = tmp_path / "copy"
+    shutil.copytree(root, work, ignore=shutil.ignore_patterns("reports", ".venv", "__pycache__"))
+    path = work / "my_choices.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("threshold: unanswered", "threshold: 0.2")
+                    .replace("deployment_prevalence: null", "deployment_prevalence: 0.3"), encoding="utf-8")
+    results = analyse(work)
+    assert results["threshold"] == 0.2 and not results["threshold_is_example"]
+    assert 0 < results["prevalence_what_if"]["ppv"] < 1
