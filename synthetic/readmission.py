@@ -96,10 +96,10 @@ def build(seed: int, rows: int) -> list[dict[str, Any]]:
         year = YEARS[min(2, int(rng.random() * 3))]
         area = "rural" if rng.random() < RURAL_SHARE[site] else "urban"
         sex = "F" if rng.random() < 0.52 else "M"
-        age = max(18, min(99, int(round(rng.gauss(64, 15)))))
+        age = max(18, min(99, round(rng.gauss(64, 15))))
         comorb = min(10, int(rng.expovariate(1 / 2.2)))
         los = min(30, 1 + int(rng.expovariate(1 / 3.5)))
-        meds = max(0, min(25, int(round(rng.gauss(5 + comorb, 3)))))
+        meds = max(0, min(25, round(rng.gauss(5 + comorb, 3))))
         prior = _poisson(rng, 0.3 + 0.22 * comorb)
         albumin = round(max(1.5, min(5.2, rng.gauss(3.8 - 0.07 * comorb, 0.45))), 1)
         u = rng.random()
