@@ -81,6 +81,7 @@ AFTER_UPDATE = (
 def _comment(rng: random.Random, wave_index: int, attitude_rank: float, after_update: bool) -> str:
     if rng.random() >= COMMENT_SHARE:
         return ""
+    pool: tuple[str, ...]
     if wave_index == 1 and attitude_rank < 0.45 and rng.random() < 0.6 and after_update:
         pool = AFTER_UPDATE
     elif attitude_rank > 0.6:
@@ -123,7 +124,7 @@ def generate(seed: int, rows: int) -> Table:
             for i in range(size):
                 shift = -0.9 if column == "q_time_saved" and roles[i] == "physician" else 0.0
                 key.append(direction * attitude[i] + shift + order_rng.gauss(0.0, 0.8))
-            ranked = sorted(range(size), key=lambda i, k=key: (k[i], i))
+            ranked = sorted(range(size), key=lambda i, k=key: (k[i], i))  # type: ignore[misc]
             column_scores = [0] * size
             for position, i in enumerate(ranked):
                 column_scores[i] = scores[position]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import statistics
 from dataclasses import dataclass
+from typing import Any
 
 from synthetic.identifiers import fake_id
 from synthetic.rng import bernoulli, make_rng, weighted_index
@@ -223,10 +224,10 @@ def launch_evidence(records: list[dict], in_scope: tuple[str, ...] = DEFAULT_IN_
     }
 
 
-def by_type(records: list[dict]) -> list[dict[str, object]]:
+def by_type(records: list[dict]) -> list[dict[str, Any]]:
     """Tasks, share of minutes and median minutes per task type, most minutes first."""
     total = sum(float(r["minutes"]) for r in records)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for task in TASK_TYPES:
         values = [float(r["minutes"]) for r in records if r["task_type"] == task.code]
         if values:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import Any
 
 from synthetic.identifiers import email, phone
 from synthetic.pools import person_name
@@ -349,11 +350,11 @@ def _documents(rng: random.Random, keep_probability: float) -> str:
 
 def _vendor(
     rng: random.Random, vendor_id: str, slug: str, name: str, product: ProductType, red_flags: int
-) -> tuple[dict[str, object], list[tuple[Claim, str]]]:
+) -> tuple[dict[str, Any], list[tuple[Claim, str]]]:
     """A seeded profile and its five (claim, source) pairs."""
     domain = slug.split("-")[0] + ".example"
     cautious = red_flags == 0
-    profile: dict[str, object] = {
+    profile: dict[str, Any] = {
         "vendor_id": vendor_id,
         "slug": slug,
         "name": name,
@@ -394,7 +395,7 @@ def _extra_identity(index: int) -> tuple[str, str]:
     return name, slug
 
 
-def _details(rng: random.Random, profile: dict[str, object], first_year: int, max_customers: int) -> None:
+def _details(rng: random.Random, profile: dict[str, Any], first_year: int, max_customers: int) -> None:
     """Founding year, customer count and contact, drawn from ``rng``."""
     domain = str(profile["website"]).removeprefix("https://")
     profile["founded_year"] = first_year + int(rng.random() * 8)
@@ -402,13 +403,13 @@ def _details(rng: random.Random, profile: dict[str, object], first_year: int, ma
     profile.update(zip(("contact_name", "contact_role", "contact_email", "contact_phone"), _contact(rng, domain)))
 
 
-def build(seed: int, rows: int) -> list[tuple[dict[str, object], list[tuple[Claim, str]]]]:
+def build(seed: int, rows: int) -> list[tuple[dict[str, Any], list[tuple[Claim, str]]]]:
     """Every vendor's profile and claims for ``seed`` (shared by the three dataset functions)."""
     if rows < 1:
         raise ValueError("rows must be at least 1")
     rng = make_rng(seed, "vendors")
     flagged = 0 if rng.random() < 0.5 else 1  # which user vendor makes the red-flag claims
-    profile = dict(WORKED)
+    profile: dict[str, Any] = dict(WORKED)
     _details(rng, profile, 2015, 70)
     vendors = [(profile, [(TRIAGE.claims[i], source) for i, source in WORKED_CLAIMS])]
 

@@ -140,7 +140,8 @@ def test_effects_are_recoverable_in_the_direction_documented(big: list[dict]) ->
     assert lead == sorted(lead) and lead[-1] - lead[0] > 0.25
     ahead = [r for r in big if r["lead_time_days"] >= 1]
     none = rate([r for r in ahead if r["reminder_channel"] == "none"])
-    assert all(rate([r for r in ahead if r["reminder_channel"] == c]) < none - 0.03 for c in ("email", "sms", "phone"))
+    # Email's planted effect is about 4 points at this size, with a sampling error near 1 point.
+    assert all(rate([r for r in ahead if r["reminder_channel"] == c]) < none - 0.015 for c in ("email", "sms", "phone"))
     by_day = [rate([r for r in big if _weekday(r["scheduled_at"]) == d]) for d in range(5)]
     assert by_day.index(max(by_day)) == 0
     in_person = [r for r in big if r["visit_type"] != "telehealth"]
