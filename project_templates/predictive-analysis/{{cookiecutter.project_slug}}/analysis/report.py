@@ -12,6 +12,13 @@ from analysis import charts, documents
 from analysis.run import analyse
 
 HERE = Path(__file__).resolve().parent
+STYLE = """
+body { font-family: system-ui, sans-serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; line-height: 1.45; }
+table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.9rem; } th, td { border: 1px solid #bbb; padding: 0.25rem 0.5rem; text-align: left; }
+th { background: #eef2f7; } img { max-width: 100%; } .banner { background: #fff4e0; border: 2px solid #c2571a; padding: 0.6rem; font-weight: bold; }
+.example { border-left: 4px solid #1f5fa8; padding-left: 0.8rem; } .grid { display: flex; flex-wrap: wrap; gap: 1rem; }
+@media print { .grid { display: block; } img { max-width: 80%; page-break-inside: avoid; } }
+"""
 
 
 def project_info() -> dict[str, Any]:
@@ -60,13 +67,7 @@ def page(r: dict[str, Any], info: dict[str, Any]) -> str:
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(info['name'])}: report</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; line-height: 1.45; }}
-table {{ border-collapse: collapse; margin: 0.8rem 0; font-size: 0.9rem; }} th, td {{ border: 1px solid #bbb; padding: 0.25rem 0.5rem; text-align: left; }}
-th {{ background: #eef2f7; }} img {{ max-width: 100%; }} .banner {{ background: #fff4e0; border: 2px solid #c2571a; padding: 0.6rem; font-weight: bold; }}
-.example {{ border-left: 4px solid #1f5fa8; padding-left: 0.8rem; }} .grid {{ display: flex; flex-wrap: wrap; gap: 1rem; }}
-@media print {{ .grid {{ display: block; }} img {{ max-width: 80%; page-break-inside: avoid; }} }}
-</style></head><body>
+<style>{STYLE}</style></head><body>
 <header><h1>{e(info['name'])}</h1><p>Report by {author}. Seed {info['seed']}.</p></header>
 {disclaimer()['html']}
 <p class="banner">Educational and synthetic: not a clinical decision tool. It makes no diagnosis and must not be used for decisions about real patients.</p>
