@@ -27,6 +27,17 @@ class Choices:
         return EXAMPLE_THRESHOLD if self.threshold is None else self.threshold
 
 
+def _as_number(value: object) -> object:
+    """Accept what people type for a proportion: 0.2, "0.2" or "20%"; anything else is left for the schema to refuse."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    try:
+        return float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    except ValueError:
+        return value
+
+
 def _line(node: yaml.Node | None, path: list[object]) -> int | None:
     for key in path:
         if isinstance(node, yaml.MappingNode):
@@ -68,6 +79,9 @@ def load(root: Path, columns: set[str] | None = None) -> Choices:
         raise AnalysisError("my_choices.yaml must be a set of 'key: value' lines: restore it from git and edit the values.")
     if isinstance(data.get("threshold"), str) and data["threshold"].strip().lower() in UNANSWERED:
         data["threshold"] = None
+    for key in ("threshold", "deployment_prevalence"):
+        if key in data:
+            data[key] = _as_number(data[key])
     schema = json.loads((root / "schemas" / "my_choices.schema.json").read_text(encoding="utf-8"))
     errors = sorted(Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import BASE_CHOICES, ROOT
 
 from analysis import choices
 from analysis.data import load
@@ -17,11 +18,11 @@ COLUMNS = {"site", "area", "sex", "age", "discharge_to"}
 
 
 @pytest.fixture()
-def project(root: Path, tmp_path: Path) -> Path:
+def project(tmp_path: Path) -> Path:
     work = tmp_path / "p"
-    work.mkdir()
-    shutil.copy(root / "my_choices.yaml", work / "my_choices.yaml")
-    shutil.copytree(root / "schemas", work / "schemas")
+    (work / "schemas").mkdir(parents=True)
+    shutil.copy(ROOT / "schemas" / "my_choices.schema.json", work / "schemas")
+    (work / "my_choices.yaml").write_text(BASE_CHOICES, encoding="utf-8")
     return work
 
 
@@ -48,8 +49,14 @@ def test_bad_threshold(project: Path, new: str, expect: str) -> None:
     _edit(project, "threshold: unanswered", new)
     with pytest.raises(AnalysisError) as info:
         choices.load(project, COLUMNS)
-    assert expect in str(info.value) and "line 6" in str(info.value)
+    assert expect in str(info.value) and "line 1" in str(info.value)
     _one_sentence(str(info.value))
+
+
+@pytest.mark.parametrize("typed", ['"0.2"', "20%", "0.2"])
+def test_a_threshold_typed_as_text_or_percent_is_accepted(project: Path, typed: str) -> None:
+    _edit(project, "threshold: unanswered", f"threshold: {typed}")
+    assert choices.load(project, COLUMNS).threshold == pytest.approx(0.2)
 
 
 def test_unknown_subgroup_column(project: Path) -> None:
@@ -105,7 +112,7 @@ def test_emptied_or_cut_data_file(tmp_path: Path, content: str) -> None:
 def test_command_line_prints_one_line_for_bad_input(root: Path, tmp_path: Path) -> None:
     work = tmp_path / "copy"
     shutil.copytree(root, work, ignore=shutil.ignore_patterns("reports", ".venv", "__pycache__"))
-    _edit(work, "threshold: unanswered", "threshold: 7")
+    (work / "my_choices.yaml").write_text(BASE_CHOICES.replace("threshold: unanswered", "threshold: 7"), encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "analysis", "--out", str(tmp_path / "r")], cwd=work,
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1 and "Traceback" not in result.stderr

@@ -35,16 +35,12 @@ def test_tripod_checklist_lists_items_by_number(built) -> None:
     assert "Worked example, written by prooflane" in text
 
 
-def test_the_authors_threshold_is_used(root, tmp_path) -> None:
-    import shutil
+def test_the_authors_threshold_replaces_the_example(tmp_path) -> None:
+    from conftest import BASE_CHOICES, scratch_project
 
-    from analysis.run import analyse
+    from analysis import choices
 
-    work = tmp_path / "copy"
-    shutil.copytree(root, work, ignore=shutil.ignore_patterns("reports", ".venv", "__pycache__"))
-    path = work / "my_choices.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("threshold: unanswered", "threshold: 0.2")
-                    .replace("deployment_prevalence: null", "deployment_prevalence: 0.3"), encoding="utf-8")
-    results = analyse(work)
-    assert results["threshold"] == 0.2 and not results["threshold_is_example"]
-    assert 0 < results["prevalence_what_if"]["ppv"] < 1
+    assert choices.load(scratch_project(tmp_path / "a")).threshold_used == choices.EXAMPLE_THRESHOLD
+    edited = BASE_CHOICES.replace("threshold: unanswered", "threshold: 0.2").replace("deployment_prevalence: null", "deployment_prevalence: 0.3")
+    chosen = choices.load(scratch_project(tmp_path / "b", edited))
+    assert chosen.threshold_used == 0.2 and chosen.threshold == 0.2 and chosen.deployment_prevalence == 0.3
