@@ -89,6 +89,8 @@ DATASETS: dict[str, DatasetSpec] = {
         DatasetSpec("interview-snippets", "synthetic.interviews", 60, "product-brief"),
         DatasetSpec("personas", "synthetic.personas", 8, "product-brief"),
         DatasetSpec("pilot-survey", "synthetic.pilot_survey", 88, "rollout-plan"),
+        DatasetSpec("readmission-cohort", "synthetic.readmission", 20000, "predictive-analysis"),
+        DatasetSpec("readmission-key", "synthetic.readmission_key", 20000, "predictive-analysis"),
         DatasetSpec("safety-reports", "synthetic.safety_reports", 30, "rollout-plan"),
         DatasetSpec("safety-setting", "synthetic.safety_setting", 1, "safety-checklist"),
         DatasetSpec("safety-workflow", "synthetic.safety_workflow", 1, "safety-checklist"),
