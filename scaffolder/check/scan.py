@@ -48,7 +48,6 @@ MAX_FINDINGS_PER_KIND = 1000
 SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache", ".mypy_cache",
     ".ruff_cache", ".tox", ".nox", ".ipynb_checkpoints", ".eggs", "site-packages", ".cache",
-    ".prooflane",  # prooflane's own base snapshot of the generated files (already checked in their live copies)
 })
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".heif",
                             ".ico", ".dcm", ".dicom", ".nii", ".raw", ".cr2", ".nef"})

@@ -191,3 +191,17 @@ def test_an_unreadable_folder_is_a_problem_not_a_traceback(tmp_path: Path, monke
     monkeypatch.setattr(Path, "exists", exists)
     report = check_paths([tmp_path])
     assert [f.category for f in report.findings] == ["phi.phone"]
+
+
+def test_the_base_snapshot_is_scanned_not_skipped(tmp_path) -> None:
+    """A real identifier hidden in prooflane's base snapshot is still found (its members are read as text)."""
+    from scaffolder.api import new_project
+    from scaffolder.check import check_paths
+    from scaffolder.update import snapshot
+
+    root = new_project("dashboard", tmp_path, seed=5).path
+    members = snapshot.unpack((root / snapshot.SNAPSHOT).read_bytes())
+    members["findings.md"] = members["findings.md"] + b"\nPatient SSN 123-45-6789 seen on 3/4/2024.\n"
+    (root / snapshot.SNAPSHOT).write_bytes(snapshot.pack(members))
+    report = check_paths([root])
+    assert any(f.category == "phi.ssn" and f.path.endswith("base.tar.gz:findings.md") for f in report.findings)
