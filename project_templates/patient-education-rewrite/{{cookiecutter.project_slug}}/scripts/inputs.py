@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from instruments import CCI_ITEMS, CCI_NA_ALLOWED, PEMAT_ITEMS, PEMAT_NA_ALLOWED
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any
 
 import readability
-from inputs import ROOT, InputError, load_change_log, load_drafts, load_score_sheet, load_sources, rewrite_body
+from inputs import (
+    ROOT,
+    InputError,
+    load_change_log,
+    load_drafts,
+    load_score_sheet,
+    load_sources,
+    rewrite_body,
+)
 from instruments import CCI_TARGET, PEMAT_THRESHOLD, cci_score, pemat_scores
 
 ESCALATION_HEADING = "When to get help"
@@ -89,12 +97,12 @@ def markdown(data: dict[str, Any], disclaimer: str, label: str) -> str:
         out.append(f"| {row['label']} | {r['words']} | {r['sentences']} | {_fmt(r['fk_grade'], r['fk_note'])} | "
                    f"{_fmt(r['smog'], r['smog_note'])}{'' if r['smog'] is None else ' (' + r['smog_note'] + ')'} | "
                    f"{'-' if r['reading_ease'] is None else r['reading_ease']} | {'yes' if esc['ok'] else 'missing: ' + esc['why']} |")
-    out += ["", "Readability is not quality: a text can read easily and still be wrong or leave out the warning. "
-            "Check accuracy against the sources and score PEMAT-P and the CCI as well.", "",
+    out += ["", ("Readability is not quality: a text can read easily and still be wrong or leave out the warning. "
+            "Check accuracy against the sources and score PEMAT-P and the CCI as well."), "",
             "## PEMAT-P and Clear Communication Index", "",
-            f"PEMAT-P understandability and actionability are scored separately (agree / applicable items x 100; "
+            (f"PEMAT-P understandability and actionability are scored separately (agree / applicable items x 100; "
             f"{PEMAT_THRESHOLD:.0f}% is a common convention, not a validated cut-off). CCI = points / applicable items "
-            f"x 100; the CDC target is {CCI_TARGET:.0f}.", "",
+            f"x 100; the CDC target is {CCI_TARGET:.0f}."), "",
             "| Sheet | Material | Rater | PEMAT-P understandability | PEMAT-P actionability | CCI |", "|---|---|---|---:|---:|---:|"]
     for s in data["sheets"]:
         sheet = s["sheet"]
@@ -137,18 +145,23 @@ def _sentence_lines(text: str) -> list[str]:
     return lines
 
 
-def side_by_side(before: str, after: str, left: str, right: str) -> str:
-    """Tracked changes, one sentence per line, with difflib's side-by-side table."""
+def side_by_side(before: str, after: str, left: str, right: str, index: int) -> str:
+    """Tracked changes, one sentence per line, with difflib's side-by-side table.
+
+    difflib numbers its anchors with a process-wide counter; they are renumbered by ``index`` so the
+    page is byte-identical however many tables were made before.
+    """
     table = difflib.HtmlDiff(tabsize=2, wrapcolumn=None).make_table(
         _sentence_lines(before), _sentence_lines(after), html.escape(left), html.escape(right))
+    table = re.sub(r"(from|to)\d+_", lambda m: f"{m.group(1)}{index}_", table)
     return table.replace('cellspacing="0" cellpadding="0" rules="groups" ', "")
 
 
 def page(data: dict[str, Any], disclaimer_html: str, context: dict[str, Any]) -> str:
     label, tool = context["example_label"], context["tool_line"]
     esc = html.escape
-    parts = [f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{esc(context['project_name'])}: report</title>"
-             f"<style>{CSS}</style></head><body>",
+    parts = [(f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{esc(context['project_name'])}: report</title>"
+             f"<style>{CSS}</style></head><body>"),
              f"<header><h1>{esc(context['project_name'])}</h1><p>Author: {esc(context['author'] or 'not given yet')}</p></header>",
              disclaimer_html,
              f"<p class=\"label\">{esc(label)}</p>",
@@ -167,11 +180,11 @@ def page(data: dict[str, Any], disclaimer_html: str, context: dict[str, Any]) ->
                      f"<td>{esc(_fmt(r['fk_grade'], r['fk_note']))}</td><td>{smog}</td>"
                      f"<td>{'-' if r['reading_ease'] is None else r['reading_ease']}</td>"
                      f"<td class=\"{'ok' if e['ok'] else 'bad'}\">{'yes' if e['ok'] else 'missing'}: {esc(e['why'])}</td></tr>")
-    parts += ["</table><p>Readability is not quality: the over-simplified rewrite reads easily, keeps the wrong dosing "
-              "interval and drops the warning. Accuracy against the sources, PEMAT-P and the CCI catch what the formulas cannot.</p></section>",
+    parts += [("</table><p>Readability is not quality: the over-simplified rewrite reads easily, keeps the wrong dosing "
+              "interval and drops the warning. Accuracy against the sources, PEMAT-P and the CCI catch what the formulas cannot.</p></section>"),
               "<section><h2>PEMAT-P and CDC Clear Communication Index</h2>",
-              f"<p>Understandability and actionability are scored separately; {PEMAT_THRESHOLD:.0f}% is a common convention, "
-              f"not a validated cut-off. The CDC's target for the CCI is {CCI_TARGET:.0f}.</p>",
+              (f"<p>Understandability and actionability are scored separately; {PEMAT_THRESHOLD:.0f}% is a common convention, "
+              f"not a validated cut-off. The CDC's target for the CCI is {CCI_TARGET:.0f}.</p>"),
               "<table><tr><th>Sheet</th><th>Material</th><th>Rater</th><th>PEMAT-P understandability</th><th>PEMAT-P actionability</th><th>CCI</th></tr>"]
     for s in data["sheets"]:
         sheet = s["sheet"]
@@ -203,10 +216,10 @@ def page(data: dict[str, Any], disclaimer_html: str, context: dict[str, Any]) ->
         draft_row, rewrite_row = rows[0], rows[1]
         if rewrite_row["text"] is not None:
             parts.append(f"<h3>{esc(draft_id)}: AI draft and rewrite</h3>")
-            parts.append(side_by_side(draft_row["text"], rewrite_row["text"], "AI draft", "Rewrite"))
+            parts.append(side_by_side(draft_row["text"], rewrite_row["text"], "AI draft", "Rewrite", len(parts)))
         if f"{draft_id}-S" in by_id:
             parts.append(f"<h3>{esc(draft_id)}: AI draft and the over-simplified rewrite</h3>")
-            parts.append(side_by_side(draft_row["text"], by_id[f"{draft_id}-S"][0]["text"], "AI draft", "Over-simplified"))
+            parts.append(side_by_side(draft_row["text"], by_id[f"{draft_id}-S"][0]["text"], "AI draft", "Over-simplified", len(parts)))
     parts.append(f"</section><footer>{esc(tool)}</footer></body></html>\n")
     return "\n".join(parts)
 
