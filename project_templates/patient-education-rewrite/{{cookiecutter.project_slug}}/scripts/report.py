@@ -131,8 +131,9 @@ body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:1200px;
 header{border-bottom:2px solid #333;margin-bottom:1rem}.label{background:#fff4d6;border-left:4px solid #b8860b;padding:.5rem .8rem}
 table{border-collapse:collapse;margin:.6rem 0;width:100%}th,td{border:1px solid #bbb;padding:.3rem .45rem;text-align:left;vertical-align:top;font-size:.9rem}
 th{background:#eef}.ok{color:#0a5a0a;font-weight:600}.bad{color:#9a1010;font-weight:600}
-table.diff{font-family:ui-monospace,monospace;font-size:.78rem;table-layout:fixed}table.diff td{white-space:pre-wrap;word-break:break-word}
-.diff_add{background:#c9f0c9}.diff_chg{background:#fdf1a8}.diff_sub{background:#f7c4c4}.diff_header{color:#777;width:2.2em}td.diff_next{display:none}
+table.diff{font-family:ui-monospace,monospace;font-size:.8rem}table.diff td{white-space:pre-wrap;word-break:break-word;width:48%}
+table.diff td.diff_header,table.diff td.diff_next,table.diff th.diff_next{width:1%;white-space:nowrap;color:#777;font-size:.7rem}
+table.diff a{color:#777;text-decoration:none}.diff_add{background:#c9f0c9}.diff_chg{background:#fdf1a8}.diff_sub{background:#f7c4c4}
 footer{margin-top:2rem;border-top:1px solid #999;color:#555;font-size:.85rem}
 @media print{body{max-width:none;font-size:10pt}section{break-inside:avoid-page}.diff{break-inside:auto}a{color:inherit}}
 """
