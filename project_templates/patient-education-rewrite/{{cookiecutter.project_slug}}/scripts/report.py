@@ -27,6 +27,9 @@ from inputs import (
 from instruments import CCI_TARGET, PEMAT_THRESHOLD, cci_score, pemat_scores
 
 ESCALATION_HEADING = "When to get help"
+# The drafts hold unsafe and false statements on purpose; wherever the report quotes them, this comment
+# tells `prooflane check` they are evidence, not the project's own claims.
+EVIDENCE = "<!-- prooflane: allow claim.* -- reason: quoted from a fictional AI draft as evidence of what the rewrite fixes -->"
 
 
 def escalation(markdown: str) -> dict[str, Any]:
@@ -117,11 +120,10 @@ def markdown(data: dict[str, Any], disclaimer: str, label: str) -> str:
         filled = [e for e in log["entries"] if e["filled"]]
         out.append(f"### {log['draft']} ({log['path']}): {len(filled)} change(s) logged")
         out.append("")
+        for e in filled:
+            span = f'"{e["span"]}"' if e.get("span") else "(addition)"
+            out += [EVIDENCE, f"- **{e['reason']}** ({e.get('source') or 'no source'}): {span} → {e['change']}"]
         if filled:
-            out += ["| Span in the draft | Change | Reason | Source |", "|---|---|---|---|"]
-            for e in filled:
-                span = (e.get("span") or "(addition)").replace("|", "/")
-                out.append(f"| {span} | {str(e['change']).replace('|', '/')} | {e['reason']} | {e.get('source') or ''} |")
             out.append("")
     return "\n".join(out) + "\n"
 
@@ -155,7 +157,8 @@ def side_by_side(before: str, after: str, left: str, right: str, index: int) -> 
     table = difflib.HtmlDiff(tabsize=2, wrapcolumn=None).make_table(
         _sentence_lines(before), _sentence_lines(after), html.escape(left), html.escape(right))
     table = re.sub(r"(from|to)\d+_", lambda m: f"{m.group(1)}{index}_", table)
-    return table.replace('cellspacing="0" cellpadding="0" rules="groups" ', "")
+    table = table.replace('cellspacing="0" cellpadding="0" rules="groups" ', "")
+    return "\n".join(f"{EVIDENCE}\n{line}" if "<tr" in line else line for line in table.splitlines())
 
 
 def page(data: dict[str, Any], disclaimer_html: str, context: dict[str, Any]) -> str:
@@ -203,7 +206,7 @@ def page(data: dict[str, Any], disclaimer_html: str, context: dict[str, Any]) ->
         if filled:
             parts.append("<table><tr><th>Span in the draft</th><th>Change</th><th>Reason</th><th>Source</th></tr>")
             for e in filled:
-                parts.append(f"<tr><td>{esc(e.get('span') or '(addition)')}</td><td>{esc(str(e['change']))}</td>"
+                parts.append(f"{EVIDENCE}\n<tr><td>{esc(e.get('span') or '(addition)')}</td><td>{esc(str(e['change']))}</td>"
                              f"<td>{esc(e['reason'])}</td><td>{esc(e.get('source') or '')}</td></tr>")
             parts.append("</table>")
     parts.append("</section><section><h2>Tracked changes, side by side</h2>"

@@ -87,3 +87,20 @@ def test_the_report_rebuilds_to_the_same_bytes(scratch: Path) -> None:
     first = (scratch / "reports" / "report.html").read_bytes()
     report.build(scratch)
     assert (scratch / "reports" / "report.html").read_bytes() == first
+
+
+def test_quoted_draft_claims_are_marked_as_evidence(scratch: Path) -> None:
+    """The drafts' false claims appear in the report only on lines marked for prooflane check."""
+    for draft_id in ("DRAFT-02", "DRAFT-03"):
+        path = scratch / "rewrites" / f"{draft_id}.md"
+        body = "# T\n\n## The main message\n\nUse it as the sheet says.\n\n## When to get help\n\nCall your local emergency number now.\n"
+        path.write_text(re.sub(r"<!-- rewrite:start -->.*<!-- rewrite:end -->",
+                               f"<!-- rewrite:start -->\n{body}<!-- rewrite:end -->", path.read_text(encoding="utf-8"),
+                               flags=re.DOTALL), encoding="utf-8")
+    report.build(scratch)
+    claims = [r["span"] for r in _key() if r["problem"] == "false_certainty"]
+    for name in ("report.html", "report.md"):
+        lines = (scratch / "reports" / name).read_text(encoding="utf-8").splitlines()
+        for i, line in enumerate(lines):
+            if any(c in line for c in claims):
+                assert lines[i - 1] == report.EVIDENCE, f"{name}:{i + 1}"
