@@ -112,12 +112,16 @@ def _line_of(node: Any, path: list[Any]) -> int | None:
 def load_yaml(path: Path, root: Path = ROOT) -> tuple[Any, Any]:
     """The parsed document and its node tree (for line numbers)."""
     text = _read_text(path, root)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # one pass: nodes (with lines), then the document
     try:
-        return yaml.safe_load(text), yaml.compose(text)
+        node = loader.get_single_node()
+        return (None if node is None else loader.construct_document(node)), node
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
         raise InputError(f"{rel(path, root)}{where} is not valid YAML; check the indentation and quote text containing ': '.") from None
+    finally:
+        loader.dispose()
 
 
 def _schema_check(doc: Any, node: Any, path: Path, schema_name: str, root: Path) -> None:
