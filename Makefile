@@ -31,6 +31,7 @@ $(AXE):
 ## Lint, then every test (unit, CLI, the bake matrix with each generated project's own tests, the browser tests).
 test: $(STAMP) $(AXE)
 	$(BIN)/ruff check .
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -41,6 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_cli.py
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_data.py
 
 clean:
 	rm -rf $(DEMO) build dist .pytest_cache .ruff_cache

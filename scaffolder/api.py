@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from scaffolder import catalog
 from scaffolder.bake import BakeResult, bake, parse_seed, resolve_answers
-from scaffolder.exceptions import InvalidAnswerError, UnknownIdError
+from scaffolder.exceptions import InvalidAnswerError, UnknownIdError, WriteFailedError
 from scaffolder.status import ProjectStatus, project_status
 from scaffolder.templates import load_context
 
@@ -68,6 +70,9 @@ class NewProject:
             "fill_markers": self.fill_count,
             "next_steps": self.next_steps,
             "ci_note": self.ci_note,
+            "refused": self.bake.refusal,
+            "backup": str(self.bake.backup) if self.bake.backup else None,
+            "kept": self.bake.kept,
         }
 
 
@@ -158,7 +163,11 @@ def new_project(
         if value is not None:
             given[key] = value
     if role is not None:
-        given.setdefault("role", role.id)
+        if "role" in given and catalog.load().role(str(given["role"])).id != role.id:
+            raise InvalidAnswerError(
+                f"role={str(given['role'])[:40]} contradicts the role '{role.id}' named first; give the role only once."
+            )
+        given["role"] = role.id
     answers = resolve_answers(kind.id, given)
     result = bake(kind.id, answers, Path(output_dir), force=force, dry_run=dry_run)
     fills = 0 if dry_run else len(project_status(result.path).fills)
@@ -196,12 +205,17 @@ def generate_data(
     fmt: str | None = None,
     options: dict[str, str] | None = None,
     force: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> DataResult:
-    """Write one synthetic dataset to a file (CSV, JSON or Parquet)."""
+    """Write one synthetic dataset to a file (CSV, JSON or Parquet); large tables are streamed in chunks.
+
+    ``progress(rows_written, rows_total)`` is called as chunks are written. The file appears only
+    when complete (written beside it, then renamed).
+    """
     import difflib
 
     from synthetic.registry import DATASETS
-    from synthetic.writers import FORMATS, write_table
+    from synthetic.writers import FORMATS, write_chunks, write_table
 
     spec = DATASETS.get(catalog.normalise_id(dataset))
     if spec is None:
@@ -209,30 +223,39 @@ def generate_data(
         hint = ("did you mean " + " or ".join(f"'{c}'" for c in close) + "?") if close else "the datasets are: " + ", ".join(DATASETS) + "."
         raise UnknownIdError(f"There is no dataset called '{dataset[:60]}'; {hint}")
     seed_value = parse_seed(seed)
-    if rows is not None and not (1 <= rows <= 5_000_000):
-        raise InvalidAnswerError(f"--rows must be from 1 to 5,000,000, got {rows}; pick a size in that range.")
+    if rows is not None and not (1 <= rows <= spec.max_rows):
+        raise InvalidAnswerError(
+            f"--rows must be from 1 to {spec.max_rows:,} for {spec.id}, got {rows}; pick a size in that range."
+        )
     output = Path(output)
     fmt = (fmt or output.suffix.lstrip(".") or "csv").lower()
     if fmt not in FORMATS:
-        raise InvalidAnswerError(f"'{fmt}' is not a data format prooflane writes; use csv, json or parquet.")
-    if output.exists() and not force:
-        raise InvalidAnswerError(f"{output} already exists; choose another -o file or add --force to replace it.")
+        raise InvalidAnswerError(f"'{fmt[:20]}' is not a data format prooflane writes; use csv, json or parquet.")
     if output.is_dir():
         raise InvalidAnswerError(f"{output} is a folder; give a file name such as {output / (spec.id + '.' + fmt)}.")
-    try:
-        table = spec.generate(seed=seed_value, rows=rows, **(options or {}))
-    except ValueError as exc:
-        raise InvalidAnswerError(f"{str(exc)[0].upper()}{str(exc)[1:]}.") from exc
+    if os.path.lexists(output) and not force:
+        raise InvalidAnswerError(f"{output} already exists; choose another -o file or add --force to replace it.")
+    total = spec.default_rows if rows is None else rows
     tmp = output.with_name(f".{output.name}.partial")
     try:
-        write_table(table, tmp, fmt)
+        if spec.streams:
+            columns = tuple(spec.load().COLUMNS)
+            chunks = spec.chunks(seed=seed_value, rows=total, **(options or {}))
+            written = write_chunks(chunks, columns, tmp, fmt, on_rows=(lambda n: progress(n, total)) if progress else None)
+        else:
+            table = spec.generate(seed=seed_value, rows=total, **(options or {}))
+            columns, written = table.columns, len(table)
+            write_table(table, tmp, fmt)
+            if progress:
+                progress(written, total)
         tmp.replace(output)
+    except ValueError as exc:
+        raise InvalidAnswerError(f"{str(exc)[0].upper()}{str(exc)[1:]}.") from exc
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InvalidAnswerError(f"Cannot write {output} ({exc.strerror or exc}); choose a folder you can write to.") from exc
+        raise WriteFailedError(f"Cannot write {output} ({exc.strerror or exc}); choose a folder you can write to.") from exc
     finally:
         tmp.unlink(missing_ok=True)
-    return DataResult(spec.id, output, len(table), table.columns, seed_value, fmt)
+    return DataResult(spec.id, output, written, columns, seed_value, fmt)
 
 
 def career_plan(output: Path | str = "PLAN.md", *, force: bool = False, **answers: Any) -> tuple[Any, Path]:

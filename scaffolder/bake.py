@@ -8,20 +8,22 @@ temporary folder beside the target and moved into place only when complete.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import shutil
+import sys
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scaffolder import catalog
+from scaffolder import catalog, place
 from scaffolder.exceptions import (
     InvalidAnswerError,
     OutputNotWritableError,
     ProoflaneError,
     TargetExistsError,
+    WriteFailedError,
 )
 from scaffolder.manifest import MANIFEST_NAME, Manifest, read
 from scaffolder.templates import load_context, render_default, settings, template_dir
@@ -29,6 +31,7 @@ from scaffolder.templates import load_context, render_default, settings, templat
 MAX_TEXT = 120
 MAX_SEED = 2**32 - 1
 SLUG_MAX = 60
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
 
 
 @dataclass
@@ -41,6 +44,10 @@ class BakeResult:
     files: list[str] = field(default_factory=list)
     dry_run: bool = False
     manifest: Manifest | None = None
+    refusal: str | None = None  # dry run: why the real run would be refused
+    backup: Path | None = None  # --force: where the old folder was kept
+    kept: list[str] = field(default_factory=list)  # --force: the person's files in the old folder
+    recovered: list[Path] = field(default_factory=list)  # backups made from an interrupted earlier run
 
 
 def _clean_text(name: str, value: str, *, required: bool) -> str:
@@ -51,6 +58,8 @@ def _clean_text(name: str, value: str, *, required: bool) -> str:
         raise InvalidAnswerError(
             f"The {name} is {len(text):,} characters long; keep it to {MAX_TEXT} characters or fewer."
         )
+    if any(unicodedata.category(ch) == "Cs" for ch in text):
+        raise InvalidAnswerError(f"The {name} is not valid UTF-8 text; type it again, or check your terminal's encoding.")
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in text):
         raise InvalidAnswerError(f"The {name} contains a line break or control character; use a single line of plain text.")
     return text
@@ -59,7 +68,7 @@ def _clean_text(name: str, value: str, *, required: bool) -> str:
 def parse_seed(value: Any) -> int:
     """A seed from user input: a whole number from 0 to 4294967295."""
     text = str(value).strip()
-    if not text.isdigit() or int(text) > MAX_SEED:
+    if not text.isdecimal() or len(text.lstrip("0")) > len(str(MAX_SEED)) or int(text) > MAX_SEED:
         raise InvalidAnswerError(
             f"The seed '{text[:40]}' is not a whole number from 0 to {MAX_SEED}; use for example --seed 42."
         )
@@ -70,8 +79,10 @@ def slugify(text: str, fallback: str) -> str:
     """A safe folder name from a project name (ASCII, dashes, no path separators)."""
     from slugify import slugify as _slugify
 
-    slug = _slugify(text, max_length=SLUG_MAX, word_boundary=True)
-    return slug or fallback
+    slug = _slugify(text, max_length=SLUG_MAX, word_boundary=True) or fallback
+    if slug.split(".")[0] in WINDOWS_RESERVED:  # folders Windows cannot create or check out
+        slug = f"{slug}-{fallback}"
+    return slug
 
 
 def resolve_answers(kind_id: str, given: dict[str, Any]) -> dict[str, Any]:
@@ -94,6 +105,10 @@ def resolve_answers(kind_id: str, given: dict[str, Any]) -> dict[str, Any]:
             value = str(parse_seed(value))
         elif setting.name == "role":
             value = catalog.load().role(str(value)).id
+            if setting.choices is not None and value not in setting.choices:
+                raise InvalidAnswerError(
+                    f"The '{kind_id}' project does not suit the role '{value}'; choose one of: {', '.join(setting.choices)}."
+                )
         elif setting.choices is not None:
             text = str(value).strip().lower()
             match = next((c for c in setting.choices if c.lower() == text), None)
@@ -129,7 +144,109 @@ def build_context(kind_id: str, answers: dict[str, Any]) -> dict[str, Any]:
 
 
 def _is_nonempty_dir(path: Path) -> bool:
-    return path.is_dir() and any(path.iterdir())
+    try:
+        return path.is_dir() and any(path.iterdir())
+    except OSError:
+        return True  # cannot look inside: treat it as holding someone's files
+
+
+def _expand(output_dir: Path) -> Path:
+    try:
+        return Path(output_dir).expanduser()
+    except RuntimeError as exc:  # ~user that does not exist
+        raise OutputNotWritableError(
+            f"Cannot find the home folder in {str(output_dir)[:80]}; give the output folder as a plain path with -o."
+        ) from exc
+
+
+def _check_output_dir(output_dir: Path) -> None:
+    if output_dir.is_symlink() and not output_dir.exists():
+        raise OutputNotWritableError(
+            f"The output path {output_dir} is a broken symbolic link (it points to {os.readlink(output_dir)[:80]}, "
+            "which does not exist); create that folder or choose another with -o."
+        )
+    if output_dir.exists() and not output_dir.is_dir():
+        raise OutputNotWritableError(f"The output path {output_dir} is a file, not a folder; choose a folder with -o.")
+
+
+def refusal(target: Path, force: bool) -> str | None:
+    """Why a real bake into ``target`` would be refused now, or None."""
+    if target.is_symlink() and not force:
+        return (f"{target} is a symbolic link; choose another -o folder or --name, "
+                "or add --force to replace the link (the folder it points to is left alone).")
+    if target.exists() and not target.is_dir() and not target.is_symlink():
+        return f"{target} exists and is a file; choose another -o folder or another --name."
+    if not force and _is_nonempty_dir(target):
+        return f"{target} already exists and is not empty; choose another -o folder or --name, or add --force to replace it."
+    return None
+
+
+def _render(kind_id: str, context: dict[str, Any], staging: Path, output_dir: Path) -> Path:
+    """Render the template into ``staging`` and run its post-generation step in this process.
+
+    Running the hook here (not as a script cookiecutter writes to $TMPDIR and starts) leaves no
+    temporary script behind, and a full disk or a denied write becomes one sentence, not a traceback.
+    """
+    import runpy
+
+    from cookiecutter.exceptions import CookiecutterException
+    from cookiecutter.generate import generate_files
+
+    try:
+        baked = Path(generate_files(
+            repo_dir=str(template_dir(kind_id)),
+            context={"cookiecutter": context},
+            output_dir=str(staging),
+            accept_hooks=False,
+        ))
+    except CookiecutterException as exc:
+        raise ProoflaneError(f"The '{kind_id}' template failed to render ({exc}); please report this as a bug.") from exc
+    except OSError as exc:
+        raise _write_failed(output_dir, exc) from exc
+    hook = template_dir(kind_id) / "hooks" / "post_gen_project.py"
+    if hook.is_file():
+        here, path_before = os.getcwd(), list(sys.path)
+        os.chdir(baked)
+        try:
+            runpy.run_path(str(hook), run_name="__main__")
+        except OSError as exc:
+            raise _write_failed(output_dir, exc) from exc
+        except SystemExit as exc:
+            if exc.code not in (None, 0):
+                raise ProoflaneError(f"The '{kind_id}' template's last step stopped ({exc.code}); please report this as a bug.") from exc
+        finally:
+            os.chdir(here)
+            _forget_project_modules(baked, path_before)
+    return baked
+
+
+def _forget_project_modules(project: Path, path_before: list[str]) -> None:
+    """Undo what a hook did to the interpreter: the project's own modules (scripts/score.py ...) and sys.path.
+
+    Two kinds may both ship a ``validate`` or ``score`` module; a later bake in the same process must
+    import its own, not the one a previous hook left in ``sys.modules``.
+    """
+    sys.path[:] = path_before
+    root = str(project.resolve())
+    for name, module in list(sys.modules.items()):
+        origin = getattr(module, "__file__", None) or ""
+        if origin and os.path.realpath(origin).startswith(root + os.sep):
+            del sys.modules[name]
+
+
+def _unwritable(output_dir: Path, exc: OSError) -> ProoflaneError:
+    """A path that cannot be a folder is a usage error (exit 2); denied, read-only or full is a run-time one (exit 1)."""
+    usage = exc.errno in (errno.ENOTDIR, errno.ENOENT, errno.EEXIST, errno.ENAMETOOLONG)
+    cls = OutputNotWritableError if usage else WriteFailedError
+    return cls(
+        f"Cannot write to the output folder {output_dir} ({exc.strerror or exc}); choose a folder you can write to with -o."
+    )
+
+
+def _write_failed(output_dir: Path, exc: OSError) -> WriteFailedError:
+    return WriteFailedError(
+        f"Writing the project failed ({exc.strerror or exc}); check the disk space and permissions of {output_dir}."
+    )
 
 
 def bake(
@@ -140,67 +257,57 @@ def bake(
     force: bool = False,
     dry_run: bool = False,
 ) -> BakeResult:
-    """Render the kind's template into ``output_dir/<slug>``; nothing is left half-written on failure."""
-    from cookiecutter.exceptions import CookiecutterException
-    from cookiecutter.generate import generate_files
-
+    """Render the kind's template into ``output_dir/<slug>``; nothing is left half-written, nothing of the person's lost."""
     context = build_context(kind_id, answers)
-    output_dir = Path(output_dir).expanduser()
+    output_dir = _expand(output_dir)
+    _check_output_dir(output_dir)
     target = output_dir / context["project_slug"]
-    if output_dir.exists() and not output_dir.is_dir():
-        raise OutputNotWritableError(f"The output path {output_dir} is a file, not a folder; choose a folder with -o.")
-    if target.exists() and not target.is_dir():
-        raise TargetExistsError(f"{target} exists and is a file; choose another -o folder or another --name.")
-    if _is_nonempty_dir(target) and not force and not dry_run:
-        raise TargetExistsError(
-            f"{target} already exists and is not empty; choose another -o folder or --name, or add --force to replace it."
-        )
+    recovered: list[Path] = []
+    if not dry_run and output_dir.is_dir():  # tidy what a killed run left, before judging the target
+        with contextlib.suppress(WriteFailedError), place.target_lock(output_dir, target.name):
+            recovered = place.clean_stale_staging(output_dir)
+    refused = refusal(target, force)
+    if dry_run:
+        with tempfile.TemporaryDirectory(prefix="prooflane-dry-") as tmp:
+            baked = _render(kind_id, context, Path(tmp), output_dir)
+            files = sorted(p.relative_to(baked).as_posix() for p in baked.rglob("*") if p.is_file())
+        keep = place.user_work(target) if force and refused is None and os.path.lexists(target) else []
+        return BakeResult(kind_id, target, answers, files, dry_run=True, refusal=refused, kept=keep)
+    if refused:
+        raise TargetExistsError(refused)
 
     created = [] if output_dir.exists() else [p for p in (output_dir, *output_dir.parents) if not p.exists()]
-    if dry_run:
-        staging_parent = Path(tempfile.mkdtemp(prefix="prooflane-dry-"))
-    else:
-        try:
-            output_dir.mkdir(parents=True, exist_ok=True)
-            staging_parent = Path(tempfile.mkdtemp(prefix=".prooflane-", dir=output_dir))
-        except OSError as exc:
-            raise OutputNotWritableError(
-                f"Cannot write to the output folder {output_dir} ({exc.strerror or exc}); choose a folder you can write to with -o."
-            ) from exc
     done = False
     try:
-        try:
-            baked = Path(
-                generate_files(
-                    repo_dir=str(template_dir(kind_id)),
-                    context={"cookiecutter": context},
-                    output_dir=str(staging_parent),
-                    accept_hooks=True,
-                )
-            )
-        except CookiecutterException as exc:
-            raise ProoflaneError(f"The '{kind_id}' template failed to render ({exc}); please report this as a bug.") from exc
-        except OSError as exc:
-            raise OutputNotWritableError(
-                f"Writing the project failed ({exc.strerror or exc}); check the disk space and permissions of {output_dir}."
-            ) from exc
-        files = sorted(p.relative_to(baked).as_posix() for p in baked.rglob("*") if p.is_file())
-        if dry_run:
-            return BakeResult(kind_id, target, answers, files, dry_run=True)
-        old = staging_parent / ".replaced"
-        if target.exists():
-            os.replace(target, old)
-        try:
-            os.replace(baked, target)
-        except OSError as exc:
-            if old.exists():
-                os.replace(old, target)  # put the user's folder back
-            raise OutputNotWritableError(f"Cannot move the new project into {target} ({exc.strerror or exc}).") from exc
-        done = True
-        return BakeResult(kind_id, target, answers, files, manifest=read(target / MANIFEST_NAME))
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _unwritable(output_dir, exc) from exc
+    try:
+        with place.signals_interrupt(), place.target_lock(output_dir, target.name):
+            recovered += place.clean_stale_staging(output_dir)
+            try:
+                staging = place.make_staging(output_dir)
+            except OSError as exc:
+                raise _unwritable(output_dir, exc) from exc
+            try:
+                baked = _render(kind_id, context, staging, output_dir)
+                files = sorted(p.relative_to(baked).as_posix() for p in baked.rglob("*") if p.is_file())
+                refused = refusal(target, force)  # again: the folder may have changed while we rendered
+                if refused:
+                    raise TargetExistsError(refused)
+                backup: Path | None = None
+                kept: list[str] = []
+                if force and os.path.lexists(target) and (target.is_symlink() or _is_nonempty_dir(target)):
+                    backup, kept = place.swap_in(baked, target, staging)
+                else:
+                    place.move_in(baked, target)
+                done = True
+            finally:
+                recovered += place.discard_staging(staging)
     finally:
-        shutil.rmtree(staging_parent, ignore_errors=True)
-        if not done and not dry_run:
+        if not done:
             for folder in created:  # folders this call made, innermost first
                 with contextlib.suppress(OSError):
                     folder.rmdir()
+    return BakeResult(kind_id, target, answers, files, manifest=read(target / MANIFEST_NAME),
+                      backup=backup, kept=kept, recovered=recovered)

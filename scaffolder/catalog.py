@@ -145,13 +145,13 @@ class Catalog:
                     raise PlannedKindError(self._planned_message(kind, role))
                 kind = alt
             return role, kind
-        kind = next((k for k in self.kinds if k.id == wanted), None)
-        if kind is None:
+        found = next((k for k in self.kinds if k.id == wanted), None)
+        if found is None:
             ids = [r.id for r in self.roles] + [k.id for k in self.kinds]
             raise UnknownIdError(_unknown("role or project kind", role_or_kind, ids, "prooflane roles' or 'prooflane projects"))
-        if not kind.built:
-            raise PlannedKindError(self._planned_message(kind, None))
-        return None, kind
+        if not found.built:
+            raise PlannedKindError(self._planned_message(found, None))
+        return None, found
 
     def built_kinds(self) -> list[Kind]:
         """The kinds that can be scaffolded now."""

@@ -33,3 +33,9 @@ class MissingExtraError(ProoflaneError):
 
 class ManifestError(ProoflaneError):
     """A .prooflane.json file that cannot be read or does not have the expected shape."""
+
+
+class WriteFailedError(ProoflaneError):
+    """Writing failed at run time (disk full, permission denied, busy, another run in progress)."""
+
+    exit_code = 1

@@ -39,6 +39,20 @@ def dataset_facts(dataset_id: str, seed: int | str, rows: int | None = None) -> 
     return _dataset_facts(dataset_id, int(str(seed).strip()), None if rows is None else int(rows))
 
 
+SHIPPED_MODULES = ("agreement",)
+
+
+def project_module(name: str) -> str:
+    """Source of a ``synthetic`` module that projects ship as-is (one source of truth, e.g. agreement statistics)."""
+    if name not in SHIPPED_MODULES:
+        raise ValueError(f"no shipped module {name!r}; choose one of {', '.join(SHIPPED_MODULES)}")
+    from pathlib import Path
+
+    import synthetic
+
+    return (Path(synthetic.__file__).resolve().parent / f"{name}.py").read_text(encoding="utf-8")
+
+
 def _seed_filter(project_name: str, author: str, kind: str) -> str:
     return str(derive_seed(project_name, author, kind))
 
@@ -49,7 +63,7 @@ class ProoflaneExtension(Extension):
     ``disclaimer_md`` / ``disclaimer_html``, ``fill()``, ``role_info()``, ``dataset_facts()``,
     ``byline(role_title, author)``, ``example_note_md`` / ``example_note_html`` (the worked-example
     label), ``my_work_intro(author)``, ``generated_note``, ``authorship`` (the plain sentences),
-    ``how_to_run(steps)``, ``share_it(slug)``, ``prooflane_version``; and the filter
+    ``how_to_run(steps)``, ``share_it(slug)``, ``prooflane_version``, ``project_module(name)`` (a shipped module's source); and the filter
     ``prooflane_seed`` (``project_name | prooflane_seed(author, kind)``) for the default seed.
     """
 
@@ -70,5 +84,6 @@ class ProoflaneExtension(Extension):
             how_to_run=readme_blocks.how_to_run,
             share_it=readme_blocks.share_it,
             prooflane_version=__version__,
+            project_module=project_module,
         )
         environment.filters["prooflane_seed"] = _seed_filter

@@ -74,17 +74,41 @@ def write(root: Path, manifest: Manifest) -> Path:
     return target
 
 
+MAX_MANIFEST_BYTES = 256 * 1024 * 1024
+
+
+def safe_relpath(rel: object) -> bool:
+    """A manifest path that stays inside the project: relative, POSIX, no ``..``, no drive or NUL."""
+    if not isinstance(rel, str) or not rel or "\x00" in rel or "\\" in rel or rel.startswith("/"):
+        return False
+    parts = rel.split("/")
+    return ".." not in parts and "" not in parts and ":" not in parts[0]
+
+
 def read(root: Path) -> Manifest:
-    """Read ``root/.prooflane.json`` (``root`` may also be the manifest file itself)."""
+    """Read ``root/.prooflane.json`` (``root`` may also be the manifest file itself); check every field's type."""
     path = root if root.name == MANIFEST_NAME else root / MANIFEST_NAME
+    fix = "restore it from version control or regenerate the project."
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        if path.stat().st_size > MAX_MANIFEST_BYTES:
+            raise ManifestError(f"{path} is larger than {MAX_MANIFEST_BYTES >> 20} MB, far more than a project needs; {fix}")
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise ManifestError(f"No {MANIFEST_NAME} in {path.parent}; run the command inside a project made by 'prooflane new'.") from exc
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ManifestError(f"{path} is not valid JSON ({exc}); restore it from version control or regenerate the project.") from exc
+    except PermissionError as exc:
+        raise ManifestError(f"{path} cannot be read (permission denied); give yourself read access to it (chmod u+r).") from exc
+    except OSError as exc:
+        raise ManifestError(f"{path} cannot be read ({exc.strerror or exc}); {fix}") from exc
+    except UnicodeDecodeError as exc:
+        raise ManifestError(f"{path} is not UTF-8 text; {fix}") from exc
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ManifestError(f"{path} is not valid JSON ({exc}); {fix}") from exc
+    except RecursionError as exc:
+        raise ManifestError(f"{path} is nested far too deeply to be a prooflane manifest; {fix}") from exc
     if not isinstance(raw, dict):
-        raise ManifestError(f"{path} should hold a JSON object; restore it from version control or regenerate the project.")
+        raise ManifestError(f"{path} should hold a JSON object; {fix}")
     fmt = raw.get("format", MANIFEST_FORMAT)
     if not isinstance(fmt, int) or fmt > MANIFEST_FORMAT or fmt < 1:
         raise ManifestError(f"{path} is in manifest format {str(fmt)[:20]}, which this prooflane does not know (it "
@@ -92,7 +116,17 @@ def read(root: Path) -> Manifest:
     known = {f for f in Manifest.__dataclass_fields__}
     missing = [k for k in ("kind", "template_version", "tool_version", "seed", "answers", "files") if k not in raw]
     if missing:
-        raise ManifestError(f"{path} lacks the field(s) {', '.join(missing)}; restore it from version control or regenerate the project.")
+        raise ManifestError(f"{path} lacks the field(s) {', '.join(missing)}; {fix}")
     if not isinstance(raw["files"], dict) or not isinstance(raw["answers"], dict):
         raise ManifestError(f"{path} has 'files' or 'answers' that are not objects; restore it from version control.")
+    synthetic = raw.get("synthetic_data", [])
+    if not isinstance(synthetic, list) or not all(isinstance(p, str) for p in synthetic):
+        raise ManifestError(f"{path} has 'synthetic_data' that is not a list of file paths; {fix}")
+    if not all(isinstance(v, str) for v in raw["files"].values()):
+        raise ManifestError(f"{path} has file hashes that are not text; {fix}")
+    bad = next((p for p in [*raw["files"], *synthetic] if not safe_relpath(p)), None)
+    if bad is not None:
+        raise ManifestError(f"{path} lists the path '{str(bad)[:80]}', which is outside the project; {fix}")
+    if not isinstance(raw.get("role"), (str, type(None))) or not isinstance(raw["kind"], str):
+        raise ManifestError(f"{path} has a 'kind' or 'role' that is not text; {fix}")
     return Manifest(**{k: v for k, v in raw.items() if k in known})

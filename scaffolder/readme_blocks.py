@@ -55,7 +55,7 @@ def share_it(slug: str) -> str:
                f"installs prooflane from the repository variable `{cfg.install_variable}`, which you set under "
                "Settings, Secrets and variables, Actions, Variables (a pinned source such as a git URL with a commit)")
     lines = [
-        "1. Create an empty repository on GitHub (no README, no licence: this project has its own), "
+        "1. Create an empty repository on GitHub (leave \"Add a README\" unticked: this project has one), "
         f"for example named `{slug}`.",
         "2. In this folder, run:",
         "",

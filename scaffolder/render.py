@@ -89,7 +89,15 @@ def new_project(result: NewProject) -> str:
     bake = result.bake
     if bake.dry_run:
         listing = "\n".join(f"  {f}" for f in bake.files)
-        return f"Dry run: would create {bake.path} with {len(bake.files)} files:\n{listing}\nNothing was written."
+        if bake.refusal:
+            head = f"Dry run: the real run would be refused: {bake.refusal}\nIt would have created these {len(bake.files)} files:"
+        else:
+            head = f"Dry run: would create {bake.path} with {len(bake.files)} files:"
+        tail = ""
+        if bake.kept:
+            tail = (f"\nThe old folder holds {len(bake.kept)} file(s) of yours ({_few(bake.kept)}); "
+                    "the real run would keep the whole old folder as a backup beside it.")
+        return f"{head}\n{listing}{tail}\nNothing was written."
     role = result.role.title if result.role else _role_title(str(bake.answers.get("role", "")))
     lines = []
     if result.role is not None and result.role.project_kind != result.kind.id:
@@ -109,7 +117,17 @@ def new_project(result: NewProject) -> str:
     lines.append(f"  {n}. Before sharing: prooflane check .")
     if result.ci_note:
         lines += ["", f"Note: {result.ci_note}"]
+    if bake.backup is not None:
+        lines += ["", f"Your earlier folder had {len(bake.kept)} file(s) of yours ({_few(bake.kept)}); "
+                      f"the whole old folder is kept in {bake.backup}"]
+    for folder in bake.recovered:
+        lines += ["", f"An interrupted earlier run had left a folder aside; it is kept in {folder}"]
     return "\n".join(lines)
+
+
+def _few(paths: list[str], n: int = 3) -> str:
+    shown = ", ".join(paths[:n])
+    return shown + (f" and {len(paths) - n} more" if len(paths) > n else "")
 
 
 def datasets_table(listing: list[dict[str, Any]]) -> str:
@@ -159,6 +177,9 @@ def project_status(status: ProjectStatus) -> str:
             lines.append(f"  built by the project's scripts: {len(status.built)}")
     if status.missing:
         lines += ["", f"{len(status.missing)} generated file(s) are gone: " + _listing(status.missing)]
+    if status.unreadable:
+        lines += ["", f"{len(status.unreadable)} file(s) or folder(s) could not be read and were skipped: "
+                  + ", ".join(status.unreadable[:10]) + (" ..." if len(status.unreadable) > 10 else "")]
     lines += ["", "Before sharing: prooflane check " + str(status.root)]
     return "\n".join(lines)
 

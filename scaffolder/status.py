@@ -1,13 +1,15 @@
 """What is left to do in a project, and who wrote what.
 
-FILL markers and unanswered items are the work left; the manifest's hashes tell the generated files
-the user has edited from those still as prooflane wrote them, and files it does not list (outside the
-project's build outputs) are the user's own additions.
+FILL markers, unanswered items and update conflicts are the work left; the manifest's hashes tell
+the generated files the user has edited from those still as prooflane wrote them, and files it does
+not list (outside the project's build outputs) are the user's own additions. Symlinks are never
+followed, unreadable files and folders are noted and skipped, and at most 64 MB of a file is read.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
@@ -21,6 +23,7 @@ from scaffolder.unfinished import find as find_unanswered
 from scaffolder.update.merge import has_conflict_markers
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".yaml", ".yml", ".html", ".csv", ".json", ".py", ".sql")
+MAX_READ = 64 * 1024 * 1024  # FILL markers are looked for in the first 64 MB of a file
 SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache",
              ".prooflane"}
 
@@ -49,6 +52,7 @@ class ProjectStatus:
     added: list[str] = field(default_factory=list)
     built: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
 
     @property
     def finished(self) -> bool:
@@ -71,28 +75,46 @@ class ProjectStatus:
             "added_files": self.added,
             "built_files": self.built,
             "missing_files": self.missing,
+            "unreadable": self.unreadable,
         }
 
 
-def _walk(root: Path) -> list[str]:
-    """Project-relative POSIX paths of every file, skipping tool folders and not following links out."""
+def _walk(root: Path, unreadable: list[str] | None = None) -> list[str]:
+    """Project-relative POSIX paths of every regular file (symlinks never followed, unreadable folders noted)."""
     found: list[str] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not Path(folder, d).is_symlink())
-        for name in files:
-            path = Path(folder, name)
-            if path.is_file() and not path.is_symlink():
+
+    def note(exc: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append(os.path.relpath(exc.filename or str(root), root))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=note):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not Path(dirpath, d).is_symlink())
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            if _regular_file(path):
                 found.append(path.relative_to(root).as_posix())
     return sorted(found)
 
 
-def _read(root: Path, rel: str) -> str:
+def _regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def _read(root: Path, rel: str, unreadable: list[str]) -> str:
     if not rel.endswith(TEXT_SUFFIXES):
         return ""
     try:
-        return (root / rel).read_text(encoding="utf-8", errors="replace")
+        with (root / rel).open("rb") as handle:
+            data = handle.read(MAX_READ)
     except OSError:
+        unreadable.append(rel)
         return ""
+    if b"[FILL" not in data and b"<<<<<<< yours" not in data:
+        return ""
+    return data.decode("utf-8", errors="replace")
 
 
 def _fills(rel: str, text: str) -> list[Fill]:
@@ -110,32 +132,35 @@ def project_status(root: Path) -> ProjectStatus:
     generated: dict[str, str] = {}
     outputs: list[str] = []
     rules: list[dict[str, Any]] = []
-    if (root / MANIFEST_NAME).is_file():
+    if os.path.lexists(root / MANIFEST_NAME):
         manifest = read(root)
         kind, role, generated = manifest.kind, manifest.role, manifest.files
         outputs, rules = list(manifest.outputs), list(manifest.unfinished)
     status = ProjectStatus(root=root, kind=kind, role=role)
-    present = _walk(root)
+    present = _walk(root, status.unreadable)
     for rel in present:
         if rel == MANIFEST_NAME:
             continue
-        is_output = any(fnmatch(rel, pattern) for pattern in outputs)
-        if is_output and rel not in generated:
+        if rel not in generated and any(fnmatch(rel, pattern) for pattern in outputs):
             status.built.append(rel)
             continue  # built pages repeat the markers of their sources: count each marker once
-        text = _read(root, rel)
+        text = _read(root, rel, status.unreadable)
         status.fills += _fills(rel, text)
-        if "<<<<<<< yours" in text and has_conflict_markers(text):
+        if text and has_conflict_markers(text):
             status.conflicts.append(rel)
-        if rel not in generated and generated:
+        if generated and rel not in generated:
             status.added.append(rel)
     status.unanswered = find_unanswered(root, rules, [r for r in present if r not in status.built])
     for rel, digest in sorted(generated.items()):
-        target = root / rel
-        if not target.is_file():
+        target = root / rel  # manifest.read has refused paths that leave the project
+        if not _regular_file(target):
             status.missing.append(rel)
-        elif sha256_file(target) != digest:
-            status.edited.append(rel)
-        else:
-            status.unchanged.append(rel)
+            continue
+        try:
+            same = sha256_file(target) == digest
+        except OSError:
+            status.unreadable.append(rel)
+            continue
+        (status.unchanged if same else status.edited).append(rel)
+    status.unreadable = sorted(set(status.unreadable))
     return status

@@ -2,30 +2,31 @@
 
 Staff get access once modules M1 and M2 are done (from the training tracker of the same seed with
 the default roster of 60), and active users never exceed staff with access. Clinics run reduced
-weekend sessions, so Saturdays and Sundays are quieter.
+weekend sessions, so Saturdays and Sundays are quieter. The safety-report columns are counted from
+the ``safety-reports`` log of the same seed.
 
-Planted, at fixed days for any seed: version 2.1 goes live on day 15 and drops medication changes
-from some drafts. On days 15-18 the heavy-edit rate roughly doubles (about 26% against about 12% the
-week before), discarded drafts rise, active use dips and eight extra safety reports arrive, which
-stay open past the two-day triage limit until the 2.1.1 hotfix on day 19. From day 19 the rates
-recover towards the week-2 level.
+Planted by scenario (``synthetic.rollout.scenario_for(seed)``): version 2.1 goes live on day 15. In
+``unapproved-update`` it skipped change control (``version_approved`` is ``no`` on days 15-18) and
+drops medication changes from some drafts: on days 15-18 the heavy-edit rate roughly doubles (about
+26% against about 12% the week before), discarded drafts rise and active use dips, until the 2.1.1
+hotfix on day 19; from then the rates recover towards the week-2 level. In the other scenarios 2.1
+was approved before it went live and nothing changes on day 15.
 """
 
 from __future__ import annotations
 
 import math
 
-from synthetic import training_tracker
+from synthetic import safety_reports
 from synthetic.rng import make_rng
 from synthetic.rollout import (
-    ACCESS_MODULES,
-    DEFAULT_STAFF,
     HOTFIX_DAY,
-    TRIAGE_LIMIT_DAYS,
     UPDATE_DAY,
     WEEKDAYS,
-    poisson,
+    Scenario,
     round_half_up,
+    scenario_for,
+    version_approved,
     version_on,
     week_of,
 )
@@ -37,6 +38,7 @@ COLUMNS = (
     "week",
     "weekday",
     "tool_version",
+    "version_approved",
     "staff_with_access",
     "active_users",
     "drafts_generated",
@@ -49,45 +51,39 @@ COLUMNS = (
     "safety_reports_overdue",
 )
 WEEKEND_FACTOR = {"Sat": 0.45, "Sun": 0.30}
-PLANTED_REPORTS = {15: 2, 16: 3, 17: 2, 18: 1}
 BASELINE_MINUTES = 7.4  # median minutes per note before the pilot (stated in the datasheet)
 
 
-def _access_days(seed: int) -> list[int]:
-    """Day on which each roster member got access (M1 and M2 done); unfinished staff are left out."""
-    done: dict[str, dict[str, int]] = {}
-    for rec in training_tracker.generate(seed, DEFAULT_STAFF).records():
-        if rec["module_id"] in ACCESS_MODULES and rec["completed_day"] is not None:
-            done.setdefault(rec["staff_id"], {})[rec["module_id"]] = int(rec["completed_day"])
-    return sorted(max(d.values()) for d in done.values() if len(d) == len(ACCESS_MODULES))
+def _bad_update(day: int, scenario: Scenario) -> bool:
+    return scenario.update_heavy_rate is not None and UPDATE_DAY <= day < HOTFIX_DAY
 
 
-def _use_share(day: int) -> float:
+def _use_share(day: int, scenario: Scenario) -> float:
     share = 0.55 + 0.35 * (1 - math.exp(-(day - 1) / 5))
-    if UPDATE_DAY <= day < HOTFIX_DAY:
-        return share * 0.80
-    if day >= HOTFIX_DAY:
+    if _bad_update(day, scenario):
+        return share * scenario.update_use_factor
+    if day >= HOTFIX_DAY and scenario.has_hotfix:
         return share * (1 - 0.12 * math.exp(-(day - HOTFIX_DAY) / 3))
     return share
 
 
-def _heavy_rate(day: int) -> float:
-    if UPDATE_DAY <= day < HOTFIX_DAY:
-        return 0.26
-    if day >= HOTFIX_DAY:
+def _heavy_rate(day: int, scenario: Scenario) -> float:
+    if _bad_update(day, scenario):
+        return float(scenario.update_heavy_rate or 0.0)
+    if day >= HOTFIX_DAY and scenario.has_hotfix:
         return 0.115 + 0.06 * math.exp(-(day - HOTFIX_DAY) / 3)
     return 0.11 + 0.08 * math.exp(-(day - 1) / 5)
 
 
-def _discard_rate(day: int) -> float:
-    if UPDATE_DAY <= day < HOTFIX_DAY:
-        return 0.08
+def _discard_rate(day: int, scenario: Scenario) -> float:
+    if _bad_update(day, scenario) and scenario.update_discard_rate is not None:
+        return scenario.update_discard_rate
     return 0.035 + 0.015 * math.exp(-(day - 1) / 6)
 
 
-def _minutes(day: int) -> float:
-    if UPDATE_DAY <= day < HOTFIX_DAY:
-        return 6.1
+def _minutes(day: int, scenario: Scenario) -> float:
+    if _bad_update(day, scenario) and scenario.update_minutes is not None:
+        return scenario.update_minutes
     return 4.8 + 1.8 * math.exp(-(day - 1) / 5)
 
 
@@ -95,34 +91,34 @@ def generate(seed: int, rows: int) -> Table:
     """``rows`` days of adoption figures for ``seed``."""
     if rows < 1:
         raise ValueError("rows must be 1 or more")
-    access = _access_days(seed)
+    scenario = scenario_for(seed)
+    access = safety_reports.access_days(seed)
+    log = safety_reports.reports(seed, rows)
     use_rng = make_rng(seed, "adoption-daily", "use")
     quality_rng = make_rng(seed, "adoption-daily", "quality")
-    report_rng = make_rng(seed, "adoption-daily", "reports")
-    open_reports: list[tuple[int, int]] = []  # (day reported, day resolved)
     out: list[tuple] = []
     for day in range(1, rows + 1):
         weekday = WEEKDAYS[(day - 1) % 7]
         with_access = sum(1 for d in access if d <= day)
         factor = WEEKEND_FACTOR.get(weekday, 1.0)
-        active = round_half_up(with_access * _use_share(day) * factor * (1 + use_rng.gauss(0.0, 0.03)))
+        active = round_half_up(with_access * _use_share(day, scenario) * factor * (1 + use_rng.gauss(0.0, 0.03)))
         active = max(0, min(with_access, active))
         drafts = round_half_up(active * max(4.0, use_rng.gauss(9.5, 0.6)))
-        heavy = round_half_up(drafts * max(0.0, _heavy_rate(day) + quality_rng.gauss(0.0, 0.01)))
-        discarded = round_half_up(drafts * max(0.0, _discard_rate(day) + quality_rng.gauss(0.0, 0.006)))
+        heavy = round_half_up(drafts * max(0.0, _heavy_rate(day, scenario) + quality_rng.gauss(0.0, 0.01)))
+        discarded = round_half_up(drafts * max(0.0, _discard_rate(day, scenario) + quality_rng.gauss(0.0, 0.006)))
         discarded = min(discarded, drafts - heavy)
         light = drafts - heavy - discarded
-        minutes = round(_minutes(day) + quality_rng.gauss(0.0, 0.15), 1) if drafts else None
-
-        new = PLANTED_REPORTS.get(day, 0) + poisson(report_rng, 0.2 * factor if active else 0.0)
-        for i in range(new):
-            if day in PLANTED_REPORTS and i < PLANTED_REPORTS[day]:
-                resolved = HOTFIX_DAY + int(report_rng.random() * 2)  # closed once the hotfix is verified
-            else:
-                resolved = day + 1 + int(report_rng.random() * TRIAGE_LIMIT_DAYS)
-            open_reports.append((day, resolved))
-        still_open = [(d, r) for d, r in open_reports if r > day]
-        overdue = sum(1 for d, _ in still_open if day - d >= TRIAGE_LIMIT_DAYS)
-        out.append((day, week_of(day), weekday, version_on(day), with_access, active, drafts, light, heavy,
-                    discarded, minutes, new, len(still_open), overdue))
+        minutes = round(_minutes(day, scenario) + quality_rng.gauss(0.0, 0.15), 1) if drafts else None
+        new, still_open, overdue = safety_reports.daily_counts(log, day)
+        out.append((day, week_of(day), weekday, version_on(day, scenario),
+                    "yes" if version_approved(day, scenario) else "no", with_access, active, drafts, light, heavy,
+                    discarded, minutes, new, still_open, overdue))
     return Table("adoption-daily", COLUMNS, out)
+
+
+def facts(table: Table) -> dict[str, object]:
+    """Headline facts for templates: the versions, whether any went live unapproved, the days covered."""
+    records = table.records()
+    versions = list(dict.fromkeys(r["tool_version"] for r in records))
+    unapproved = sorted({r["tool_version"] for r in records if r["version_approved"] == "no"})
+    return {"days": len(records), "versions": versions, "unapproved_versions": unapproved}

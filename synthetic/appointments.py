@@ -22,19 +22,24 @@ adjustments in :data:`WAIT_CLINIC`, :data:`WAIT_PER_HOUR` and :data:`WAIT_VISIT`
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
-import random
 import statistics
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
-from synthetic.identifiers import fake_id
+from synthetic.columnar import Cat, Chunk, Ident, Num, rows_of
+from synthetic.parallel import ordered_map
 from synthetic.pools import CLINIC_NAMES
-from synthetic.rng import make_rng, weighted_index
 from synthetic.table import Table
+from synthetic.vrng import Stream, exponential, normal, weighted, weighted_rows
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SUMMARY = "Fictional clinic appointments (2025) with planted no-show effects: lead time, reminders, weekday, distance, language."
 GENERATOR = "synthetic.appointments"
-GENERATOR_VERSION = "1.0.0"
+GENERATOR_VERSION = "2.0.0"
 YEAR = 2025
 
 COLUMNS: tuple[str, ...] = (
@@ -102,9 +107,13 @@ SLOTS_PER_DAY = 36  # 08:00 to 16:45 in 15-minute slots
 
 # Bands used by the project's SQL (sql/00_load.sql) and by :func:`facts`; keep the two in step.
 LEAD_BANDS: tuple[tuple[str, int, int], ...] = (
-    ("0-7 days", 0, 7), ("8-14 days", 8, 14), ("15-30 days", 15, 30), ("31-60 days", 31, 60),
+    ("same day", 0, 0), ("1-7 days", 1, 7), ("8-14 days", 8, 14), ("15-30 days", 15, 30), ("31-60 days", 31, 60),
     ("61+ days", 61, LEAD_MAX_DAYS),
 )
+
+
+CHUNK_ROWS = 65_536  # rows per streamed chunk
+_PATIENT_BITS = 23  # patients per table: up to 8.3 million (rows * PATIENTS_PER_APPOINTMENT)
 
 
 def _weekdays(year: int) -> list[dt.date]:
@@ -114,10 +123,6 @@ def _weekdays(year: int) -> list[dt.date]:
             days.append(day)
         day += dt.timedelta(days=1)
     return days
-
-
-def _exponential(rng: random.Random, mean: float) -> float:
-    return -math.log(1.0 - rng.random()) * mean
 
 
 def no_show_logit(
@@ -138,78 +143,165 @@ def no_show_logit(
     )
 
 
-def _patients(seed: int, count: int) -> list[tuple[str, str, str, str]]:
-    """(home clinic, age band, distance band, language) for each fictional patient."""
-    rng = make_rng(seed, "appointments", "patients")
-    patients = []
-    for _ in range(count):
-        clinic = CLINIC_NAMES[weighted_index(rng, list(CLINIC_WEIGHTS))]
-        age = AGE_BANDS[weighted_index(rng, list(AGE_WEIGHTS))]
-        distance = DISTANCE_BANDS[weighted_index(rng, list(CLINIC_DISTANCE_WEIGHTS.get(clinic, DISTANCE_WEIGHTS)))]
-        language = LANGUAGES[weighted_index(rng, list(CLINIC_LANGUAGE_WEIGHTS.get(clinic, LANGUAGE_WEIGHTS)))]
-        patients.append((clinic, age, distance, language))
-    return patients
+def _per_clinic(default: tuple[float, ...], special: dict[str, tuple[float, ...]]) -> np.ndarray:
+    import numpy as np
+
+    return np.array([special.get(c, default) for c in CLINIC_NAMES], dtype="float64")
 
 
-def _specialty(rng: random.Random, clinic: str, age_band: str) -> str:
-    pairs = CLINIC_SPECIALTIES[clinic]
-    names = [s for s, _ in pairs]
-    if age_band == "0-17":
-        return "Paediatrics" if "Paediatrics" in names else "Family medicine"
-    adult = [(s, w) for s, w in pairs if s != "Paediatrics"]
-    return adult[weighted_index(rng, [w for _, w in adult])][0]
+def _patients(seed: int, count: int) -> np.ndarray:
+    """Home clinic, age band, distance band and language of each fictional patient, shape ``(count, 4)``."""
+    import numpy as np
+
+    stream = Stream(seed, "appointments", "patients")
+    out = np.empty((count, 4), dtype=np.uint8)
+    distance = _per_clinic(DISTANCE_WEIGHTS, CLINIC_DISTANCE_WEIGHTS)
+    language = _per_clinic(LANGUAGE_WEIGHTS, CLINIC_LANGUAGE_WEIGHTS)
+
+    def fill(lo: int) -> None:
+        u = stream.uniform_at(lo, min(CHUNK_ROWS, count - lo), 4)
+        clinic = weighted(u[:, 0], CLINIC_WEIGHTS)
+        out[lo:lo + len(u), 0] = clinic
+        out[lo:lo + len(u), 1] = weighted(u[:, 1], AGE_WEIGHTS)
+        out[lo:lo + len(u), 2] = weighted_rows(u[:, 2], clinic, distance)
+        out[lo:lo + len(u), 3] = weighted_rows(u[:, 3], clinic, language)
+
+    for _ in ordered_map(fill, range(0, count, CHUNK_ROWS)):
+        pass
+    return out
+
+
+def _specialty_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per clinic: adult specialty weights and their codes, and the code a child is seen under."""
+    import numpy as np
+
+    width = max(len(p) for p in CLINIC_SPECIALTIES.values())
+    weights = np.zeros((len(CLINIC_NAMES), width))
+    codes = np.zeros((len(CLINIC_NAMES), width), dtype=np.int64)
+    child = np.zeros(len(CLINIC_NAMES), dtype=np.int64)
+    for c, clinic in enumerate(CLINIC_NAMES):
+        pairs = CLINIC_SPECIALTIES[clinic]
+        adult = [(s, w) for s, w in pairs if s != "Paediatrics"]
+        for j, (name, w) in enumerate(adult):
+            weights[c, j], codes[c, j] = w, SPECIALTIES.index(name)
+        names = [s for s, _ in pairs]
+        child[c] = SPECIALTIES.index("Paediatrics" if "Paediatrics" in names else "Family medicine")
+    return weights, codes, child
+
+
+def _schedule(seed: int, rows: int, patients: np.ndarray) -> np.ndarray:
+    """Every booking as one sortable uint64 (slot, clinic, patient, specialty, visit type), in schedule order."""
+    import numpy as np
+
+    stream = Stream(seed, "appointments", "visits")
+    n_days = len(_weekdays(YEAR))
+    spec_w, spec_codes, child = _specialty_tables()
+    keys = np.empty(rows, dtype=np.uint64)
+
+    def fill(lo: int) -> None:
+        u = stream.uniform_at(lo, min(CHUNK_ROWS, rows - lo), 7)
+        patient = np.minimum((u[:, 0] * len(patients)).astype(np.int64), len(patients) - 1)
+        home, age = patients[patient, 0].astype(np.int64), patients[patient, 1]
+        other = np.minimum((u[:, 2] * len(CLINIC_NAMES)).astype(np.int64), len(CLINIC_NAMES) - 1)
+        clinic = np.where(u[:, 1] < HOME_CLINIC_SHARE, home, other)
+        adult = spec_codes[clinic, weighted_rows(u[:, 3], clinic, spec_w)]
+        specialty = np.where(age == 0, child[clinic], adult)
+        visit = weighted(u[:, 4], VISIT_WEIGHTS)
+        day = np.minimum((u[:, 5] * n_days).astype(np.int64), n_days - 1)
+        slot = np.minimum((u[:, 6] * SLOTS_PER_DAY).astype(np.int64), SLOTS_PER_DAY - 1)
+        key = ((day * SLOTS_PER_DAY + slot) * 8 + clinic) << _PATIENT_BITS | patient
+        keys[lo:lo + len(u)] = ((key << 4 | specialty) << 2 | visit).astype(np.uint64)
+
+    for _ in ordered_map(fill, range(0, rows, CHUNK_ROWS)):
+        pass
+    keys.sort()
+    return keys
+
+
+@functools.lru_cache(maxsize=1)
+def _stamps() -> tuple[str, ...]:
+    """Every bookable slot of the year as ``YYYY-MM-DD HH:MM:SS``, in order."""
+    return tuple(
+        dt.datetime(d.year, d.month, d.day, 8 + slot // 4, 15 * (slot % 4)).strftime("%Y-%m-%d %H:%M:%S")
+        for d in _weekdays(YEAR) for slot in range(SLOTS_PER_DAY)
+    )
+
+
+def iter_chunks(seed: int, rows: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[Chunk]:
+    """The table in chunks of columns (memory bounded by ``rows`` small integers plus one chunk)."""
+    import numpy as np
+
+    if rows < 1:
+        raise ValueError("rows must be 1 or more")
+    patients = _patients(seed, max(1, round(rows * PATIENTS_PER_APPOINTMENT)))
+    keys = _schedule(seed, rows, patients)
+    leads = Stream(seed, "appointments", "lead-time")
+    reminders = Stream(seed, "appointments", "reminders")
+    outcomes = Stream(seed, "appointments", "outcomes")
+    waits = Stream(seed, "appointments", "waits")
+    weekday_of_day = np.array([d.weekday() for d in _weekdays(YEAR)], dtype=np.int64)
+    lead_mean = np.array([CLINIC_LEAD_MEAN.get(c, LEAD_MEAN_BEYOND_WEEK) for c in CLINIC_NAMES])
+    reminder_effect = np.array([REMINDER[c] for c in REMINDER_CHANNELS])
+    weekday_effect = np.array([WEEKDAY[d] for d in WEEKDAYS])
+    distance_effect = np.array([DISTANCE[b] for b in DISTANCE_BANDS])
+    age_effect = np.array([AGE[b] for b in AGE_BANDS])
+    visit_effect = np.array([VISIT[v] for v in VISIT_TYPES])
+    wait_visit = np.array([WAIT_VISIT[v] for v in VISIT_TYPES])
+    wait_clinic = np.array([WAIT_CLINIC.get(c, 0.0) for c in CLINIC_NAMES])
+    telehealth = VISIT_TYPES.index("telehealth")
+    stamps = _stamps()
+
+    def chunk(lo: int) -> Chunk:
+        key = keys[lo:lo + chunk_rows].astype(np.int64)
+        n = len(key)
+        visit, key = key & 3, key >> 2
+        specialty, key = key & 15, key >> 4
+        patient, key = key & ((1 << _PATIENT_BITS) - 1), key >> _PATIENT_BITS
+        clinic, stamp = key & 7, key >> 3
+        slot = stamp % SLOTS_PER_DAY
+        weekday = weekday_of_day[stamp // SLOTS_PER_DAY]
+        age, distance, language = (patients[patient, i].astype(np.int64) for i in (1, 2, 3))
+        english = language == 0
+
+        u = leads.uniform_at(lo, n, 3)
+        beyond = 7 + np.floor(exponential(u[:, 2], lead_mean[clinic])).astype(np.int64)
+        lead = np.where(u[:, 0] < LEAD_SAME_DAY, 0,
+                        np.where(u[:, 0] < LEAD_SAME_DAY + LEAD_WITHIN_WEEK,
+                                 1 + np.floor(u[:, 1] * 6).astype(np.int64), np.minimum(LEAD_MAX_DAYS, beyond)))
+        channel = np.where(lead == 0, 0, weighted(reminders.uniform_at(lo, n), REMINDER_WEIGHTS))  # same day: no reminder
+        logit = (INTERCEPT + LEAD_PER_DAY * lead
+                 + reminder_effect[channel] * np.where(english, 1.0, NON_ENGLISH_REMINDER_FACTOR)
+                 + weekday_effect[weekday]
+                 + np.where(visit == telehealth, 0.0, distance_effect[distance])
+                 + np.where(english, 0.0, NON_ENGLISH) + age_effect[age] + visit_effect[visit])
+        no_show = outcomes.uniform_at(lo, n) < 1.0 / (1.0 + np.exp(-logit))
+        w = waits.uniform_at(lo, n, 2)
+        median = WAIT_BASE + wait_clinic[clinic] + WAIT_PER_HOUR * (slot // 4) + wait_visit[visit]
+        wait = np.maximum(0, np.round(median * np.exp(WAIT_SIGMA * normal(w[:, 0], w[:, 1])))).astype(np.int64)
+        return {
+            "appointment_id": Ident("FAKE-APT-", np.arange(lo + 1, lo + n + 1, dtype=np.int64), 6),
+            "patient_id": Ident("FAKE-PT-", 100000 + patient, 6),
+            "clinic": Cat(clinic, CLINIC_NAMES),
+            "specialty": Cat(specialty, SPECIALTIES),
+            "visit_type": Cat(visit, VISIT_TYPES),
+            "scheduled_at": Cat(stamp, stamps),
+            "lead_time_days": Num(lead),
+            "reminder_channel": Cat(channel, REMINDER_CHANNELS),
+            "age_band": Cat(age, AGE_BANDS),
+            "distance_band": Cat(distance, DISTANCE_BANDS),
+            "preferred_language": Cat(language, LANGUAGES),
+            "no_show": Num(no_show.astype(np.int64)),
+            "wait_minutes": Num(wait, null=no_show),
+        }
+
+    yield from ordered_map(chunk, range(0, rows, chunk_rows))
 
 
 def generate(seed: int, rows: int) -> Table:
     """``rows`` fictional appointments for ``seed`` (same seed, same rows, in any process)."""
-    if rows < 1:
-        raise ValueError("rows must be 1 or more")
-    patients = _patients(seed, max(1, round(rows * PATIENTS_PER_APPOINTMENT)))
-    days = _weekdays(YEAR)
-    visits = make_rng(seed, "appointments", "visits")
-    leads = make_rng(seed, "appointments", "lead-time")
-    reminders = make_rng(seed, "appointments", "reminders")
-    outcomes = make_rng(seed, "appointments", "outcomes")
-    waits = make_rng(seed, "appointments", "waits")
-    drawn = []
-    for _ in range(rows):
-        patient = int(visits.random() * len(patients))
-        home, age, distance, language = patients[patient]
-        clinic = home if visits.random() < HOME_CLINIC_SHARE else CLINIC_NAMES[int(visits.random() * len(CLINIC_NAMES))]
-        specialty = _specialty(visits, clinic, age)
-        visit_type = VISIT_TYPES[weighted_index(visits, list(VISIT_WEIGHTS))]
-        day = days[int(visits.random() * len(days))]
-        slot = int(visits.random() * SLOTS_PER_DAY)
-        scheduled = dt.datetime(day.year, day.month, day.day, 8 + slot // 4, 15 * (slot % 4))
-        drawn.append((patient, clinic, specialty, visit_type, scheduled, age, distance, language))
-    drawn.sort(key=lambda d: (d[4], d[1], d[0]))  # appointment ids follow the schedule
-
     out: list[tuple[Any, ...]] = []
-    for number, (patient, clinic, specialty, visit_type, scheduled, age, distance, language) in enumerate(drawn, 1):
-        u = leads.random()
-        if u < LEAD_SAME_DAY:
-            lead = 0
-        elif u < LEAD_SAME_DAY + LEAD_WITHIN_WEEK:
-            lead = 1 + int(leads.random() * 6)
-        else:
-            lead = min(LEAD_MAX_DAYS, 7 + int(_exponential(leads, CLINIC_LEAD_MEAN.get(clinic, LEAD_MEAN_BEYOND_WEEK))))
-        channel = REMINDER_CHANNELS[weighted_index(reminders, list(REMINDER_WEIGHTS))]
-        if lead == 0:
-            channel = "none"  # a same-day booking gets no reminder
-        logit = no_show_logit(
-            lead_time_days=lead, reminder_channel=channel, weekday=WEEKDAYS[scheduled.weekday()],
-            distance_band=distance, visit_type=visit_type, preferred_language=language, age_band=age,
-        )
-        no_show = 1 if outcomes.random() < 1.0 / (1.0 + math.exp(-logit)) else 0
-        median = (
-            WAIT_BASE + WAIT_CLINIC.get(clinic, 0.0) + WAIT_PER_HOUR * (scheduled.hour - 8) + WAIT_VISIT[visit_type]
-        )
-        wait = max(0, round(median * math.exp(waits.gauss(0.0, WAIT_SIGMA))))
-        out.append((
-            fake_id("APT", number), fake_id("PT", 100000 + patient), clinic, specialty, visit_type,
-            scheduled.strftime("%Y-%m-%d %H:%M:%S"), lead, channel, age, distance, language, no_show,
-            None if no_show else wait,
-        ))
+    for chunk in iter_chunks(seed, rows):
+        out += rows_of(chunk)
     return Table("appointments", COLUMNS, out)
 
 
@@ -255,6 +347,35 @@ def _language_group(row: dict[str, Any]) -> str:
     return "English" if row["preferred_language"] == "English" else "Other than English"
 
 
+SHORT_LEAD_MAX = 14  # "booked within two weeks" in the within-clinic check (sql/08_lead_time_within_clinic.sql)
+LONG_LEAD_MIN = 31  # "booked more than 30 days ahead"
+
+
+def _within_clinic(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Short against long lead time inside each clinic, with the crude and Mantel-Haenszel odds ratios."""
+    clinics: dict[str, Any] = {}
+    numerator = denominator = 0.0
+    cells = [0, 0, 0, 0]  # long missed, long attended, short missed, short attended (all clinics)
+    for clinic, group in sorted(_group(rows, lambda r: r["clinic"]).items()):
+        short = [r for r in group if r["lead_time_days"] <= SHORT_LEAD_MAX]
+        long = [r for r in group if r["lead_time_days"] >= LONG_LEAD_MIN]
+        a, c = sum(r["no_show"] for r in long), sum(r["no_show"] for r in short)
+        b, d = len(long) - a, len(short) - c
+        n = a + b + c + d
+        if n:
+            numerator += a * d / n
+            denominator += b * c / n
+        for i, value in enumerate((a, b, c, d)):
+            cells[i] += value
+        clinics[clinic] = {"short": _summary(short), "long": _summary(long)}
+    a, b, c, d = cells
+    return {
+        "clinics": clinics,
+        "crude_or": a * d / (b * c) if b * c else float("nan"),
+        "mh_or": numerator / denominator if denominator else float("nan"),
+    }
+
+
 def facts(table: Table) -> dict[str, Any]:
     """Headline numbers for worked examples: no-show rates in percent, counts and median waits."""
     rows = table.records()
@@ -295,6 +416,9 @@ def facts(table: Table) -> dict[str, Any]:
         "median_wait_all": float(statistics.median(r["wait_minutes"] for r in attended)) if attended else float("nan"),
         "lead": {name: _summary(by_lead.get(name, [])) for name, _, _ in LEAD_BANDS},
         "reminder": {c: _summary(by_reminder.get(c, [])) for c in REMINDER_CHANNELS},
+        "reminder_mean_lead_days": {
+            c: statistics.fmean(r["lead_time_days"] for r in by_reminder[c]) for c in REMINDER_CHANNELS if c in by_reminder
+        },
         "weekday": day_rates,
         "highest_weekday": max(day_rates, key=lambda d: day_rates[d]),
         "distance": {b: _summary(by_distance.get(b, [])) for b in DISTANCE_BANDS},
@@ -302,4 +426,5 @@ def facts(table: Table) -> dict[str, Any]:
         "reminder_by_language": reminded,
         "clinics": dict(sorted(clinics.items(), key=lambda kv: (-kv[1]["observed"], kv[0]))),
         "median_wait": dict(sorted(waits.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "within_clinic": _within_clinic(rows),
     }

@@ -173,7 +173,7 @@ def worked_rewrite(p: dict[str, Any]) -> str:
             "",
             f"Picture 1,000 people with high blood pressure. Over 10 years, about {p['base']} of them would have "
             f"a stroke without treatment. With treatment, about {p['treated']} of them would. "
-            f"So treatment prevents about {p['fewer']} strokes in every 1,000 people who take it.",
+            f"So about {p['fewer']} fewer people in every 1,000 who take it would have a stroke.",
             "",
             "## The first few weeks",
             "",

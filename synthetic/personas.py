@@ -16,7 +16,7 @@ from synthetic.rng import make_rng, pick
 from synthetic.table import Table
 
 SUMMARY = "Fictional personas around a clinic's patient-portal inbox (role, goals, frustrations, tech comfort, quote)."
-VERSION = "1.0"
+VERSION = "1.1"
 COLUMNS = (
     "persona_id",
     "name",
@@ -28,7 +28,7 @@ COLUMNS = (
     "goals",
     "frustrations",
     "workarounds",
-    "needs_from_tool",
+    "needs",
     "quote",
 )
 TECH_COMFORT = ("low", "medium", "high")
@@ -46,7 +46,7 @@ class Archetype:
     goals: tuple[str, str]
     frustrations: tuple[str, str]
     workarounds: str
-    needs_from_tool: str
+    needs: str  # what they need from any change to the workflow (no solution named)
 
 
 ARCHETYPES: tuple[Archetype, ...] = (
@@ -57,7 +57,7 @@ ARCHETYPES: tuple[Archetype, ...] = (
         ("Retyping the same refill and appointment answers all day; half-written replies lost to phone calls.",
          "Looking up the same status in three screens for every message; walk-ins interrupt every reply."),
         "A personal folder of copy-and-paste replies; sticky notes to remember half-finished messages.",
-        "A draft with the status already looked up, which I can check, fix and send in seconds.",
+        "Answer routine questions correctly without retyping and without losing the thread when interrupted.",
     ),
     Archetype(
         "P02", "Patient access supervisor", "Front desk and call centre, all sites", (4, 15), (0.1, 0.6, 0.3),
@@ -66,7 +66,7 @@ ARCHETYPES: tuple[Archetype, ...] = (
         ("Monday inbox backlogs; replies vary by who wrote them; mistakes cluster when staff are pulled away.",
          "No shared view of how long messages really take; staffing decisions rest on hunches."),
         "A shared template document and a weekly huddle about tricky messages.",
-        "Consistent drafts and a plain report of time saved, edits made and messages routed to nurses.",
+        "Consistent replies across staff, and a plain view of where the team's time goes each week.",
     ),
     Archetype(
         "P03", "Medical assistant", "Primary-care pod", (2, 12), (0.25, 0.5, 0.25),
@@ -75,7 +75,7 @@ ARCHETYPES: tuple[Archetype, ...] = (
         ("Repeat 'is my refill ready?' messages because the first reply came late.",
          "Reopening the chart after every interruption to find the request again."),
         "A paper list of pending refills checked three times a day.",
-        "Drafts that show where each fact came from, so checking takes a glance.",
+        "Fewer repeat status questions, and status facts that are quick to confirm.",
     ),
     Archetype(
         "P04", "Triage nurse (RN)", "Nurse triage pool", (5, 20), (0.2, 0.6, 0.2),
@@ -84,7 +84,7 @@ ARCHETYPES: tuple[Archetype, ...] = (
         ("Symptom messages that arrive looking like refill questions.",
          "Being copied on routine messages that did not need a nurse, which buries the ones that did."),
         "Asks front-desk staff to forward anything they are unsure about.",
-        "A cautious rule that sends anything possibly clinical to the nurse queue, with no draft at all.",
+        "Every message that mentions a symptom reaches a nurse, early, with nothing clinical answered by front-desk staff.",
     ),
     Archetype(
         "P05", "Primary-care physician", "Primary-care pod", (3, 25), (0.3, 0.5, 0.2),
@@ -93,7 +93,7 @@ ARCHETYPES: tuple[Archetype, ...] = (
         ("Inbox volume that spills into evenings.",
          "Worry that busy staff will approve drafts without reading them."),
         "Signs refills in batches at lunch and at the end of the day.",
-        "Clear limits: logistics only, a person sends every reply, clinical questions routed to nurses.",
+        "Nothing that reads like medical advice leaves the practice without a clinician; less inbox work in the evenings.",
     ),
     Archetype(
         "P06", "Practice manager", "Operations, all sites", (5, 20), (0.1, 0.5, 0.4),
@@ -102,7 +102,7 @@ ARCHETYPES: tuple[Archetype, ...] = (
         ("Vendor pitches with time-saving figures that cannot be checked.",
          "A part-time role added last winter only to keep up with messages."),
         "Monthly spreadsheet of message counts exported by hand.",
-        "A baseline, a pilot with a stop rule, and weekly numbers to show the partners.",
+        "Numbers that can be checked: where the minutes go today, and what any change costs and saves.",
     ),
     Archetype(
         "P07", "Privacy and compliance officer", "Compliance office", (6, 22), (0.1, 0.5, 0.4),
@@ -111,7 +111,7 @@ ARCHETYPES: tuple[Archetype, ...] = (
         ("Tools that ask for the whole record when they need two fields.",
          "Vendors who cannot say whether messages are kept or used to train their models."),
         "A standard vendor questionnaire and a business associate agreement template.",
-        "Read-only access to two status fields, an audit log the practice can export, and no retention for training.",
+        "Any change keeps to the minimum necessary information, with disclosures and access on record.",
     ),
     Archetype(
         "P08", "Patient and family advisor", "Patient and family advisory council (volunteer)", (1, 6),
@@ -121,7 +121,7 @@ ARCHETYPES: tuple[Archetype, ...] = (
         ("Waiting two days for 'your appointment is confirmed', then calling anyway.",
          "Replies full of clinic jargon that lead to a second message."),
         "Calls the front desk when a portal message goes unanswered.",
-        "Plain-language replies, a note when software helped, and a person who stands behind the answer.",
+        "Plain-language, same-day answers from a person who stands behind them, and honesty about how replies are made.",
     ),
 )
 
@@ -173,7 +173,7 @@ def generate(seed: int, rows: int = len(ARCHETYPES)) -> Table:
             arch.goals[variant],
             arch.frustrations[variant],
             arch.workarounds,
-            arch.needs_from_tool,
+            arch.needs,
             str(pick(rng, quotes_for(arch.persona_id))),
         ))
     return Table("personas", COLUMNS, out)

@@ -6,10 +6,11 @@ Responses carry no staff id, only role and clinic.
 
 Each item's answers follow a fixed distribution per wave, allocated exactly (largest remainder),
 then handed to respondents in the order of a latent attitude so that one person's answers hang
-together. Planted: agreement with the safety-concern item rises from about 16% (pulse) to about 38%
-(close) after the update, trust falls, and physicians rate time saved lower than other roles.
-Comments are invented, short and free of personal details; some wave-2 comments mention the
-update's missing medication changes.
+together. Planted: physicians rate time saved lower than other roles; where the scenario has a bad
+update (``synthetic.rollout.scenario_for(seed).survey_after_update``), agreement with the
+safety-concern item rises from about 16% (pulse) to about 36% (close) and trust falls, and some
+wave-2 comments mention the update's missing medication changes; otherwise both stay steady.
+Comments are invented, short and free of personal details.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import random
 
 from synthetic.identifiers import fake_id
 from synthetic.rng import make_rng
-from synthetic.rollout import CLINIC_SHARES, PILOT_CLINICS, ROLE_SHARES, ROLES, allocate, spread
+from synthetic.rollout import CLINIC_SHARES, PILOT_CLINICS, ROLE_SHARES, ROLES, allocate, scenario_for, spread
 from synthetic.table import Table
 
 SUMMARY = "Two-wave anonymous pilot survey: six Likert items (1-5) and short comments."
@@ -43,6 +44,11 @@ DISTRIBUTIONS: dict[str, tuple[tuple[float, ...], tuple[float, ...]]] = {
     "q_workload": ((0.14, 0.34, 0.26, 0.20, 0.06), (0.12, 0.32, 0.26, 0.22, 0.08)),
     "q_safety_concern": ((0.30, 0.36, 0.18, 0.12, 0.04), (0.16, 0.26, 0.20, 0.26, 0.12)),
     "q_training": ((0.04, 0.10, 0.18, 0.46, 0.22), (0.04, 0.08, 0.20, 0.46, 0.22)),
+}
+# Close-survey distributions where nothing went wrong after the update (trust and concern steady).
+STEADY_CLOSE: dict[str, tuple[float, ...]] = {
+    "q_trust": (0.04, 0.12, 0.24, 0.42, 0.18),
+    "q_safety_concern": (0.30, 0.36, 0.18, 0.12, 0.04),
 }
 COMMENT_SHARE = 0.55
 
@@ -72,10 +78,11 @@ AFTER_UPDATE = (
 )
 
 
-def _comment(rng: random.Random, wave_index: int, attitude_rank: float) -> str:
+def _comment(rng: random.Random, wave_index: int, attitude_rank: float, after_update: bool) -> str:
     if rng.random() >= COMMENT_SHARE:
         return ""
-    if wave_index == 1 and attitude_rank < 0.45 and rng.random() < 0.6:
+    pool: tuple[str, ...]
+    if wave_index == 1 and attitude_rank < 0.45 and rng.random() < 0.6 and after_update:
         pool = AFTER_UPDATE
     elif attitude_rank > 0.6:
         pool = POSITIVE
@@ -91,6 +98,7 @@ def generate(seed: int, rows: int) -> Table:
     if rows < 1:
         raise ValueError("rows must be 1 or more")
     sizes = [rows - rows // 2, rows // 2]
+    after_update = scenario_for(seed).survey_after_update
     role_rng = make_rng(seed, "pilot-survey", "role")
     clinic_rng = make_rng(seed, "pilot-survey", "clinic")
     latent_rng = make_rng(seed, "pilot-survey", "attitude")
@@ -107,13 +115,16 @@ def generate(seed: int, rows: int) -> Table:
         answers: dict[str, list[int]] = {}
         for column, _, direction in ITEMS:
             scores: list[int] = []
-            for value, count in enumerate(allocate(size, DISTRIBUTIONS[column][wave_index]), start=1):
+            shares = DISTRIBUTIONS[column][wave_index]
+            if wave_index == 1 and not after_update and column in STEADY_CLOSE:
+                shares = STEADY_CLOSE[column]
+            for value, count in enumerate(allocate(size, shares), start=1):
                 scores += [value] * count
             key = []
             for i in range(size):
                 shift = -0.9 if column == "q_time_saved" and roles[i] == "physician" else 0.0
                 key.append(direction * attitude[i] + shift + order_rng.gauss(0.0, 0.8))
-            ranked = sorted(range(size), key=lambda i, k=key: (k[i], i))
+            ranked = sorted(range(size), key=lambda i, k=key: (k[i], i))  # type: ignore[misc]
             column_scores = [0] * size
             for position, i in enumerate(ranked):
                 column_scores[i] = scores[position]
@@ -124,5 +135,5 @@ def generate(seed: int, rows: int) -> Table:
         for i in range(size):
             number += 1
             out.append((fake_id("RESP", number), wave, day, roles[i], clinics[i],
-                        *(answers[c][i] for c, _, _ in ITEMS), _comment(comment_rng, wave_index, rank[i])))
+                        *(answers[c][i] for c, _, _ in ITEMS), _comment(comment_rng, wave_index, rank[i], after_update)))
     return Table("pilot-survey", COLUMNS, out)

@@ -8,10 +8,15 @@ A dataset module defines ``generate(seed: int, rows: int, **options) -> Table``,
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from synthetic.table import Table
+
+if TYPE_CHECKING:
+    from synthetic.columnar import Chunk
 
 
 @dataclass(frozen=True)
@@ -35,15 +40,40 @@ class DatasetSpec:
     def options(self) -> dict[str, tuple[str, ...]]:
         return dict(getattr(self.load(), "OPTIONS", {}))
 
-    def generate(self, seed: int, rows: int | None = None, **options: str) -> Table:
-        """Generate the table (``rows`` defaults to the dataset's default size)."""
+    @property
+    def streams(self) -> bool:
+        """The module can generate in bounded-memory chunks (``iter_chunks``), so any size up to MAX_ROWS."""
+        return hasattr(self.load(), "iter_chunks")
+
+    @property
+    def max_rows(self) -> int:
+        """The largest table this dataset generates: MAX_ROWS when it streams, else MAX_TABLE_ROWS (held in memory)."""
+        return MAX_ROWS if self.streams else MAX_TABLE_ROWS
+
+    def _check(self, options: dict[str, str]) -> None:
         allowed = self.options
         for key, value in options.items():
             if key not in allowed:
                 raise ValueError(f"the {self.id} dataset has no option '{key}'")
             if value not in allowed[key]:
                 raise ValueError(f"option {key} of {self.id} must be one of {', '.join(allowed[key])}")
+
+    def generate(self, seed: int, rows: int | None = None, **options: str) -> Table:
+        """Generate the table (``rows`` defaults to the dataset's default size)."""
+        self._check(options)
         return self.load().generate(seed=seed, rows=self.default_rows if rows is None else rows, **options)
+
+    def chunks(self, seed: int, rows: int | None = None, **options: str) -> Iterator[Chunk]:
+        """The same rows as :meth:`generate`, as column chunks (only for datasets that stream)."""
+        self._check(options)
+        module = self.load()
+        if not hasattr(module, "iter_chunks"):
+            raise ValueError(f"the {self.id} dataset does not stream")
+        return iter(module.iter_chunks(seed=seed, rows=self.default_rows if rows is None else rows, **options))
+
+
+MAX_ROWS = 5_000_000  # largest table `prooflane data` writes (streamed, bounded memory)
+MAX_TABLE_ROWS = 200_000  # largest table of a dataset generated whole in memory
 
 
 # id -> spec. Keep in alphabetical order.
@@ -52,17 +82,30 @@ DATASETS: dict[str, DatasetSpec] = {
     for spec in (
         DatasetSpec("adoption-daily", "synthetic.adoption_daily", 30, "rollout-plan"),
         DatasetSpec("appointments", "synthetic.appointments", 5000, "dashboard"),
-        DatasetSpec("interview-snippets", "synthetic.interviews", 40, "product-brief"),
+        DatasetSpec("chatbot-answer-key", "synthetic.chatbot_key", 30, "chatbot-evaluation"),
+        DatasetSpec("chatbot-answers", "synthetic.chatbot_replies", 30, "chatbot-evaluation"),
+        DatasetSpec("chatbot-prompts", "synthetic.chatbot_prompts", 30, "chatbot-evaluation"),
+        DatasetSpec("chatbot-ratings", "synthetic.chatbot_ratings", 30, "chatbot-evaluation"),
+        DatasetSpec("interview-snippets", "synthetic.interviews", 60, "product-brief"),
         DatasetSpec("patient-drafts", "synthetic.patient_drafts", 4, "patient-education-rewrite"),
         DatasetSpec("patient-drafts-key", "synthetic.patient_drafts_key", 24, "patient-education-rewrite"),
         DatasetSpec("patient-sources", "synthetic.patient_sources", 6, "patient-education-rewrite"),
         DatasetSpec("personas", "synthetic.personas", 8, "product-brief"),
         DatasetSpec("pilot-survey", "synthetic.pilot_survey", 88, "rollout-plan"),
+        DatasetSpec("safety-reports", "synthetic.safety_reports", 30, "rollout-plan"),
         DatasetSpec("staff-roster", "synthetic.staff_roster", 60, "rollout-plan"),
+        DatasetSpec("summary-critical-flags", "synthetic.summary_flags", 20, "review-rubric"),
+        DatasetSpec("summary-defects-key", "synthetic.summary_key", 20, "review-rubric"),
+        DatasetSpec("summary-ratings", "synthetic.summary_ratings", 20, "review-rubric"),
+        DatasetSpec("summary-reviewers", "synthetic.summary_reviewers", 20, "review-rubric"),
+        DatasetSpec("summary-source-notes", "synthetic.summary_notes", 20, "review-rubric"),
+        DatasetSpec("summary-texts", "synthetic.summary_drafts", 20, "review-rubric"),
         DatasetSpec("time-study", "synthetic.time_study", 480, "product-brief"),
         DatasetSpec("training-tracker", "synthetic.training_tracker", 60, "rollout-plan"),
         DatasetSpec("vendor-claims", "synthetic.vendor_claims", 3, "vendor-checklist"),
         DatasetSpec("vendor-claims-key", "synthetic.vendor_claims_key", 3, "vendor-checklist"),
+        DatasetSpec("vendor-documents", "synthetic.vendor_documents", 3, "vendor-checklist"),
+        DatasetSpec("vendor-items-key", "synthetic.vendor_items_key", 3, "vendor-checklist"),
         DatasetSpec("vendor-profiles", "synthetic.vendors", 3, "vendor-checklist"),
         DatasetSpec("workflow-events", "synthetic.workflow_events", 600, "workflow-map"),
     )

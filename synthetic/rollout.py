@@ -9,8 +9,10 @@ agree with each other for the same seed.
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 
 from synthetic.pools import CLINIC_NAMES
+from synthetic.rng import make_rng
 
 PILOT_DAYS = 30
 DEFAULT_STAFF = 60
@@ -41,8 +43,8 @@ INCOMPLETE_SHARE: dict[str, float] = {
     "registered nurse": 0.04,
 }
 
-# Planted adoption effect: the vendor's version 2.1 (day 15) dropped medication changes from some
-# drafts; the hotfix 2.1.1 arrived on day 19.
+# The vendor's version 2.1 goes live on day 15 in every scenario; where it skipped change control it
+# dropped medication changes from some drafts and the hotfix 2.1.1 arrived on day 19.
 BASE_VERSION = "2.0"
 UPDATE_VERSION = "2.1"
 HOTFIX_VERSION = "2.1.1"
@@ -52,13 +54,117 @@ TRIAGE_LIMIT_DAYS = 2
 WEEKDAYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def version_on(day: int) -> str:
-    """The tool version live on a pilot day."""
-    if day >= HOTFIX_DAY:
+# Error types a safety report can name. The stop rule counts reports of ONE type within 2 days.
+MEDICATION_ERROR = "medication change dropped"
+PRIVACY_INCIDENT = "privacy incident"
+BACKGROUND_ERROR_TYPES: tuple[str, ...] = ("finding left out", "invented detail", "wrong side or site", "other")
+ERROR_TYPES: tuple[str, ...] = (MEDICATION_ERROR, *BACKGROUND_ERROR_TYPES, PRIVACY_INCIDENT)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """What happens in one pilot: the seed picks one, so different people get different stories.
+
+    ``decision`` is what the default criteria in the project's plan/go-no-go.yaml conclude on the
+    data (the project computes it; this is what the generators aim at).
+    """
+
+    id: str
+    decision: str
+    summary: str
+    update_approved: bool  # did version 2.1 pass change control before it reached users?
+    has_hotfix: bool  # 2.1.1 on day 19 (only after a bad update)
+    incomplete_share: dict[str, float]  # per role, share NOT finishing every module by day 30
+    planted_reports: dict[int, tuple[str, ...]]  # day -> error types of reports tied to the update
+    planted_overdue: bool  # planted reports stay open until the hotfix is checked
+    signed_note_errors: dict[int, str]  # day -> error type found in a signed note by the sample review
+    update_heavy_rate: float | None  # heavy-edit rate on days 15-18 (None: no change)
+    update_discard_rate: float | None
+    update_use_factor: float  # active use on days 15-18 relative to normal
+    update_minutes: float | None
+    survey_after_update: bool  # close-survey trust falls and the safety-concern item rises
+
+
+SCENARIOS: dict[str, Scenario] = {
+    s.id: s
+    for s in (
+        Scenario(
+            id="unapproved-update",
+            decision="no-go",
+            summary=("version 2.1 reached users on day 15 without change-control approval and dropped medication "
+                     "changes from some drafts; reports of that one error type breached the stop rule, some went "
+                     "past the triage limit, and the sample review found one in a signed note"),
+            update_approved=False,
+            has_hotfix=True,
+            incomplete_share=INCOMPLETE_SHARE,
+            planted_reports={15: (MEDICATION_ERROR,) * 2, 16: (MEDICATION_ERROR,) * 3, 17: (MEDICATION_ERROR,) * 2,
+                             18: (MEDICATION_ERROR,)},
+            planted_overdue=True,
+            signed_note_errors={18: MEDICATION_ERROR},
+            update_heavy_rate=0.26,
+            update_discard_rate=0.08,
+            update_use_factor=0.80,
+            update_minutes=6.1,
+            survey_after_update=True,
+        ),
+        Scenario(
+            id="training-gap",
+            decision="extend pilot",
+            summary=("version 2.1 passed change control before day 15 and behaved; physicians fell behind on "
+                     "training, so the whole roster finished below the target"),
+            update_approved=True,
+            has_hotfix=False,
+            incomplete_share=INCOMPLETE_SHARE,
+            planted_reports={16: ("finding left out",), 18: ("invented detail",)},
+            planted_overdue=False,
+            signed_note_errors={},
+            update_heavy_rate=None,
+            update_discard_rate=None,
+            update_use_factor=1.0,
+            update_minutes=None,
+            survey_after_update=False,
+        ),
+        Scenario(
+            id="steady",
+            decision="go",
+            summary=("version 2.1 passed change control before day 15 and behaved; nearly every clinician finished "
+                     "training, and every safety report was triaged in time"),
+            update_approved=True,
+            has_hotfix=False,
+            incomplete_share={"physician": 0.06, "nurse practitioner": 0.0, "physician assistant": 0.0,
+                              "registered nurse": 0.04},
+            planted_reports={17: ("finding left out",)},
+            planted_overdue=False,
+            signed_note_errors={},
+            update_heavy_rate=None,
+            update_discard_rate=None,
+            update_use_factor=1.0,
+            update_minutes=None,
+            survey_after_update=False,
+        ),
+    )
+}
+SCENARIO_ORDER: tuple[str, ...] = ("unapproved-update", "training-gap", "steady")
+
+
+def scenario_for(seed: int) -> Scenario:
+    """The pilot's story for ``seed``: each of the three is equally likely."""
+    rng = make_rng(seed, "pilot", "scenario")
+    return SCENARIOS[SCENARIO_ORDER[int(rng.random() * len(SCENARIO_ORDER))]]
+
+
+def version_on(day: int, scenario: Scenario | None = None) -> str:
+    """The tool version live on a pilot day (the hotfix exists only after a bad update)."""
+    if day >= HOTFIX_DAY and (scenario is None or scenario.has_hotfix):
         return HOTFIX_VERSION
     if day >= UPDATE_DAY:
         return UPDATE_VERSION
     return BASE_VERSION
+
+
+def version_approved(day: int, scenario: Scenario) -> bool:
+    """Whether the version live on ``day`` passed change control before it reached users."""
+    return version_on(day, scenario) != UPDATE_VERSION or scenario.update_approved
 
 
 def week_of(day: int) -> int:

@@ -9,7 +9,13 @@ project's datasheet, checked by tests):
 - each interruption adds about 1.5 minutes;
 - rework becomes more likely with every interruption (about 6% with none, 13% with one, 20% with two);
 - Mondays carry about 35% more tasks than other days, and more interruptions;
-- about 6% of refill-status and 3% of appointment messages also mention a symptom and go to a nurse.
+- about 6% of refill-status and 3% of appointment messages also mention a symptom and go to a nurse;
+- some contacts are repeats (the person asking again about something already asked: a status chase),
+  most often for refills, referrals and prior authorisations.
+
+It also holds the sizing and launch-evidence arithmetic the product brief quotes (minutes saved
+against oversight minutes, the bound that zero misses in a silent period allows), so the worked
+example and the project's build script compute the same figures.
 """
 
 from __future__ import annotations
@@ -17,13 +23,14 @@ from __future__ import annotations
 import math
 import statistics
 from dataclasses import dataclass
+from typing import Any
 
 from synthetic.identifiers import fake_id
 from synthetic.rng import bernoulli, make_rng, weighted_index
 from synthetic.table import Table
 
 SUMMARY = "Fictional baseline time study of clinic front-desk tasks: minutes, interruptions, rework, nurse routing."
-VERSION = "1.0"
+VERSION = "1.1"
 COLUMNS = (
     "task_id",
     "study_day",
@@ -36,6 +43,7 @@ COLUMNS = (
     "interruptions",
     "rework",
     "routed_to_nurse",
+    "repeat_contact",
 )
 STUDY_DAYS = 10
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
@@ -75,6 +83,22 @@ TASK_TYPES: tuple[TaskType, ...] = (
     TaskType("prior_auth_follow_up", "Prior authorisation follow-up", 0.08, 12.0, (("payer_portal", 1.0),), 0.70, 0.0),
 )
 LABELS = {t.code: t.label for t in TASK_TYPES}
+# share of each task type that is a repeat contact (a status chase), drawn from its own stream
+REPEAT_RATE = {
+    "refill_status": 0.35, "appointment_logistics": 0.20, "symptom_message_handoff": 0.05, "phone_scheduling": 0.08,
+    "billing_question": 0.15, "forms_and_records": 0.25, "referral_coordination": 0.35, "prior_auth_follow_up": 0.30,
+}
+
+# Sizing and launch assumptions the brief states next to its figures (the project's build script uses the same).
+SIZING = {
+    "target_reduction": 0.30,  # the north-star target: staff minutes per drafted message, down 30%
+    "audit_share_drafted": 0.10,  # the weekly audit reads 10% of drafted replies ...
+    "audit_minutes_per_message": 2.0,  # ... and every routed message, at about 2 minutes each
+    "weekly_review_minutes": 60.0,  # plus a 30-minute weekly review for two people
+    "prevented_share": 0.5,  # the non-AI alternative (status notifications) prevents half the status chases
+    "days_per_week": 5,
+}
+LAUNCH = {"silent_weeks": 4, "confidence": 0.95, "target_miss_rate": 0.02}
 
 
 def _day(rng) -> int:
@@ -106,6 +130,8 @@ def generate(seed: int, rows: int = 480) -> Table:
             minutes += max(0.3, rng.gauss(1.0, 0.3))  # reading closely and forwarding to the nurse pool
         drawn.append((day, weekday, fake_id("STAFF", staff_number), role, task.code, channel,
                       max(0.5, round(minutes, 1)), interruptions, int(rework), int(routed)))
+    repeat_rng = make_rng(seed, "time-study", "repeat-contact")
+    drawn = [(*row, int(bernoulli(repeat_rng, REPEAT_RATE[row[4]]))) for row in drawn]
     drawn.sort(key=lambda row: row[0])  # stable: keeps draw order within a day
     out = [(fake_id("TASK", i + 1, 5), *row) for i, row in enumerate(drawn)]
     return Table("time_study", COLUMNS, out)
@@ -140,10 +166,68 @@ def baseline(records: list[dict], in_scope: tuple[str, ...] = DEFAULT_IN_SCOPE) 
     }
 
 
-def by_type(records: list[dict]) -> list[dict[str, object]]:
+def sizing(records: list[dict], in_scope: tuple[str, ...] = DEFAULT_IN_SCOPE) -> dict[str, object]:
+    """Staff minutes a day an AI drafting aid could save against the oversight it needs, and a non-AI alternative.
+
+    AI: the target reduction applied to the in-scope messages it would draft (those not routed to a
+    nurse); oversight: the audit of every routed message and a share of the drafted ones, plus a weekly
+    review. Alternative: status notifications that prevent a share of the repeat contacts.
+    """
+    days = len({int(r["study_day"]) for r in records}) or 1
+    scoped = [r for r in records if r["task_type"] in in_scope]
+    drafted = [r for r in scoped if int(r["routed_to_nurse"]) == 0]
+    routed = len(scoped) - len(drafted)
+    repeats = [r for r in scoped if int(r.get("repeat_contact", 0)) == 1]
+    s = SIZING
+    saved = s["target_reduction"] * sum(float(r["minutes"]) for r in drafted) / days
+    audited = (routed + s["audit_share_drafted"] * len(drafted)) / days
+    oversight = audited * s["audit_minutes_per_message"] + s["weekly_review_minutes"] / s["days_per_week"]
+    prevented = s["prevented_share"] * sum(float(r["minutes"]) for r in repeats) / days
+    return {
+        "drafted_per_day": round(len(drafted) / days, 1),
+        "ai_minutes_saved_per_day": round(saved),
+        "oversight_minutes_per_day": round(oversight),
+        "ai_net_minutes_per_day": round(saved) - round(oversight),
+        "repeat_contacts": len(repeats),
+        "repeat_contact_pct": _pct(len(repeats), len(scoped)),
+        "alternative_minutes_saved_per_day": round(prevented),
+        "alternative_first": round(prevented) >= round(saved) - round(oversight),
+        **{f"assume_{k}": v for k, v in s.items()},
+    }
+
+
+def zero_miss_upper_bound(n: int, confidence: float = 0.95) -> float:
+    """Exact (Clopper-Pearson) one-sided upper bound on a miss rate when none of ``n`` events was missed."""
+    return 1.0 - (1.0 - confidence) ** (1.0 / n) if n > 0 else 1.0
+
+
+def events_needed(target: float, confidence: float = 0.95) -> int:
+    """Events, all caught, needed for the one-sided upper bound on the miss rate to fall below ``target``."""
+    return math.ceil(math.log(1.0 - confidence) / math.log(1.0 - target))
+
+
+def launch_evidence(records: list[dict], in_scope: tuple[str, ...] = DEFAULT_IN_SCOPE) -> dict[str, object]:
+    """What a silent period can show about a symptom screen: expected events, the zero-miss bound, the test set needed."""
+    days = len({int(r["study_day"]) for r in records}) or 1
+    routed = sum(int(r["routed_to_nurse"]) for r in records if r["task_type"] in in_scope)
+    p = LAUNCH
+    expected = round(routed / days * p["silent_weeks"] * SIZING["days_per_week"])
+    return {
+        "routed_in_study": routed,
+        "study_days": days,
+        "silent_weeks": p["silent_weeks"],
+        "silent_events": expected,
+        "upper_bound_pct": round(100 * zero_miss_upper_bound(expected, p["confidence"]), 1),
+        "rule_of_three_pct": round(300 / expected, 1) if expected else 100.0,
+        "target_miss_pct": round(100 * p["target_miss_rate"], 1),
+        "test_set_needed": events_needed(p["target_miss_rate"], p["confidence"]),
+    }
+
+
+def by_type(records: list[dict]) -> list[dict[str, Any]]:
     """Tasks, share of minutes and median minutes per task type, most minutes first."""
     total = sum(float(r["minutes"]) for r in records)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for task in TASK_TYPES:
         values = [float(r["minutes"]) for r in records if r["task_type"] == task.code]
         if values:
@@ -162,4 +246,20 @@ def by_type(records: list[dict]) -> list[dict[str, object]]:
 def facts(table: Table) -> dict[str, object]:
     """Headline facts for worked examples: the default in-scope baseline and the per-type view."""
     records = table.records()
-    return {**baseline(records), "by_type": by_type(records), "generator_version": VERSION}
+    return {
+        **baseline(records),
+        "by_type": by_type(records),
+        "sizing": sizing(records),
+        "launch": launch_evidence(records),
+        "planted": {
+            "repeat_rate_pct": {k: round(100 * v) for k, v in REPEAT_RATE.items()},
+            "weights_pct": {t.code: round(100 * t.weight) for t in TASK_TYPES},
+            "typical_minutes": {t.code: t.median_minutes for t in TASK_TYPES},
+            "symptom_rate_pct": {t.code: round(100 * t.symptom_rate) for t in TASK_TYPES},
+            "minutes_per_interruption": MINUTES_PER_INTERRUPTION,
+            "rework_base_pct": round(100 * REWORK_BASE),
+            "rework_per_interruption_pct": round(100 * REWORK_PER_INTERRUPTION),
+            "monday_extra_pct": round(100 * (DAY_WEIGHTS[0] - 1)),
+        },
+        "generator_version": VERSION,
+    }

@@ -4,10 +4,12 @@
 and size, four modules each (so ``rows=60`` gives 240 rows). Days are pilot day numbers (1-30),
 never calendar dates.
 
-Planted, at exact strength for any seed: the share of each role that has not finished every
-module by day 30 (physicians 28%, nurse practitioners 11%, physician assistants 0%, registered
-nurses 4%, rounded half up), so physicians fall below an 80% floor and the whole roster just below
-90%. Module M2 (checking drafts) has the lowest first-attempt quiz scores, so the most retakes.
+Planted, at exact strength within each scenario (``synthetic.rollout.scenario_for(seed)``): the share
+of each role that has not finished every module by day 30, rounded half up. In the
+``unapproved-update`` and ``training-gap`` scenarios physicians 28%, nurse practitioners 11%,
+physician assistants 0%, registered nurses 4%, so physicians fall below an 80% floor and the whole
+roster just below 90%; in ``steady`` only one physician and one registered nurse do not finish.
+Module M2 (checking drafts) has the lowest first-attempt quiz scores, so the most retakes.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import random
 
 from synthetic import staff_roster
 from synthetic.rng import make_rng, weighted_index
-from synthetic.rollout import INCOMPLETE_SHARE, MODULES, ROLES, round_half_up
+from synthetic.rollout import MODULES, ROLES, round_half_up, scenario_for
 from synthetic.table import Table
 
 SUMMARY = "Required training-module completions (day numbers, quiz scores) for the staff roster of the same seed (rows = staff)."
@@ -44,12 +46,12 @@ MISSING_SETS: tuple[tuple[str, ...], ...] = (("M4",), ("M2", "M4"), ("M3", "M4")
 MISSING_WEIGHTS: list[float] = [0.6, 0.25, 0.15]
 
 
-def _pick_unfinished(rng: random.Random, staff: list[dict]) -> set[str]:
+def _pick_unfinished(rng: random.Random, staff: list[dict], shares: dict[str, float]) -> set[str]:
     """Staff ids that will not finish, in the planted share per role (never super-users)."""
     chosen: set[str] = set()
     for role in ROLES:
         members = [s for s in staff if s["role"] == role]
-        want = round_half_up(len(members) * INCOMPLETE_SHARE[role])
+        want = round_half_up(len(members) * shares[role])
         pool = [s for s in members if s["super_user"] == "no"]
         weights = [SHIFT_WEIGHT[s["shift"]] for s in pool]
         for _ in range(min(want, len(pool))):
@@ -62,7 +64,8 @@ def _pick_unfinished(rng: random.Random, staff: list[dict]) -> set[str]:
 def generate(seed: int, rows: int) -> Table:
     """Module records for the ``rows`` staff of the roster with the same seed."""
     staff = staff_roster.generate(seed, rows).records()
-    unfinished = _pick_unfinished(make_rng(seed, "training-tracker", "unfinished"), staff)
+    unfinished = _pick_unfinished(make_rng(seed, "training-tracker", "unfinished"), staff,
+                                  scenario_for(seed).incomplete_share)
     missing_rng = make_rng(seed, "training-tracker", "missing")
     day_rng = make_rng(seed, "training-tracker", "day")
     quiz_rng = make_rng(seed, "training-tracker", "quiz")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import Any
 
 from synthetic.identifiers import email, phone
 from synthetic.pools import person_name
@@ -214,8 +215,10 @@ MESSAGING = ProductType(
               "Ask for results per language, including how often messages were misunderstood."),
         Claim("Messages mentioning chest pain, breathing trouble or self-harm go straight to staff with the "
               "patient's call-back number.", "plausible",
-              "A narrow, testable escalation rule.",
-              "Ask for the escalation term list per language and how often it is tested."),
+              "A narrow, testable escalation rule, but 'straight to staff' helps nobody at night or at weekends "
+              "unless the patient is told at once where to get urgent help.",
+              "Ask for the escalation term list per language, how often it is tested, and what the patient is told "
+              "at once after hours (for example to call 911, or 988 for a mental health crisis)."),
         Claim("Patients can reply STOP to opt out, and staff can see every message sent.", "plausible",
               "Opt-out and visibility are basic controls.",
               "Ask for a demo of the staff view and the opt-out log."),
@@ -248,6 +251,23 @@ UPDATES: tuple[str, ...] = (
     "Versioned releases twice a year, each with a revalidation summary",
     "Not stated in the documents provided",
 )
+THIRD_PARTY_BY_TYPE: dict[str, tuple[str, ...]] = {
+    "ambient-scribe": (
+        "Uses a third-party speech recognition service and a general-purpose large language model from a "
+        "third-party provider, under the vendor's own agreements",
+        "Uses the vendor's own speech and note-drafting models only",
+        "Uses a third-party cloud speech service for transcripts and the vendor's own note-drafting model",
+        "Not stated in the documents provided",
+    ),
+    "patient-messaging": (
+        "Uses a general-purpose large language model from a third-party provider for free-text replies, under "
+        "the vendor's own agreement",
+        "Uses the vendor's own message-matching rules and models only",
+        "Uses a third-party text-message gateway and a cloud translation service; the vendor's own model matches "
+        "replies to templates",
+        "Not stated in the documents provided",
+    ),
+}
 THIRD_PARTY: tuple[str, ...] = (
     "Uses a general-purpose large language model from a third-party provider, under the vendor's own agreement",
     "Uses the vendor's own models only",
@@ -330,11 +350,11 @@ def _documents(rng: random.Random, keep_probability: float) -> str:
 
 def _vendor(
     rng: random.Random, vendor_id: str, slug: str, name: str, product: ProductType, red_flags: int
-) -> tuple[dict[str, object], list[tuple[Claim, str]]]:
+) -> tuple[dict[str, Any], list[tuple[Claim, str]]]:
     """A seeded profile and its five (claim, source) pairs."""
     domain = slug.split("-")[0] + ".example"
     cautious = red_flags == 0
-    profile: dict[str, object] = {
+    profile: dict[str, Any] = {
         "vendor_id": vendor_id,
         "slug": slug,
         "name": name,
@@ -346,9 +366,10 @@ def _vendor(
         "intended_users": product.intended_users,
         "decision_role": str(pick(rng, product.decision_roles[:1] if cautious else product.decision_roles[1:])),
         "data_touched": "; ".join(
-            d for i, d in enumerate(product.data_touched) if not cautious or i < 3 or bernoulli(rng, 0.6)
+            d for i, d in enumerate(product.data_touched)
+            if not cautious or i < 3 or bernoulli(rng, 0.6) or d.startswith("free-text")
         ),
-        "third_party_models": str(pick(rng, THIRD_PARTY)),
+        "third_party_models": str(pick(rng, THIRD_PARTY_BY_TYPE.get(product.id, THIRD_PARTY))),
         "hosting": str(pick(rng, HOSTING[::2] if cautious else HOSTING)),
         "data_retention": str(pick(rng, RETENTION[::2] if cautious else RETENTION[1:])),
         "model_updates": str(pick(rng, UPDATES[::2] if cautious else UPDATES[1:])),
@@ -374,7 +395,7 @@ def _extra_identity(index: int) -> tuple[str, str]:
     return name, slug
 
 
-def _details(rng: random.Random, profile: dict[str, object], first_year: int, max_customers: int) -> None:
+def _details(rng: random.Random, profile: dict[str, Any], first_year: int, max_customers: int) -> None:
     """Founding year, customer count and contact, drawn from ``rng``."""
     domain = str(profile["website"]).removeprefix("https://")
     profile["founded_year"] = first_year + int(rng.random() * 8)
@@ -382,13 +403,13 @@ def _details(rng: random.Random, profile: dict[str, object], first_year: int, ma
     profile.update(zip(("contact_name", "contact_role", "contact_email", "contact_phone"), _contact(rng, domain)))
 
 
-def build(seed: int, rows: int) -> list[tuple[dict[str, object], list[tuple[Claim, str]]]]:
+def build(seed: int, rows: int) -> list[tuple[dict[str, Any], list[tuple[Claim, str]]]]:
     """Every vendor's profile and claims for ``seed`` (shared by the three dataset functions)."""
     if rows < 1:
         raise ValueError("rows must be at least 1")
     rng = make_rng(seed, "vendors")
     flagged = 0 if rng.random() < 0.5 else 1  # which user vendor makes the red-flag claims
-    profile = dict(WORKED)
+    profile: dict[str, Any] = dict(WORKED)
     _details(rng, profile, 2015, 70)
     vendors = [(profile, [(TRIAGE.claims[i], source) for i, source in WORKED_CLAIMS])]
 

@@ -10,8 +10,12 @@ has several events. The workflows and their planted effects are described in
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
 from statistics import NormalDist
 from typing import Any
 
@@ -20,7 +24,7 @@ from synthetic.rng import make_rng
 from synthetic.table import Table
 from synthetic.workflows import WORKFLOWS, Workflow
 
-GENERATOR_VERSION = "1.0.0"
+GENERATOR_VERSION = "1.1.0"
 SUMMARY = (
     "Event log of one fictional clinic workflow (rows = cases, several events each): steps, actors, "
     "queue and work minutes, rework and escalations, with a planted bottleneck."
@@ -31,7 +35,21 @@ COLUMNS = (
     "queued_min", "started_min", "ended_min", "outcome", "staff_min",
 )
 OUTCOMES = ("done", "rework", "escalated")
+APPOINTMENT_COLUMN = "appointment_min"
 _Z90 = NormalDist().inv_cdf(0.9)
+
+
+@dataclass
+class EventLog(Table):
+    """The event table, remembering the seed and workflow it was made with (for :func:`facts`)."""
+
+    seed: int = 0
+    workflow: str = ""
+
+
+def columns(workflow: str) -> tuple[str, ...]:
+    """The log's columns for ``workflow``: workflows with a booked visit add ``appointment_min``."""
+    return (*COLUMNS, APPOINTMENT_COLUMN) if WORKFLOWS[workflow].appointment is not None else COLUMNS
 
 
 def shuffle(rng: random.Random, items: list) -> None:
@@ -90,7 +108,7 @@ def _flags(seed: int, workflow: Workflow, types: list[str]) -> list[dict[str, bo
     return flags
 
 
-def generate(seed: int, rows: int, workflow: str = "appointment-reminders") -> Table:
+def generate(seed: int, rows: int, workflow: str = "appointment-reminders") -> EventLog:
     """The event log of ``rows`` fictional cases of ``workflow``."""
     if workflow not in WORKFLOWS:
         raise ValueError(f"workflow must be one of {', '.join(WORKFLOWS)}")
@@ -113,7 +131,10 @@ def generate(seed: int, rows: int, workflow: str = "appointment-reminders") -> T
         timing = st.timing.get(variant, st.timing["default"])
         rng = make_rng(seed, "workflow-events", workflow, "pool", step, variant)
         pools[(step, variant, "wait")] = stratified_pool(rng, n, *timing.wait)
-        pools[(step, variant, "work")] = stratified_pool(rng, n, *timing.work, minimum=1 if st.staff else 0)
+        works = stratified_pool(rng, n, *timing.work, minimum=1 if st.staff else 0)
+        if timing.longest_work is not None:
+            works = [min(w, int(timing.longest_work)) for w in works]
+        pools[(step, variant, "work")] = works
 
     durations: list[list[list[int]]] = []  # per case, per event: [wait, work]
     for route in routes:
@@ -122,19 +143,33 @@ def generate(seed: int, rows: int, workflow: str = "appointment-reminders") -> T
     if spec.milestone is not None:
         _apply_milestone(seed, spec, routes, durations)
 
+    visit = spec.appointment
+    visits = (stratified_pool(make_rng(seed, "workflow-events", workflow, "appointment"), rows, *visit.timing)
+              if visit is not None else [])
     out: list[tuple] = []
     for index, (case_type, route, times) in enumerate(zip(types, routes, durations)):
         case_id = fake_id("CASE", index + 1)
-        clock = 0
-        for seq, ((step, outcome, _), (wait, work)) in enumerate(zip(route, times), start=1):
+        clock, seq, too_late = 0, 0, False
+        for (step, outcome, _), (wait, work) in zip(route, times):
             st = spec.steps[step]
+            if visit is not None:
+                at = visits[index]
+                if too_late and step != visit.closing_step:
+                    continue
+                if step in visit.before_visit and clock + wait >= at:
+                    too_late = True  # the visit has passed: this step and the follow-up it leads to are not done
+                    continue
+                if too_late and clock < at:
+                    clock = at  # the case waits for the visit to pass, then is closed (queued at the visit time)
+            seq += 1
             started = clock + wait
             ended = started + work
             channel = st.channel_by_type.get(case_type, st.channel)
-            out.append((case_id, case_type, seq, step, st.actor, channel, clock, started, ended, outcome,
-                        work if st.staff else 0))
+            row = (case_id, case_type, seq, step, st.actor, channel, clock, started, ended, outcome,
+                   work if st.staff else 0)
+            out.append((*row, visits[index]) if visit is not None else row)
             clock = ended
-    return Table("workflow_events", COLUMNS, out)
+    return EventLog("workflow_events", columns(workflow), out, seed=seed, workflow=workflow)
 
 
 def _apply_milestone(seed: int, spec: Workflow, routes: list, durations: list) -> None:
@@ -200,6 +235,11 @@ def describe(workflow: str) -> dict[str, Any]:
             }
             for sid, st in spec.steps.items()
         ],
+        "appointment": None if spec.appointment is None else {
+            "median_h": hours(spec.appointment.timing[0]),
+            "p90_h": hours(spec.appointment.timing[1]),
+            "before_visit": list(spec.appointment.before_visit),
+        },
         "milestone": None if spec.milestone is None else {
             "step": spec.milestone.step,
             "median_h": hours(spec.milestone.timing[0]),
@@ -208,13 +248,157 @@ def describe(workflow: str) -> dict[str, Any]:
     }
 
 
+def _median_h(values: list[int]) -> float:
+    return round(statistics.median(values) / 60, 2)
+
+
+def _p90(values: list[int]) -> int:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.9 * len(ordered)) - 1)]
+
+
+def _within(waits: list[int]) -> dict[str, Any]:
+    return {
+        "cases": len(waits),
+        "within_1h": round(sum(1 for w in waits if w <= 60) / len(waits), 4) if waits else None,
+        "within_1h_count": sum(1 for w in waits if w <= 60),
+        "median_h": _median_h(waits) if waits else None,
+        "fastest_h": round(min(waits) / 60, 2) if waits else None,
+    }
+
+
+def baseline(records: list[dict[str, Any]], workflow: str) -> dict[str, Any]:
+    """The figures a worked example quotes, computed from the log the way the project's measure.py does.
+
+    Keys mirror ``workflow_map.measure.compute`` (for example ``steps.<id>.median_wait_h``); the kind's
+    tests check that the two agree for several seeds.
+    """
+    spec = WORKFLOWS[workflow]
+    cases: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in records:
+        cases[e["case_id"]].append(e)
+    n = len(cases)
+    internal = {sid for sid, st in spec.steps.items() if st.actor not in spec.outside_actors}
+    people = {sid for sid, st in spec.steps.items() if st.staff}
+    total = sum(e["ended_min"] - e["queued_min"] for e in records)
+    inside = sum(e["ended_min"] - e["queued_min"] for e in records if e["step_id"] in internal)
+    inside_wait = sum(e["started_min"] - e["queued_min"] for e in records if e["step_id"] in internal)
+    steps: dict[str, Any] = {}
+    for sid in spec.steps:
+        evs = [e for e in records if e["step_id"] == sid]
+        if not evs:
+            continue
+        waits = [e["started_min"] - e["queued_min"] for e in evs]
+        works = [e["ended_min"] - e["started_min"] for e in evs]
+        cycles = [w + k for w, k in zip(waits, works)]
+        reached = {e["case_id"] for e in evs}
+        steps[sid] = {
+            "cases": len(reached),
+            "case_share": round(len(reached) / n, 4),
+            "median_wait_h": _median_h(waits),
+            "p90_wait_h": round(_p90(waits) / 60, 2),
+            "median_work_min": round(statistics.median(works), 1),
+            "median_cycle_h": _median_h(cycles),
+            "hours": round(sum(cycles) / 60, 1),
+            "hours_share": round(sum(cycles) / total, 4) if total else 0.0,
+            "internal_share": round(sum(cycles) / inside, 4) if sid in internal and inside else None,
+            "rework_rate": round(len({e["case_id"] for e in evs if e["outcome"] == "rework"}) / len(reached), 4),
+            "escalation_rate": round(len({e["case_id"] for e in evs if e["outcome"] == "escalated"}) / len(reached), 4),
+        }
+    largest = max((sid for sid in steps if sid in internal), key=lambda sid: (steps[sid]["hours"], sid))
+    durations = {cid: max(e["ended_min"] for e in evs) for cid, evs in cases.items()}
+    reworked = {cid for cid, evs in cases.items() if any(e["outcome"] == "rework" for e in evs)}
+    escalated = {cid for cid, evs in cases.items() if any(e["outcome"] == "escalated" for e in evs)}
+    to_step: dict[str, Any] = {}
+    for sid in steps:
+        firsts = [min(e["ended_min"] for e in evs if e["step_id"] == sid)
+                  for evs in cases.values() if any(e["step_id"] == sid for e in evs)]
+        to_step[sid] = {"median_h": _median_h(firsts), "p90_h": round(_p90(firsts) / 60, 2),
+                        "within_48h": round(sum(1 for t in firsts if t <= 48 * 60) / len(firsts), 4)}
+    by_type: dict[str, Any] = {}
+    for name, _ in spec.case_types:
+        ids = [cid for cid, evs in cases.items() if evs[0]["case_type"] == name]
+        if not ids:
+            continue
+        step_rates = {}
+        for sid in steps:
+            there = [cid for cid in ids if any(e["step_id"] == sid for e in cases[cid])]
+            if there:
+                step_rates[sid] = {"cases": len(there), **{
+                    key: round(sum(any(e["step_id"] == sid and e["outcome"] == outcome for e in cases[cid])
+                                   for cid in there) / len(there), 4)
+                    for key, outcome in (("rework_rate", "rework"), ("escalation_rate", "escalated"))}}
+        by_type[name] = {
+            "cases": len(ids),
+            "share": round(len(ids) / n, 4),
+            "median_end_to_end_h": _median_h([durations[cid] for cid in ids]),
+            "rework_rate": round(sum(cid in reworked for cid in ids) / len(ids), 4),
+            "escalation_rate": round(sum(cid in escalated for cid in ids) / len(ids), 4),
+            "reached": {sid: round(sum(any(e["step_id"] == sid for e in cases[cid]) for cid in ids) / len(ids), 4)
+                        for sid in steps},
+            "steps": step_rates,
+        }
+    handoff: list[int] = []
+    arrival: dict[str, list[int]] = defaultdict(list)
+    for evs in cases.values():
+        for here, after in itertools.pairwise(evs):
+            if here["outcome"] == "escalated":
+                handoff.append(after["started_min"] - here["ended_min"])
+                arrival[here["step_id"]].append(after["started_min"] - here["queued_min"])
+    out: dict[str, Any] = {
+        "cases": n,
+        "events": len(records),
+        "end_to_end": {"median_h": _median_h(list(durations.values())),
+                       "p90_h": round(_p90(list(durations.values())) / 60, 2)},
+        "escalation_rate": round(len(escalated) / n, 4),
+        "rework_rate": round(len(reworked) / n, 4),
+        "first_pass_rate": round(1 - len(reworked) / n, 4),
+        "staff_min_per_case": round(sum(e["staff_min"] for e in records) / n, 2),
+        "outside_share": round((total - inside) / total, 4) if total else 0.0,
+        "internal_wait_share": round(inside_wait / inside, 4) if inside else 0.0,
+        "largest_delay": {"step": largest, **{k: steps[largest][k] for k in
+                                              ("hours_share", "internal_share", "case_share", "median_wait_h")}},
+        "escalations": {**_within(handoff), "by_step": {sid: _within(v) for sid, v in sorted(arrival.items())}},
+        "steps": steps,
+        "to_step": to_step,
+        "by_case_type": by_type,
+    }
+    if spec.appointment is not None:
+        def reached_before(evs: list[dict[str, Any]]) -> bool:
+            return any(e["step_id"] in people and e["outcome"] != "rework" and e["ended_min"] < e[APPOINTMENT_COLUMN]
+                       for e in evs[:-1] or evs)
+
+        closed_after = sum(evs[-1]["ended_min"] >= evs[0][APPOINTMENT_COLUMN] for evs in cases.values())
+        without = {}
+        for sid in steps:
+            ids = [cid for cid, evs in cases.items() if not any(e["step_id"] == sid for e in evs)]
+            if ids:
+                hit = sum(reached_before(cases[cid]) for cid in ids)
+                without[sid] = {"cases": len(ids), "reached_before_visit": round(hit / len(ids), 4),
+                                "not_reached": len(ids) - hit}
+        out["visit"] = {
+            "closed_after_visit": round(closed_after / n, 4),
+            "closed_before_visit": round(1 - closed_after / n, 4),
+            "not_reached_before_visit": sum(not reached_before(evs) for evs in cases.values()),
+            "person_steps_after_visit": sum(1 for evs in cases.values() for e in evs[:-1]
+                                            if e["step_id"] in people and e["started_min"] >= e[APPOINTMENT_COLUMN]),
+            "without_step": without,
+        }
+    return out
+
+
 def facts(table: Table) -> dict[str, Any]:
-    """Facts for templates: the generator's version and every workflow's settings (they do not depend on the seed)."""
+    """Facts for templates: the generator's settings per workflow and, for the table's seed, every
+    workflow's baseline figures (600 cases, as a project ships them) under ``metrics``."""
+    seed = table.seed if isinstance(table, EventLog) else 0
+    logs = {wid: generate(seed, 600, workflow=wid) for wid in WORKFLOWS}
     return {
         "generator": "synthetic.workflow_events",
         "generator_version": GENERATOR_VERSION,
+        "seed": seed,
         "events": len(table),
         "workflows": {wid: describe(wid) for wid in WORKFLOWS},
-        # the number of events for 600 cases: it depends only on the workflow, since flag counts are exact
-        "events_for_600_cases": {wid: len(generate(0, 600, workflow=wid)) for wid in WORKFLOWS},
+        "columns": {wid: list(columns(wid)) for wid in WORKFLOWS},
+        "events_for_600_cases": {wid: len(log) for wid, log in logs.items()},
+        "metrics": {wid: baseline(log.records(), wid) for wid, log in logs.items()},
     }

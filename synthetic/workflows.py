@@ -26,6 +26,7 @@ class Timing:
 
     wait: tuple[float, float]
     work: tuple[float, float]
+    longest_work: float | None = None  # cap on the work time (for example a reply window)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,20 @@ class Milestone:
 
 
 @dataclass(frozen=True)
+class Appointment:
+    """A booked visit the workflow must finish before: its time per case, and which steps it cuts short.
+
+    ``timing`` is (median, p90) minutes from the start of the case to the visit. A step in ``before_visit``
+    that would start at or after the visit is not done (nobody is called about a visit that has passed):
+    the case goes straight to ``closing_step``, which happens after the visit.
+    """
+
+    timing: tuple[float, float]
+    before_visit: tuple[str, ...]
+    closing_step: str
+
+
+@dataclass(frozen=True)
 class Workflow:
     """The simulation of one workflow's current state."""
 
@@ -70,6 +85,8 @@ class Workflow:
     route: Callable[[str, dict[str, bool]], Route]
     milestone: Milestone | None = None
     case_type_notes: dict[str, str] = field(default_factory=dict)
+    appointment: Appointment | None = None
+    outside_actors: tuple[str, ...] = ()  # the patient and outside organisations (not the clinic's own queues)
 
 
 def T(wait: tuple[float, float], work: tuple[float, float]) -> dict[str, Timing]:
@@ -130,7 +147,8 @@ APPOINTMENT_REMINDERS = Workflow(
         "send_reminder": Step("reminder_system", "sms", T((0, 0), (1, 1)), staff=False),
         "await_reply": Step(
             "patient", "sms",
-            {"default": Timing((0, 0), (4.5 * H, 28 * H)), "no_reply": Timing((0, 0), (48 * H, 48 * H))},
+            {"default": Timing((0, 0), (4.5 * H, 28 * H), longest_work=48 * H - 1),
+             "no_reply": Timing((0, 0), (48 * H, 48 * H))},
             staff=False,
         ),
         "triage_inbox": Step("scheduler", "shared-inbox", T((4.5 * H, 17 * H), (3, 6))),
@@ -147,6 +165,13 @@ APPOINTMENT_REMINDERS = Workflow(
         "prep_instructions": "a procedure visit that needs preparation instructions",
         "language_support": "the patient prefers a language other than English",
     },
+    # The reminder goes out about three days before the visit (a nightly batch, so roughly 66 to 79 hours).
+    appointment=Appointment(
+        (72 * H, 75 * H),
+        before_visit=("phone_follow_up", "interpreter_call", "reschedule_visit", "send_prep_instructions"),
+        closing_step="close_case",
+    ),
+    outside_actors=("patient",),
 )
 
 
@@ -211,6 +236,7 @@ PATIENT_INTAKE = Workflow(
         "paper": "paper forms",
         "language_support": "paper forms completed with an interpreter",
     },
+    outside_actors=("patient",),
 )
 
 
@@ -269,6 +295,7 @@ REFERRAL_ROUTING = Workflow(
         "fax": "sent by fax",
         "urgent": "marked urgent by the referring clinician",
     },
+    outside_actors=("specialist_office",),
 )
 
 
@@ -327,6 +354,7 @@ PRIOR_AUTHORISATION = Workflow(
         "procedure": "a planned procedure",
     },
     milestone=Milestone("submit_request", (30 * H, 76 * H)),
+    outside_actors=("health_plan",),
 )
 
 
@@ -390,6 +418,7 @@ DISCHARGE_FOLLOW_UP = Workflow(
         "language_support": "the patient prefers a language other than English",
     },
     milestone=Milestone("follow_up_call", (34 * H, 84 * H)),
+    outside_actors=("hospital",),
 )
 
 

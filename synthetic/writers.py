@@ -5,9 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from synthetic.table import Table
+
+if TYPE_CHECKING:
+    from synthetic.columnar import Chunk
 
 FORMATS = ("csv", "json", "parquet")
 
@@ -42,8 +49,65 @@ def write_table(table: Table, path: Path, fmt: str | None = None) -> Path:
 
 
 def _write_parquet(table: Table, path: Path) -> None:
+    pq = _pyarrow_parquet()
+    import pyarrow as pa
+
+    columns = {name: [row[i] for row in table.rows] for i, name in enumerate(table.columns)}
+    pq.write_table(pa.table(columns), path, compression="zstd")
+
+
+def write_chunks(
+    chunks: Iterable[Chunk], columns: tuple[str, ...], path: Path, fmt: str, on_rows: Callable[[int], None] | None = None,
+) -> int:
+    """Stream chunks to ``path`` as CSV, JSON or Parquet (same bytes as :func:`write_table` for CSV and JSON)."""
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    total = 0
+    if fmt == "parquet":
+        pq = _pyarrow_parquet()
+        from synthetic.columnar import arrow_batch
+
+        writer = None
+        try:
+            for chunk in chunks:
+                batch = arrow_batch(chunk)
+                if writer is None:
+                    writer = pq.ParquetWriter(str(path), batch.schema, compression="zstd")
+                writer.write_batch(batch)
+                total += batch.num_rows
+                if on_rows:
+                    on_rows(total)
+        finally:
+            if writer is not None:
+                writer.close()
+        return total
+    from synthetic.columnar import SLICE_ROWS, Encoder, chunk_length, slice_chunk
+
+    encoder = Encoder(fmt)
+    with path.open("wb") as handle, ThreadPoolExecutor(max_workers=2) as pool:
+        handle.write(encoder.header(columns))
+        pending: deque[Future[bytes]] = deque()
+        step = SLICE_ROWS[fmt]
+        for chunk in chunks:  # encode two slices at a time while the next chunk is generated
+            n = chunk_length(chunk)
+            for lo in range(0, n, step):
+                pending.append(pool.submit(encoder.encode_at, slice_chunk(chunk, lo, lo + step), total + lo))
+                while len(pending) > 2:
+                    handle.write(pending.popleft().result())
+            total += n
+            if on_rows:
+                on_rows(total)
+        while pending:
+            handle.write(pending.popleft().result())
+        if on_rows:
+            on_rows(total)
+        handle.write(encoder.footer(total))
+    return total
+
+
+def _pyarrow_parquet() -> Any:
     try:
-        import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:  # pragma: no cover - depends on the environment
         from scaffolder.exceptions import MissingExtraError
@@ -51,5 +115,4 @@ def _write_parquet(table: Table, path: Path) -> None:
         raise MissingExtraError(
             "Parquet output needs the optional 'parquet' extra; install it with: pip install 'prooflane[parquet]'."
         ) from exc
-    columns = {name: [row[i] for row in table.rows] for i, name in enumerate(table.columns)}
-    pq.write_table(pa.table(columns), path, compression="zstd")
+    return pq

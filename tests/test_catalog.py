@@ -14,8 +14,8 @@ from scaffolder.exceptions import PlannedKindError, ProoflaneError, UnknownIdErr
 
 ROLE_IDS = [
     "clinical-ai-evaluator",
-    "clinical-informatics-specialist",
     "ai-safety-reviewer",
+    "clinical-informatics-specialist",
     "healthcare-data-analyst",
     "healthcare-data-scientist",
     "model-evaluation-support",

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from scaffolder import catalog
 from scaffolder.cli import main
 
 
@@ -34,7 +35,8 @@ def test_unknown_role_names_the_closest_ids(tmp_path: Path) -> None:
 
 
 def test_planned_kind_says_so_and_names_a_built_alternative(tmp_path: Path) -> None:
-    line = assert_one_sentence_error(run("new", "review-rubric", "--no-input", "-o", str(tmp_path)))
+    planned = next(k.id for k in catalog.load().kinds if not k.built)
+    line = assert_one_sentence_error(run("new", planned, "--no-input", "-o", str(tmp_path)))
     assert "planned" in line and "prooflane new" in line
     assert listing(tmp_path) == []
 
@@ -52,10 +54,14 @@ def test_force_replaces_the_target_whole(tmp_path: Path) -> None:
     target = tmp_path / "clinic-no-show-dashboard"
     target.mkdir()
     (target / "old.txt").write_text("old\n", encoding="utf-8")
-    assert run("new", "dashboard", "--no-input", "-o", str(tmp_path), "--force").exit_code == 0
+    result = run("new", "dashboard", "--no-input", "-o", str(tmp_path), "--force")
+    assert result.exit_code == 0
     assert not (target / "old.txt").exists()
     assert (target / ".prooflane.json").is_file()
-    assert [p.name for p in tmp_path.iterdir()] == ["clinic-no-show-dashboard"]
+    backup = tmp_path / "clinic-no-show-dashboard.backup-1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clinic-no-show-dashboard", backup.name]
+    assert (backup / "old.txt").read_text(encoding="utf-8") == "old\n"  # the person's file is kept
+    assert str(backup) in result.output
 
 
 def test_empty_target_folder_is_used(tmp_path: Path) -> None:

@@ -46,7 +46,8 @@ def _literal_files(project: Path, troot: Path, kind: str, count: int) -> list[st
     """Generated files whose template source has no template syntax (rendered == source), long enough to edit."""
     manifest = read(project)
     found = []
-    for rel in sorted(manifest.files):
+    # The project's own test files first: a bake step may rebuild or import other files whatever the template says.
+    for rel in sorted(manifest.files, key=lambda r: (not (r.startswith("tests/test_") and r.endswith(".py")), r)):
         source = troot / kind / SLUG / rel
         if rel in manifest.synthetic_data or rel in manifest.user_owned or not source.is_file():
             continue

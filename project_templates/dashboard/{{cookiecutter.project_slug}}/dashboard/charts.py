@@ -64,18 +64,6 @@ def _pct_axis(ax: Any, top: float) -> None:
     ax.set_axisbelow(True)
 
 
-def _bar_labels(ax: Any, bars: Any, values: list[float], fmt: str = "{:.1f}%") -> None:
-    """Value labels inside the top of each bar (above it when the bar is too short to hold one)."""
-    top = ax.get_ylim()[1]
-    for bar, value in zip(bars, values, strict=True):
-        inside = bar.get_height() > 0.12 * top
-        ax.annotate(
-            fmt.format(value), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-            xytext=(0, -5 if inside else 3), textcoords="offset points", ha="center",
-            va="top" if inside else "bottom", fontsize=9.5, fontweight="bold", color="white" if inside else INK,
-        )
-
-
 def _reference_line(ax: Any, value: float, label: str, values: list[float]) -> None:
     """A dashed reference line behind the bars, named in a legend placed away from the tallest bar."""
     ax.axhline(value, color=MUTED, linestyle="--", linewidth=1, zorder=0.5, label=label)
@@ -92,52 +80,61 @@ def _save(fig: Any, path: Path) -> Path:
     return path
 
 
+def _rate_bars(ax: Any, labels: list[str], rows: list[dict[str, Any]], colors: Any) -> list[float]:
+    """Bars of ``no_show_pct`` with their 95% Wilson intervals as error bars; value labels at the foot."""
+    values = [float(r["no_show_pct"]) for r in rows]
+    low = [v - float(r["ci95_low"]) for v, r in zip(values, rows, strict=True)]
+    high = [float(r["ci95_high"]) - v for v, r in zip(values, rows, strict=True)]
+    ax.bar(range(len(rows)), values, color=colors, width=0.62, yerr=[low, high],
+           error_kw={"ecolor": INK, "elinewidth": 1, "capsize": 4})
+    ax.set_xticks(range(len(rows)), labels)
+    _pct_axis(ax, max(float(r["ci95_high"]) for r in rows) / 1.1)
+    for i, value in enumerate(values):
+        ax.annotate(f"{value:.1f}%", (i, 0), xytext=(0, 5), textcoords="offset points", ha="center",
+                    fontsize=9, fontweight="bold", color="white")
+    return values
+
+
 def lead_time(result: QueryResult, overall: float, source: str, path: Path) -> Path:
-    """No-show rate by booking lead-time band, with the overall rate as a reference line."""
+    """No-show rate by booking lead-time band (95% intervals), with the overall rate as a reference line."""
     rows = result.records()
     labels = [f"{r['lead_time_band']}\n(n={r['appointments']:,})" for r in rows]
-    values = [float(r["no_show_pct"]) for r in rows]
+    colors = [NEUTRAL if r["lead_time_band"] == "same day" else PRIMARY for r in rows]
     fig, ax = _figure(
         "Missed appointments rise with booking lead time",
-        "No-show rate by days between booking and appointment, all appointments", source,
+        "No-show rate with 95% interval, by days from booking to visit; same-day bookings (grey) get no reminder",
+        source,
     )
-    bars = ax.bar(labels, values, color=PRIMARY, width=0.62)
-    _pct_axis(ax, max(values))
-    _bar_labels(ax, bars, values)
+    values = _rate_bars(ax, labels, rows, colors)
     _reference_line(ax, overall, f"all appointments: {overall:.1f}%", values)
     return _save(fig, path)
 
 
 def reminders(result: QueryResult, source: str, path: Path) -> Path:
-    """No-show rate by reminder channel among appointments booked a day or more ahead."""
+    """No-show rate by reminder channel (95% intervals) among appointments booked a day or more ahead."""
     rows = result.records()
     names = {"none": "No reminder", "email": "Email", "sms": "Text (SMS)", "phone": "Phone call"}
     labels = [f"{names.get(r['reminder_channel'], r['reminder_channel'])}\n(n={r['appointments']:,})" for r in rows]
-    values = [float(r["no_show_pct"]) for r in rows]
     colors = [NEUTRAL if r["reminder_channel"] == "none" else PRIMARY for r in rows]
     fig, ax = _figure(
         "Reminded appointments are missed less often",
-        "No-show rate by reminder channel, appointments booked 1+ days ahead (same-day bookings get none)", source,
+        "No-show rate with 95% interval by reminder channel, appointments booked 1+ days ahead", source,
     )
-    bars = ax.bar(labels, values, color=colors, width=0.6)
-    _pct_axis(ax, max(values))
-    _bar_labels(ax, bars, values)
+    _rate_bars(ax, labels, rows, colors)
     return _save(fig, path)
 
 
 def weekday(result: QueryResult, overall: float, source: str, path: Path) -> Path:
-    """No-show rate by weekday; the highest day is highlighted."""
+    """No-show rate by weekday (95% intervals); the highest day is highlighted."""
     rows = result.records()
     labels = [f"{r['weekday']}\n(n={r['appointments']:,})" for r in rows]
-    values = [float(r["no_show_pct"]) for r in rows]
     colors = [HIGHLIGHT if r["rank_highest"] == 1 else PRIMARY for r in rows]
     fig, ax = _figure(
-        "One weekday stands out",
-        "No-show rate by day of the week, all appointments (clinics open Monday to Friday)", source,
+        "No-show rate by day of the week",
+        "No-show rate with 95% interval, all appointments (clinics open Monday to Friday); highest day in red",
+        source,
     )
-    bars = ax.bar(labels, values, color=colors, width=0.6)
-    _pct_axis(ax, max(values))
-    _bar_labels(ax, bars, values)
+    values = _rate_bars(ax, labels, rows, colors)
     _reference_line(ax, overall, f"all days: {overall:.1f}%", values)
     return _save(fig, path)
 
@@ -209,25 +206,89 @@ def clinic_comparison(result: QueryResult, source: str, path: Path) -> Path:
     expected = [float(r["expected_pct"]) for r in rows]
     fig, ax = _figure(
         "Observed vs expected from lead time alone",
-        "No-show rate per clinic; expected = all-clinic rate of each lead-time band applied to the clinic's mix",
+        "Expected = each band's all-clinic rate applied to the clinic's mix; line = 95% interval of observed/expected",
         source,
     )
     fig.subplots_adjust(left=0.31)
-    for y, (o, e) in enumerate(zip(observed, expected, strict=True)):
-        ax.plot([e, o], [y, y], color=GRID, linewidth=3, zorder=1)
-    ax.scatter(expected, labels, color=NEUTRAL, s=36, zorder=2, label="expected from lead time")
-    ax.scatter(observed, labels, color=PRIMARY, s=36, zorder=3, label="observed")
-    for y, o in enumerate(observed):
-        ax.annotate(f"{o:.1f}%", (o, y), xytext=(0, 7), textcoords="offset points", ha="center", fontsize=7.5,
-                    color=INK)
-    low, high = min(observed + expected), max(observed + expected)
+    low_ci = [e * float(r["ratio_ci95_low"]) for e, r in zip(expected, rows, strict=True)]
+    high_ci = [e * float(r["ratio_ci95_high"]) for e, r in zip(expected, rows, strict=True)]
+    for y, (lo, hi) in enumerate(zip(low_ci, high_ci, strict=True)):
+        ax.plot([lo, hi], [y, y], color=SOFT, linewidth=2, zorder=1)
+    ax.scatter(expected, labels, color=NEUTRAL, s=36, zorder=2, marker="D", label="expected from lead time")
+    ax.scatter(observed, labels, color=PRIMARY, s=36, zorder=3, label="observed (with 95% interval)")
+    for y, (o, r) in enumerate(zip(observed, rows, strict=True)):
+        ax.annotate(f"{o:.1f}%  O/E {float(r['observed_to_expected']):.2f}", (o, y), xytext=(0, 7),
+                    textcoords="offset points", ha="center", fontsize=7.5, color=INK)
+    low, high = min(low_ci + expected), max(high_ci + expected)
     ax.set_xlim(max(0.0, low - 4), high + 4)
+    from matplotlib.ticker import MultipleLocator
+
+    ax.xaxis.set_major_locator(MultipleLocator(5))
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:.0f}%")
     ax.grid(axis="x", color=GRID, linewidth=0.8)
     ax.set_axisbelow(True)
     ax.tick_params(axis="y", labelsize=8.5)
     fig.legend(frameon=False, fontsize=8, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=2)
+    return _save(fig, path)
+
+
+def within_clinic(result: QueryResult, source: str, path: Path) -> Path:
+    """Per clinic: no-show rate for bookings within 14 days against more than 30 days ahead, with 95% intervals."""
+    rows = [r for r in result.records() if r["short_ci95_low"] is not None]
+    rows = list(reversed(rows))
+    fig, ax = _figure(
+        "Lead time and missed appointments, clinic by clinic",
+        "No-show rate with 95% interval: booked within 14 days (grey) vs more than 30 days ahead (blue), per clinic",
+        source,
+    )
+    fig.subplots_adjust(left=0.31)
+    for y, r in enumerate(rows):
+        short, long = float(r["short_no_show_pct"]), float(r["long_no_show_pct"])
+        ax.plot([short, long], [y, y], color=GRID, linewidth=3, zorder=1)
+        ax.errorbar(short, y, xerr=[[short - float(r["short_ci95_low"])], [float(r["short_ci95_high"]) - short]],
+                    fmt="o", color=NEUTRAL, ecolor=NEUTRAL, elinewidth=1, capsize=3, zorder=2,
+                    label="booked within 14 days" if y == 0 else None)
+        ax.errorbar(long, y + 0.18, xerr=[[long - float(r["long_ci95_low"])], [float(r["long_ci95_high"]) - long]],
+                    fmt="o", color=PRIMARY, ecolor=PRIMARY, elinewidth=1, capsize=3, zorder=3,
+                    label="booked more than 30 days ahead" if y == 0 else None)
+    ax.set_yticks(range(len(rows)), [r["clinic"] for r in rows])
+    ax.set_xlim(0, max(float(r["long_ci95_high"]) for r in rows) * 1.08)
+    ax.set_ylim(-0.7, len(rows) - 0.3)
+    ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:.0f}%")
+    ax.grid(axis="x", color=GRID, linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.tick_params(axis="y", labelsize=8.5)
+    fig.legend(frameon=False, fontsize=8, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=2)
+    return _save(fig, path)
+
+
+def monthly(result: QueryResult, source: str, path: Path) -> Path:
+    """A p-chart: the monthly no-show rate, the year's centre line and each month's 3-sigma limits."""
+    rows = result.records()
+    x = list(range(len(rows)))
+    rates = [float(r["no_show_pct"]) for r in rows]
+    lower = [float(r["lower_limit_pct"]) for r in rows]
+    upper = [float(r["upper_limit_pct"]) for r in rows]
+    centre = float(rows[0]["centre_pct"])
+    fig, ax = _figure(
+        "Monthly no-show rate (p-chart)",
+        "Centre line = the year's rate; dashed = 3-sigma limits for each month's number of appointments", source,
+    )
+    ax.step(x, upper, where="mid", color=MUTED, linestyle="--", linewidth=1, label="control limits")
+    ax.step(x, lower, where="mid", color=MUTED, linestyle="--", linewidth=1)
+    ax.axhline(centre, color=NEUTRAL, linewidth=1.2, label=f"centre line: {centre:.1f}%")
+    ax.plot(x, rates, color=PRIMARY, linewidth=1.8, marker="o", markersize=5, zorder=3, label="monthly rate")
+    outside = [i for i, r in enumerate(rows) if r["signal"] != "inside"]
+    if outside:
+        ax.scatter([x[i] for i in outside], [rates[i] for i in outside], color=HIGHLIGHT, s=60, zorder=4,
+                   label="outside the limits")
+    ax.set_xticks(x, [str(r["month"]) for r in rows], fontsize=8, rotation=0)
+    ax.set_ylim(0, max(upper + rates) * 1.25)
+    ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:.0f}%")
+    ax.grid(axis="y", color=GRID, linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.legend(frameon=False, fontsize=8, loc="upper left", ncol=4)
     return _save(fig, path)
 
 
@@ -239,6 +300,8 @@ CHARTS: dict[str, tuple[str, Callable[..., Path]]] = {
     "equity_distance_language.png": ("05_equity_distance_language", equity),
     "wait_times_by_clinic.png": ("06_wait_times_by_clinic", wait_times),
     "clinic_comparison.png": ("07_clinic_comparison", clinic_comparison),
+    "lead_time_within_clinic.png": ("08_lead_time_within_clinic", within_clinic),
+    "monthly_trend.png": ("09_monthly_trend", monthly),
 }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from dashboard import project
 from dashboard.charts import CHARTS
-from dashboard.queries import QueryResult
+from dashboard.queries import CORE_QUERIES, QueryResult
 
 CSS = """
 :root { --ink:#1f2933; --muted:#616e7c; --line:#e4e7eb; --bg:#f5f7fa; --card:#ffffff; --accent:#1f6f8b; }
@@ -51,6 +51,14 @@ th { background:#eef2f6; font-weight:600; }
 td.num { text-align:right; font-variant-numeric:tabular-nums; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size:12px; }
 .limits { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:8px 22px; font-size:14px; }
+.scroll { overflow-x:auto; }
+.card.wide { grid-column: 1 / -1; }
+.note { color:var(--muted); font-size:13px; }
+.error { background:#fdecea; border:1px solid #f5c2bc; border-radius:6px; padding:8px 12px; font-size:13px; }
+header .byline { color:#fff; font-size:15px; margin-bottom:6px; }
+header .unnamed { color:#f5d28c; }
+.prooflane-example-label { background:#eef2f6; border-left:4px solid var(--accent); padding:8px 14px; font-size:13px;
+       border-radius:4px; }
 footer { color:var(--muted); font-size:12px; margin-top:36px; border-top:1px solid var(--line); padding-top:12px; }
 @media print { header { background:#fff; color:var(--ink); } header p { color:var(--muted); } .grid { display:block; }
                .card { break-inside:avoid; margin-bottom:12px; } details { display:none; } }
@@ -63,13 +71,21 @@ TITLES = {
     "05_equity_distance_language": "Equity view: distance and language",
     "06_wait_times_by_clinic": "Waiting times",
     "07_clinic_comparison": "Clinic comparison, adjusted for lead time",
+    "08_lead_time_within_clinic": "Lead time within each clinic (stratified check)",
+    "09_monthly_trend": "Monthly trend: p-chart",
+    "10_reminders_by_language": "Reminders by language group",
 }
+
+# Core queries shown as a table card (no chart) in "What the data shows".
+TABLES = ("10_reminders_by_language",)
 
 LIMITS = (
     ("The data is synthetic: its effects were planted by a documented model (data/datasheet.md). It shows that the "
      "analysis recovers known effects, not how any real clinic behaves."),
-    ("Every comparison is an association. Reminder channel, lead time and clinic were not assigned at random, so a "
-     "gap between groups is not proof that changing one factor would change attendance."),
+    ("Every comparison is an association. In this synthetic data the reminder channel was drawn at random "
+     "(data/datasheet.md); in a real clinic it would not be, because staff choose who gets a call, so a gap between "
+     "channels there is not proof that changing the channel would change attendance. Lead time and clinic were never "
+     "assigned at random."),
     ("Distance and language gaps describe the service's reach, not the patients. They must not be used to "
      "deprioritise, overbook or screen out anyone."),
     ("Rates on small groups are uncertain: read the 95% intervals before comparing, and do not rank groups on "
@@ -90,14 +106,15 @@ def takeaways(results: dict[str, QueryResult]) -> dict[str, str]:
     e = html.escape
     out: dict[str, str] = {}
 
-    lead = results["02_no_show_by_lead_time"].records()
-    first, last = lead[0], lead[-1]
-    ratio = float(last["no_show_pct"]) / float(first["no_show_pct"]) if float(first["no_show_pct"]) else 0.0
-    verb = "climbs" if float(last["no_show_pct"]) > float(first["no_show_pct"]) else "moves"
+    lead = {r["lead_time_band"]: r for r in results["02_no_show_by_lead_time"].records()}
+    week, last, same = lead["1-7 days"], list(lead.values())[-1], lead.get("same day")
+    ratio = float(last["no_show_pct"]) / float(week["no_show_pct"]) if float(week["no_show_pct"]) else 0.0
+    verb = "climbs" if float(last["no_show_pct"]) > float(week["no_show_pct"]) else "moves"
     out["02_no_show_by_lead_time"] = (
-        f"The no-show rate {verb} from <strong>{_pct(first['no_show_pct'])}</strong> for bookings made "
-        f"{e(first['lead_time_band'])} ahead to <strong>{_pct(last['no_show_pct'])}</strong> at "
-        f"{e(last['lead_time_band'])} ({ratio:.1f} times as high)."
+        f"The no-show rate {verb} from <strong>{_pct(week['no_show_pct'])}</strong> for bookings made 1-7 days "
+        f"ahead to <strong>{_pct(last['no_show_pct'])}</strong> at {e(last['lead_time_band'])} "
+        f"({ratio:.1f} times as high)."
+        + (f" Same-day bookings, which get no reminder, are shown apart: {_pct(same['no_show_pct'])}." if same else "")
     )
 
     reminders = {r["reminder_channel"]: r for r in results["03_reminders"].records()}
@@ -155,11 +172,56 @@ def takeaways(results: dict[str, QueryResult]) -> dict[str, str]:
         reading = f"leaving {gap:.1f} points that lead time does not explain (patient mix is the next thing to check)"
     else:
         reading = "so its lead times would predict an even higher rate"
+    low, high = float(highest["ratio_ci95_low"]), float(highest["ratio_ci95_high"])
+    chance = "includes 1, so chance alone could give this gap" if low <= 1.0 <= high else "excludes 1"
     out["07_clinic_comparison"] = (
         f"<strong>{e(highest['clinic'])}</strong> has the highest observed rate "
         f"(<strong>{_pct(highest['observed_pct'])}</strong>); its lead-time mix alone would give "
-        f"{_pct(highest['expected_pct'])}, {reading}."
+        f"{_pct(highest['expected_pct'])}, {reading}. Observed/expected {float(highest['observed_to_expected']):.2f} "
+        f"(95% interval {low:.2f}-{high:.2f}, which {chance})."
     )
+
+    strata = results["08_lead_time_within_clinic"].records()
+    per_clinic = [r for r in strata if r["short_ci95_low"] is not None]
+    pooled = {r["clinic"]: r for r in strata if r["short_ci95_low"] is None}
+    higher = sum(1 for r in per_clinic if float(r["long_no_show_pct"]) > float(r["short_no_show_pct"]))
+    crude = next((r for name, r in pooled.items() if "crude" in name), None)
+    adjusted = next((r for name, r in pooled.items() if "Mantel" in name), None)
+    pooled_text = ""
+    if crude and adjusted and crude["odds_ratio"] is not None and adjusted["odds_ratio"] is not None:
+        pooled_text = (f" Odds ratio, long against short: {float(crude['odds_ratio']):.2f} ignoring clinic, "
+                       f"<strong>{float(adjusted['odds_ratio']):.2f}</strong> within clinic (Mantel-Haenszel).")
+    out["08_lead_time_within_clinic"] = (
+        f"In <strong>{higher} of {len(per_clinic)}</strong> clinics, bookings made more than 30 days ahead are missed "
+        f"more often than bookings made within 14 days." + pooled_text
+    )
+
+    months = results["09_monthly_trend"].records()
+    outside = [r for r in months if r["signal"] != "inside"]
+    centre = float(months[0]["centre_pct"])
+    if outside:
+        named = ", ".join(f"{e(str(r['month']))} ({_pct(r['no_show_pct'])}, {e(str(r['signal']))})" for r in outside)
+        signal = f"<strong>{len(outside)}</strong> outside the 3-sigma limits: {named}; worth asking what changed then."
+    else:
+        signal = ("<strong>none</strong> outside the 3-sigma limits: the month-to-month movement is common-cause "
+                  "variation, so no single month needs its own explanation.")
+    lowest = min(months, key=lambda r: float(r["no_show_pct"]))
+    highest_month = max(months, key=lambda r: float(r["no_show_pct"]))
+    out["09_monthly_trend"] = (
+        f"Across {len(months)} months the rate ranges from {_pct(lowest['no_show_pct'])} to "
+        f"{_pct(highest_month['no_show_pct'])} around a centre line of {centre:.1f}%; {signal}"
+    )
+
+    by_language = results["10_reminders_by_language"].records()
+    drops = {r["language_group"]: float(r["pct_points_vs_none"]) for r in by_language if r["reminder"] == "any"}
+    if len(drops) >= 2:
+        intro = "Among appointments booked a day or more ahead, a reminder goes with "
+        out["10_reminders_by_language"] = intro + "; ".join(
+            f"a no-show rate <strong>{_pp(v)}</strong> {'lower' if v < 0 else 'higher'} ({e(k)})"
+            for k, v in drops.items()
+        ) + "."
+    else:
+        out["10_reminders_by_language"] = "The data has too few groups for this comparison."
     return out
 
 
@@ -189,26 +251,86 @@ def _kpis(overview: dict[str, Any]) -> str:
     )
 
 
-def _sql_table(results: dict[str, QueryResult]) -> str:
-    rows = []
-    for chart, (query, _) in CHARTS.items():
-        result = results[query]
-        rows.append(
-            f"<tr><td>{html.escape(TITLES[query])}</td><td><code>sql/{html.escape(result.path.name)}</code></td>"
-            f"<td>{html.escape(result.question)}</td><td class=\"num\">{len(result.rows)}</td>"
-            f"<td><code>reports/figures/{html.escape(chart)}</code></td></tr>"
+MAX_TABLE_ROWS = 40
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)
+
+
+def result_table(result: QueryResult) -> str:
+    """A query result as an HTML table (at most MAX_TABLE_ROWS rows, with a note when cut)."""
+    e = html.escape
+    head = "".join(f"<th>{e(c)}</th>" for c in result.columns)
+    body = []
+    for row in result.rows[:MAX_TABLE_ROWS]:
+        cells = "".join(
+            f'<td class="num">{e(_cell(v))}</td>' if isinstance(v, (int, float)) and not isinstance(v, bool)
+            else f"<td>{e(_cell(v))}</td>" for v in row
         )
-    overview = results["01_overview"]
-    rows.insert(0, (
-        f"<tr><td>Headline tiles</td><td><code>sql/{html.escape(overview.path.name)}</code></td>"
-        f"<td>{html.escape(overview.question)}</td><td class=\"num\">{len(overview.rows)}</td>"
-        "<td>(tiles above)</td></tr>"
-    ))
-    head = "<tr><th>Part of the page</th><th>Query</th><th>Question it answers</th><th>Rows</th><th>Chart</th></tr>"
+        body.append(f"<tr>{cells}</tr>")
+    note = ""
+    if len(result.rows) > MAX_TABLE_ROWS:
+        note = (f'<p class="note">First {MAX_TABLE_ROWS} of {len(result.rows):,} rows; run '
+                f"<code>python -m dashboard.queries sql/{e(result.path.name)}</code> for all of them.</p>")
+    return f'<div class="scroll"><table>\n<tr>{head}</tr>\n' + "\n".join(body) + f"\n</table></div>{note}"
+
+
+def _sql_details(result: QueryResult) -> str:
+    e = html.escape
+    return (f"  <details><summary>The SQL behind this (sql/{e(result.path.name)})</summary>"
+            f"<pre><code>{e(result.sql.strip())}</code></pre></details>")
+
+
+def own_card(result: QueryResult) -> str:
+    """A card for a query the author added to sql/: its question, its result table, or why it failed."""
+    e = html.escape
+    title = result.question or result.path.stem.split("_", 1)[-1].replace("_", " ")
+    if result.error:
+        content = (f'  <p class="error"><strong>This query did not run.</strong> {e(result.error)}. Fix the SQL '
+                   f"(try <code>python -m dashboard.queries sql/{e(result.path.name)}</code>) and run "
+                   "<code>make dashboard</code> again.</p>")
+    elif not result.rows:
+        content = '  <p class="note">The query ran and returned no rows.</p>'
+    else:
+        content = "  " + result_table(result)
+    hint = "" if result.question else (' <span class="note">(add a <code>-- Question: ...</code> line at the top '
+                                       "of the file to title this card)</span>")
+    return (f'<section class="card wide own" id="{e(result.name)}">\n'
+            f"  <h3>{e(title[:1].upper() + title[1:])} <code>sql/{e(result.path.name)}</code>{hint}</h3>\n"
+            f"{content}\n{_sql_details(result)}\n</section>")
+
+
+def own_queries(results: dict[str, QueryResult]) -> list[QueryResult]:
+    """The queries the author added (every sql/NN_*.sql that is not one of the core queries), in file order."""
+    return [r for name, r in results.items() if name not in CORE_QUERIES]
+
+
+def _sql_table(results: dict[str, QueryResult]) -> str:
+    e = html.escape
+    charted = {query: chart for chart, (query, _) in CHARTS.items()}
+    rows = []
+    for name, result in results.items():
+        part = "Headline tiles" if name == "01_overview" else TITLES.get(name, "Your query")
+        shown = (f"<code>reports/figures/{e(charted[name])}</code>" if name in charted else
+                 "(tiles above)" if name == "01_overview" else
+                 "its card says why it failed" if result.error else "table on this page")
+        count = "failed" if result.error else str(len(result.rows))
+        rows.append(
+            f"<tr><td>{e(part)}</td><td><code>sql/{e(result.path.name)}</code></td>"
+            f"<td>{e(result.question)}</td><td class=\"num\">{count}</td><td>{shown}</td></tr>"
+        )
+    head = "<tr><th>Part of the page</th><th>Query</th><th>Question it answers</th><th>Rows</th><th>Shown as</th></tr>"
     return f"<table>\n{head}\n" + "\n".join(rows) + "\n</table>"
 
 
-def render(results: dict[str, QueryResult], figures: dict[str, Path], data_sha256: str) -> str:
+def render(results: dict[str, QueryResult], figures: dict[str, Path], data_sha256: str, author: str = "") -> str:
     """The whole dashboard page as one HTML string."""
     e = html.escape
     lines = takeaways(results)
@@ -220,11 +342,25 @@ def render(results: dict[str, QueryResult], figures: dict[str, Path], data_sha25
             f"  <h3>{e(TITLES[query])}</h3>\n"
             f'  <p class="takeaway">{lines[query]}</p>\n'
             f'  <img src="{_image(figures[chart])}" alt="{e(TITLES[query])} chart: {e(result.question)}">\n'
-            f"  <details><summary>The SQL behind this chart (sql/{e(result.path.name)})</summary>"
-            f"<pre><code>{e(result.sql.strip())}</code></pre></details>\n"
+            f"{_sql_details(result)}\n"
             f"</section>"
         )
-    by = f" by {e(project.AUTHOR)}" if project.AUTHOR.strip() else ""
+    for query in TABLES:
+        result = results[query]
+        cards.append(
+            f'<section class="card wide" id="{e(query)}">\n  <h3>{e(TITLES[query])}</h3>\n'
+            f'  <p class="takeaway">{lines[query]}</p>\n  {result_table(result)}\n{_sql_details(result)}\n</section>'
+        )
+    own = own_queries(results)
+    if own:
+        own_html = "\n".join(own_card(r) for r in own)
+    else:
+        own_html = ('<p class="note">No queries of your own yet. Add a file such as <code>sql/20_specialty.sql</code> '
+                    "(start it with a <code>-- Question: ...</code> line), run <code>make dashboard</code>, and its "
+                    "result appears here as a table.</p>")
+    who = author.strip()
+    by = (f" by <strong>{e(who)}</strong>" if who else
+          ' <span class="unnamed">(author not named yet: write your name in the README byline)</span>')
     limits = "\n".join(f"  <li>{e(item)}</li>" for item in LIMITS)
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -237,8 +373,9 @@ def render(results: dict[str, QueryResult], figures: dict[str, Path], data_sha25
 <body>
 <header>
   <h1>{e(project.PROJECT_NAME)}</h1>
-  <p>Missed appointments across eight fictional clinics in 2025: a {e(project.ROLE_TITLE)} portfolio project{by}.
-  All numbers come from the SQL in <code>sql/</code>, run with DuckDB on synthetic data.</p>
+  <p class="byline">A {e(project.ROLE_TITLE)} portfolio project{by}.</p>
+  <p>Missed appointments across eight fictional clinics in 2025. All numbers come from the SQL in <code>sql/</code>,
+  run with DuckDB on synthetic data.</p>
 </header>
 <main>
 {project.DISCLAIMER_HTML}
@@ -246,10 +383,17 @@ def render(results: dict[str, QueryResult], figures: dict[str, Path], data_sha25
 {_kpis(results["01_overview"].first())}
 </div>
 <h2>What the data shows</h2>
+{project.EXAMPLE_NOTE_HTML}
+<p class="note">The one-line takeaways are written by the project's scripts from the query results, so they change
+with the data. The author's own reading is in <code>findings.md</code> and the README, under My work.</p>
 <div class="grid">
 {chr(10).join(cards)}
 </div>
-<h2>The SQL behind each chart</h2>
+<h2 id="own-queries">Queries added to sql/</h2>
+<div class="grid">
+{own_html}
+</div>
+<h2>The SQL behind each part</h2>
 {_sql_table(results)}
 <h2>Read with care</h2>
 <ul class="limits">
@@ -259,6 +403,8 @@ def render(results: dict[str, QueryResult], figures: dict[str, Path], data_sha25
   Data: <code>{e(project.DATA_FILE)}</code> (sha256 <code>{e(data_sha256[:16])}</code>...), generated by
   {e(project.GENERATOR)} with seed {project.SEED}; documented in <code>data/datasheet.md</code>.
   Rebuild with <code>make dashboard</code>. Findings, limitations and the equity discussion: <code>findings.md</code>.
+  <br>{e(project.TOOL_LINE)} The synthetic data, queries, charts and takeaways were generated by prooflane; the author's
+  own work is listed in the README under My work.
 </footer>
 </main>
 </body>

@@ -1,4 +1,8 @@
-"""Facts about this project, fixed when it was created (the page header and footer use them)."""
+"""Facts about this project, fixed when it was created (the page header and footer use them).
+
+The author's name on the dashboard is read from the README byline at build time (dashboard/author.py),
+so filling it there is enough; AUTHOR is only the fallback when the README has no byline.
+"""
 
 from __future__ import annotations
 
@@ -11,3 +15,6 @@ GENERATOR: str = "synthetic.appointments {{ dataset_facts('appointments', cookie
 
 # The disclaimer block every page of this project carries, exactly as written here.
 DISCLAIMER_HTML: str = {{ disclaimer_html | tojson }}
+# The label of prooflane's worked examples, and the footer line naming the tool that scaffolded the project.
+EXAMPLE_NOTE_HTML: str = {{ example_note_html | tojson }}
+TOOL_LINE: str = {{ authorship.tool_line | tojson }}

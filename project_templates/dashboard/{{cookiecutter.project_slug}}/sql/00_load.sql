@@ -31,19 +31,24 @@ SELECT
     dayname(scheduled_at) AS weekday,
     isodow(scheduled_at) AS weekday_number,          -- 1 = Monday ... 5 = Friday
     hour(scheduled_at) AS scheduled_hour,
+    -- Same-day bookings are their own band: they never get a reminder, so mixing them with
+    -- 1-7 days would blur two different things.
     CASE
-        WHEN lead_time_days <= 7 THEN '0-7 days'
+        WHEN lead_time_days = 0 THEN 'same day'
+        WHEN lead_time_days <= 7 THEN '1-7 days'
         WHEN lead_time_days <= 14 THEN '8-14 days'
         WHEN lead_time_days <= 30 THEN '15-30 days'
         WHEN lead_time_days <= 60 THEN '31-60 days'
         ELSE '61+ days'
     END AS lead_time_band,
     CASE
+        WHEN lead_time_days = 0 THEN 0
         WHEN lead_time_days <= 7 THEN 1
         WHEN lead_time_days <= 14 THEN 2
         WHEN lead_time_days <= 30 THEN 3
         WHEN lead_time_days <= 60 THEN 4
         ELSE 5
     END AS lead_time_band_order,
+    strftime(scheduled_at, '%Y-%m') AS month,
     CASE WHEN preferred_language = 'English' THEN 'English' ELSE 'Other than English' END AS language_group
 FROM raw;

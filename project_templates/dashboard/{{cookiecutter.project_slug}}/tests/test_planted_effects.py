@@ -12,11 +12,28 @@ def _by(result, key: str) -> dict:
 
 
 def test_no_shows_rise_with_lead_time(results) -> None:
-    bands = [row["no_show_pct"] for row in results["02_no_show_by_lead_time"].records()]
-    assert len(bands) == 5
-    assert bands[2] > bands[0], "15-30 days should be above 0-7 days"
-    assert bands[2] < bands[3] < bands[4], "rates should climb from 15 days on"
-    assert bands[4] - bands[0] >= 15.0
+    bands = {row["lead_time_band"]: row["no_show_pct"] for row in results["02_no_show_by_lead_time"].records()}
+    assert list(bands) == ["same day", "1-7 days", "8-14 days", "15-30 days", "31-60 days", "61+ days"]
+    assert bands["15-30 days"] > bands["1-7 days"], "15-30 days should be above 1-7 days"
+    assert bands["15-30 days"] < bands["31-60 days"] < bands["61+ days"], "rates should climb from 15 days on"
+    assert bands["61+ days"] - bands["1-7 days"] >= 15.0
+
+
+def test_the_lead_time_gradient_holds_within_clinics(results) -> None:
+    rows = results["08_lead_time_within_clinic"].records()
+    clinics = [r for r in rows if r["short_ci95_low"] is not None]
+    assert len(clinics) == 8
+    assert sum(r["long_no_show_pct"] > r["short_no_show_pct"] for r in clinics) >= 7
+    pooled = {r["clinic"]: r["odds_ratio"] for r in rows if r["short_ci95_low"] is None}
+    assert pooled["All clinics, Mantel-Haenszel (within clinic)"] > 1.5, "no clinic effect is planted: it survives"
+
+
+def test_the_monthly_rate_has_no_planted_trend(results) -> None:
+    months = results["09_monthly_trend"].records()
+    assert [m["month"] for m in months] == [f"2025-{n:02d}" for n in range(1, 13)]
+    assert sum(m["signal"] != "inside" for m in months) <= 2, "no seasonality is planted"
+    for m in months:
+        assert m["lower_limit_pct"] < m["centre_pct"] < m["upper_limit_pct"]
 
 
 def test_reminders_go_with_fewer_no_shows(results) -> None:
@@ -44,6 +61,12 @@ def test_distance_and_language_gaps_are_present(results) -> None:
     assert language["Other than English"]["no_show_pct"] - language["English"]["no_show_pct"] >= 1.5
     for row in rows:
         assert row["ci95_low"] <= row["no_show_pct"] <= row["ci95_high"]
+
+
+def test_reminders_help_less_when_not_in_the_preferred_language(results) -> None:
+    drops = {r["language_group"]: r["pct_points_vs_none"] for r in results["10_reminders_by_language"].records()
+             if r["reminder"] == "any"}
+    assert drops["English"] < -4.0, "reminders go with a clear drop for English-preferring patients"
 
 
 def test_one_clinic_has_much_longer_waits(results) -> None:

@@ -16,7 +16,7 @@ def test_there_is_a_query_for_every_chart() -> None:
     from dashboard.charts import CHARTS
 
     assert {query for query, _ in CHARTS.values()} <= {name[:-4] for name in SQL_FILES}
-    assert len(SQL_FILES) >= 7
+    assert len(SQL_FILES) >= 10
 
 
 @pytest.mark.parametrize("name", SQL_FILES)
@@ -58,4 +58,13 @@ def test_readme_worked_example_matches_the_sql(root: Path, results) -> None:
     assert [row[0] for row in table] == [b["lead_time_band"] for b in bands]
     for row, band in zip(table, bands, strict=True):
         assert int(row[1].replace(",", "")) == band["appointments"]
+        assert int(row[2].replace(",", "")) == band["no_shows"]
         assert abs(float(row[3].rstrip("%")) - band["no_show_pct"]) <= 0.11
+        low, high = (float(v) for v in row[4].rstrip("%").split("-"))
+        assert abs(low - band["ci95_low"]) <= 0.11 and abs(high - band["ci95_high"]) <= 0.11
+
+
+def test_rates_carry_intervals_that_contain_them(results) -> None:
+    for name in ("02_no_show_by_lead_time", "03_reminders", "04_weekday", "10_reminders_by_language"):
+        for row in results[name].records():
+            assert row["ci95_low"] <= row["no_show_pct"] <= row["ci95_high"], name

@@ -16,7 +16,7 @@ How text is counted (the same rules for every text, so before/after comparisons 
   of exceptions. It is a heuristic: tests/test_readability.py checks it against hand-counted words.
 
 Minimum text: Flesch-Kincaid and Flesch Reading Ease need at least 100 words and 3 sentences here;
-SMOG is defined on 30 sentences (10 at the start, 10 in the middle, 10 at the end). With 10-29
+SMOG is defined on 30 sentences (10 at the start, 10 in the middle, 10 at the end; McLaughlin GH. J Reading 1969;12(8):639-646). With 10-29
 sentences this module uses the common short-text adjustment (all polysyllables scaled to 30
 sentences) and says so; under 10 sentences it reports no SMOG value.
 """
@@ -32,7 +32,7 @@ VERSION = "1.0.0"
 PACKAGE = f"scripts/readability.py {VERSION} (this project's own code, standard library only)"
 FORMULAS = {
     "fk_grade": "Flesch-Kincaid grade = 0.39 x (words / sentences) + 11.8 x (syllables / words) - 15.59 (Kincaid et al. 1975)",
-    "smog": "SMOG grade = 1.0430 x sqrt(polysyllables x 30 / sentences) + 3.1291 (McLaughlin 1969; polysyllable = 3 or more syllables)",
+    "smog": "SMOG grade = 1.0430 x sqrt(polysyllables x 30 / sentences) + 3.1291 (McLaughlin GH. J Reading 1969;12(8):639-646; polysyllable = 3 or more syllables)",
     "reading_ease": "Flesch Reading Ease = 206.835 - 1.015 x (words / sentences) - 84.6 x (syllables / words) (higher is easier)",
 }
 MIN_WORDS_FK = 100
@@ -143,7 +143,7 @@ def measure(markdown: str) -> dict:
         middle = n_sent // 2 - 5
         sample = poly_per_sentence[:10] + poly_per_sentence[middle:middle + 10] + poly_per_sentence[-10:]
         result["smog"] = round(1.0430 * math.sqrt(sum(sample)) + 3.1291, 1)
-        result["smog_note"] = "30-sentence sample (first, middle and last 10), as McLaughlin defined it"
+        result["smog_note"] = "30-sentence sample (first, middle and last 10), as the 1969 formula defines it"
     elif n_sent >= MIN_SENTENCES_SMOG:
         result["smog"] = round(1.0430 * math.sqrt(sum(poly_per_sentence) * SMOG_SAMPLE / n_sent) + 3.1291, 1)
         result["smog_note"] = f"short-text adjustment: {n_sent} sentences, polysyllables scaled to 30"

@@ -166,7 +166,7 @@ def page(data: dict[str, Any], disclaimer_html: str, context: dict[str, Any]) ->
     esc = html.escape
     parts = [(f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{esc(context['project_name'])}: report</title>"
              f"<style>{CSS}</style></head><body>"),
-             f"<header><h1>{esc(context['project_name'])}</h1><p>Author: {esc(context['author'] or 'not given yet')}</p></header>",
+             f"<header><h1>{esc(context['project_name'])}</h1><p>Prepared by: {esc(context['author'] or 'not given yet')}</p></header>",
              disclaimer_html,
              f"<p class=\"label\">{esc(label)}</p>",
              "<section><h2>Readability before and after</h2>",

@@ -83,3 +83,14 @@ def test_planted_effects_are_present(time_study) -> None:
     assert any(r["routed_to_nurse"] == "1" for r in routine), "some routine-looking messages mention symptoms"
     handoffs = [r for r in time_study if r["task_type"] == "symptom_message_handoff"]
     assert handoffs and all(r["routed_to_nurse"] == "1" for r in handoffs)
+
+
+def test_every_suggested_workflow_has_interview_evidence(snippets) -> None:
+    for workflow in ("forms_and_records", "referral_coordination", "prior_auth_follow_up"):
+        about = [r for r in snippets if workflow in r["workflows"].split(";")]
+        assert len(about) >= 4, f"only {len(about)} snippets about {workflow}"
+
+
+def test_persona_needs_do_not_hand_over_the_solution(personas) -> None:
+    for persona in personas:
+        assert not re.search(r"\b(draft|AI|tool|software helped)\b", persona["needs"]), persona["persona_id"]

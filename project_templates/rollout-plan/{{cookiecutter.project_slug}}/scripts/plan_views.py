@@ -5,8 +5,9 @@
 - plan/timeline.yaml -> a Mermaid Gantt chart (GitHub draws it) and an offline SVG drawing.
 - plan/go-no-go.yaml -> the criteria table.
 
-Usage: ``python scripts/plan_views.py`` rewrites the generated blocks of plan.md and the SVG;
-``python scripts/plan_views.py --check`` only reports whether they are up to date (exit 1 if not).
+Usage: ``python scripts/plan_views.py`` refreshes the generated blocks of plan.md and the SVG;
+``--check`` only reports whether they are up to date (exit 1 if not). A block edited by hand is
+never overwritten: the script stops with one sentence saying where, and what to do instead.
 """
 
 from __future__ import annotations
@@ -14,102 +15,43 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
+import blocks
+import validate
 from pilot import PLAN_DIR, ROOT, needed, read_yaml
 
 PLAN_MD = ROOT / "plan.md"
 TIMELINE_SVG = PLAN_DIR / "timeline.svg"
-LETTERS = ("R", "A", "C", "I")
 # Mermaid needs calendar dates; day 1 is drawn as 1 January 2024 (a Monday) so the axis reads 1-30.
 AXIS_ANCHOR = dt.date(2024, 1, 1)
 WEEK_COLOURS = ("#4C78A8", "#59A14F", "#E68A2E", "#9C6FA8", "#7F7F7F")
-BLOCK = "<!-- generated:{name} (edit the YAML, then run: make plan) -->\n{body}\n<!-- /generated:{name} -->"
-BLOCK_RE = r"<!-- generated:{name} [^\n]*-->\n.*?<!-- /generated:{name} -->"
+SOURCES = {
+    "raci": "edit plan/stakeholders.yaml, then run: make plan",
+    "gantt": "edit plan/timeline.yaml, then run: make plan",
+    "criteria": "edit plan/go-no-go.yaml, then run: make plan",
+}
 
 
 # --- RACI ---------------------------------------------------------------------------------------
 
-def validate_raci(data: dict[str, Any]) -> list[str]:
-    """Problems with the stakeholder file (empty when it is fine)."""
-    problems: list[str] = []
-    people = data.get("stakeholders") or []
-    ids = [p.get("id") for p in people]
-    for dup in sorted({i for i in ids if ids.count(i) > 1}):
-        problems.append(f"stakeholder id '{dup}' appears twice")
-    for p in people:
-        for key in ("id", "short", "title"):
-            if not p.get(key):
-                problems.append(f"stakeholder {p.get('id', '?')} lacks '{key}'")
-    used: set[str] = set()
-    activities = data.get("activities") or []
-    if not activities:
-        problems.append("there are no activities")
-    for act in activities:
-        name = act.get("id", "?")
-        raci = act.get("raci") or {}
-        for who, letter in raci.items():
-            used.add(who)
-            if who not in ids:
-                problems.append(f"activity '{name}' names '{who}', who is not in the stakeholder list")
-            if letter not in LETTERS:
-                problems.append(f"activity '{name}' gives '{who}' the letter '{letter}'; use R, A, C or I")
-        accountable = [w for w, letter in raci.items() if letter == "A"]
-        if len(accountable) != 1:
-            problems.append(f"activity '{name}' has {len(accountable)} Accountable; it needs exactly one")
-        if not any(letter == "R" for letter in raci.values()):
-            problems.append(f"activity '{name}' has no Responsible")
-    for unused in [i for i in ids if i not in used]:
-        problems.append(f"stakeholder '{unused}' has no part in any activity")
-    return problems
-
-
 def raci_markdown(data: dict[str, Any]) -> str:
     """The RACI matrix (activities x stakeholders) and a key to the short column names."""
     people = data["stakeholders"]
-    head = "| Activity | " + " | ".join(p["short"] for p in people) + " |"
+    head = "| Activity | " + " | ".join(cell(p["short"]) for p in people) + " |"
     rule = "|---|" + "|".join(":-:" for _ in people) + "|"
     rows = [
-        "| " + act["name"] + " | " + " | ".join(act["raci"].get(p["id"], "") for p in people) + " |"
+        "| " + cell(act["name"]) + " | " + " | ".join(act["raci"].get(p["id"], "") for p in people) + " |"
         for act in data["activities"]
     ]
-    key = "; ".join(f"**{p['short']}** = {p['title']}" for p in people)
+    key = "; ".join(f"**{cell(p['short'])}** = {cell(p['title'])}" for p in people)
     legend = "R = Responsible (does the work), A = Accountable (one per activity), C = Consulted, I = Informed."
     return "\n".join([head, rule, *rows, "", legend, "", "Key: " + key + "."])
 
 
 # --- timeline -----------------------------------------------------------------------------------
-
-def validate_timeline(timeline: dict[str, Any], stakeholder_ids: set[str], days: int = 30) -> list[str]:
-    """Problems with the timeline file (empty when it is fine)."""
-    problems: list[str] = []
-    weeks = timeline.get("weeks") or {}
-    seen: set[str] = set()
-    for task in timeline.get("tasks") or []:
-        tid = str(task.get("id", "?"))
-        if tid in seen:
-            problems.append(f"task id '{tid}' appears twice")
-        seen.add(tid)
-        if re.search(r"[:;#]", str(task.get("name", ""))):
-            problems.append(f"task '{tid}' has ':', ';' or '#' in its name, which breaks the Gantt chart")
-        if task.get("week") not in weeks:
-            problems.append(f"task '{tid}' is in week {task.get('week')}, which has no name under 'weeks'")
-        start, length = task.get("start"), task.get("days")
-        if not isinstance(start, int) or not isinstance(length, int) or start < 1 or length < 0:
-            problems.append(f"task '{tid}' needs a whole-number start (1 or more) and days (0 or more)")
-        elif start + max(length, 1) - 1 > days:
-            problems.append(f"task '{tid}' runs past day {days}")
-        if task.get("owner") not in stakeholder_ids:
-            problems.append(f"task '{tid}' has owner '{task.get('owner')}', who is not in stakeholders.yaml")
-        if task.get("milestone") and length != 0:
-            problems.append(f"milestone '{tid}' should have days: 0")
-    if not seen:
-        problems.append("there are no tasks")
-    return problems
-
 
 def _date(day: int) -> str:
     return (AXIS_ANCHOR + dt.timedelta(days=day - 1)).isoformat()
@@ -200,76 +142,86 @@ def timeline_svg(timeline: dict[str, Any], stakeholders: dict[str, Any], days: i
 
 # --- criteria -----------------------------------------------------------------------------------
 
-def criteria_markdown(config: dict[str, Any]) -> str:
-    """The go / no-go criteria as a table."""
+def cell(text: Any) -> str:
+    """Text safe inside a Markdown table cell (pipes escaped, one line)."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def criteria_markdown(config: dict[str, Any], names: dict[str, str] | None = None) -> str:
+    """The go / no-go criteria as a table (``names``: stakeholder id -> the name shown for an owner)."""
+    names = names or {}
     lines = [
-        "| Criterion | Needed on day 30 | If missed | What we do then |",
-        "|---|---|---|---|",
+        "| Criterion | Needed | If missed | Owner | Response |",
+        "|---|---|---|---|---|",
     ]
     for c in config["criteria"]:
         level = "**no-go** (stop and fix)" if c["level"] == "must" else "extend pilot"
-        lines.append(f"| {c['label']} | {needed(c)} | {level} | {c.get('if_missed', '')} |")
+        lines.append(f"| {cell(c['label'])} | {cell(needed(c))} | {level} | {cell(names.get(c.get('owner', ''), c.get('owner', '')))} | "
+                     f"{cell(c.get('if_missed', ''))} |")
     return "\n".join(lines)
 
 
 # --- plan.md blocks -----------------------------------------------------------------------------
 
-def replace_block(text: str, name: str, body: str) -> str:
-    """``text`` with the generated block ``name`` holding ``body`` (the markers must be there)."""
-    pattern = re.compile(BLOCK_RE.format(name=re.escape(name)), re.DOTALL)
-    if not pattern.search(text):
-        raise ValueError(f"plan.md has no generated block '{name}'; restore its marker lines from the template")
-    return pattern.sub(lambda _: BLOCK.format(name=name, body=body), text, count=1)
-
-
-def views(plan_dir: Path = PLAN_DIR) -> dict[str, str]:
-    """Every generated view from the YAML files, after validating them (raises ValueError)."""
-    stakeholders = read_yaml(plan_dir / "stakeholders.yaml")
-    timeline = read_yaml(plan_dir / "timeline.yaml")
-    criteria = read_yaml(plan_dir / "go-no-go.yaml")
-    problems = validate_raci(stakeholders)
-    problems += validate_timeline(timeline, {p["id"] for p in stakeholders.get("stakeholders") or []})
-    if problems:
-        raise ValueError("; ".join(problems))
+def views(plan_dir: Path = PLAN_DIR, checked: bool = True) -> dict[str, str]:
+    """Every generated view from the YAML files (checked against the schemas unless ``checked`` is False)."""
+    if checked:
+        loaded = validate.load_plan(plan_dir)
+        stakeholders, timeline, criteria = (loaded[n] for n in ("stakeholders.yaml", "timeline.yaml", "go-no-go.yaml"))
+    else:
+        stakeholders, timeline, criteria = (read_yaml(plan_dir / n) for n in
+                                            ("stakeholders.yaml", "timeline.yaml", "go-no-go.yaml"))
     return {
         "raci": raci_markdown(stakeholders),
         "gantt": gantt_mermaid(timeline),
-        "criteria": criteria_markdown(criteria),
+        "criteria": criteria_markdown(criteria, {p["id"]: p["short"] for p in stakeholders["stakeholders"]}),
         "svg": timeline_svg(timeline, stakeholders),
     }
 
 
 def render_plan(text: str, generated: dict[str, str]) -> str:
-    """plan.md text with every generated block refreshed."""
-    for name in ("raci", "gantt", "criteria"):
-        text = replace_block(text, name, generated[name])
-    return text
+    """plan.md text with every generated block refreshed (HandEditError if one was edited by hand)."""
+    return blocks.refresh(text, {name: (generated[name], SOURCES[name]) for name in SOURCES}, "plan.md")
+
+
+def write(root: Path = ROOT, check: bool = False, checked: bool = True) -> list[str]:
+    """Refresh plan.md's blocks and plan/timeline.svg under ``root``; return the files out of date."""
+    generated = views(root / "plan", checked=checked)
+    plan_md, svg = root / "plan.md", root / "plan" / "timeline.svg"
+    current = plan_md.read_text(encoding="utf-8")
+    fresh = render_plan(current, generated)
+    svg_now = svg.read_text(encoding="utf-8") if svg.exists() else ""
+    stale = [name for name, ok in (("plan.md", fresh == current), ("plan/timeline.svg", svg_now == generated["svg"]))
+             if not ok]
+    if not check:
+        if fresh != current:
+            plan_md.write_text(fresh, encoding="utf-8")
+        if svg_now != generated["svg"]:
+            svg.write_text(generated["svg"], encoding="utf-8")
+    return stale
 
 
 def main(argv: list[str] | None = None) -> int:
     """Refresh (or with --check, verify) plan.md's generated blocks and plan/timeline.svg."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check that the views are up to date")
     args = parser.parse_args(argv)
     try:
-        generated = views()
-        current = PLAN_MD.read_text(encoding="utf-8")
-        fresh = render_plan(current, generated)
-    except ValueError as exc:
-        print(f"Plan files need a fix: {exc}.", file=sys.stderr)
+        stale = write(ROOT, check=args.check)
+    except validate.PlanError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
         return 1
-    svg_now = TIMELINE_SVG.read_text(encoding="utf-8") if TIMELINE_SVG.exists() else ""
+    except (blocks.HandEditError, OSError) as exc:
+        print(f"{exc}.", file=sys.stderr)
+        return 1
     if args.check:
-        stale = [name for name, ok in (("plan.md", fresh == current), ("plan/timeline.svg", svg_now == generated["svg"]))
-                 if not ok]
         if stale:
             print("Out of date: " + ", ".join(stale) + "; run: make plan", file=sys.stderr)
             return 1
         print("plan.md and plan/timeline.svg match the YAML files.")
         return 0
-    PLAN_MD.write_text(fresh, encoding="utf-8")
-    TIMELINE_SVG.write_text(generated["svg"], encoding="utf-8")
-    print("Updated plan.md (RACI, Gantt, criteria) and plan/timeline.svg.")
+    print("Updated plan.md (RACI, Gantt, criteria) and plan/timeline.svg." if stale else
+          "plan.md and plan/timeline.svg were already up to date.")
     return 0
 
 

@@ -2,7 +2,8 @@
 
 Usage: ``python scripts/report.py [--out reports]``. Everything is computed from data/*.csv and the
 criteria in plan/go-no-go.yaml; the HTML page is self-contained (charts embedded, no web fonts,
-no scripts), so it opens offline.
+no scripts), so it opens offline. It then refreshes the worked figures in README.md and
+examples/worked-memo.md (scripts/worked.py), never a block edited by hand, and never plan.md.
 """
 
 from __future__ import annotations
@@ -15,11 +16,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import blocks
 import pilot
+import validate
+import worked
 from pilot import Decision, Pilot, pct
 
 DISCLAIMER_MD = {{ disclaimer_md | tojson }}
 DISCLAIMER_HTML = {{ disclaimer_html | tojson }}
+AUTHOR = {{ cookiecutter.author | tojson }}
+GENERATED_NOTE = {{ generated_note | tojson }}
+TOOL_LINE = {{ authorship.tool_line | tojson }}
+EXAMPLE_NOTE = {{ ("**" ~ authorship.example_label ~ ".** " ~ authorship.example_note) | tojson }}
 OUTCOME_TEXT = {
     "go": "GO: expand as planned",
     "extend pilot": "EXTEND PILOT: keep the current scale and re-check",
@@ -27,9 +35,9 @@ OUTCOME_TEXT = {
 }
 ITEM_LABELS = {
     "q_useful": "Drafts are a useful starting point",
-    "q_trust": "I trust drafts as a starting point",
+    "q_trust": "Trust the drafts as a starting point",
     "q_time_saved": "Drafts save me documentation time",
-    "q_workload": "Checking drafts adds to my workload (-)",
+    "q_workload": "Checking drafts adds to workload (-)",
     "q_safety_concern": "Saw a draft that could have caused harm (-)",
     "q_training": "Training prepared me to check drafts",
 }
@@ -165,81 +173,58 @@ def chart_likert(data: Pilot, path: Path) -> None:
     ax.set_yticks(range(len(rows)), [r[0] for r in rows], fontsize=8)
     ax.set_xlim(-100, 100)
     ax.set_xlabel("% of respondents: disagree to the left of 0, agree to the right")
-    ax.set_title("Pilot survey, both waves ((-) marks warning items: agreeing is bad news)")
+    ax.set_title("Pilot survey, both waves. Items marked (-) are warnings: agreeing is bad news")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=5, frameon=False, fontsize=8)
     _save(fig, path)
 
 
 # --- report content -----------------------------------------------------------------------------
 
-def _criterion_rows(decision: Decision) -> list[list[str]]:
+def _stop_rule_rows(data: Pilot) -> list[list[str]]:
     rows = []
-    for r in decision.results:
-        c = r.criterion
-        status = "met" if r.passed else ("MISSED (no-go)" if c["level"] == "must" else "missed (extend)")
-        rows.append([c["label"], r.needed(), r.shown(), status])
+    last_day = data.daily[-1]["day"]
+    for w in pilot.stop_rule_windows(data.reports):
+        fired = "FIRED" if w["count"] >= pilot.STOP_RULE_REPORTS else "held"
+        last = min(w["last_day"], last_day)
+        days = f"day {w['first_day']}" if last == w["first_day"] else f"days {w['first_day']}-{last}"
+        rows.append([w["error_type"], str(sum(1 for r in data.reports if r["error_type"] == w["error_type"])),
+                     f"{w['count']} ({days})", fired])
     return rows
 
 
-def _overdue_sentence(data: Pilot, first_day: int) -> str:
-    later = [r for r in data.daily if r["day"] >= first_day]
-    peak = max(later, key=lambda r: (r["safety_reports_overdue"], -r["day"]))
-    if peak["safety_reports_overdue"] == 0:
-        return " Every report was triaged within the 2-day limit."
-    cleared = next((r["day"] for r in later if r["day"] > peak["day"] and r["safety_reports_overdue"] == 0), None)
-    text = (f" Reports open past the 2-day triage limit peaked at {peak['safety_reports_overdue']} on day "
-            f"{peak['day']}, while the fix was delivered and checked")
-    return text + (f", and were back to 0 on day {cleared}." if cleared else ".")
-
-
-def _week3_story(data: Pilot) -> list[Block]:
-    worst = pilot.worst_version(data.daily)
-    if worst is None:
-        return [("p", "No tool version had a heavy-edit rate clearly above the week before it went live.")]
-    before, after = worst["before"], worst["next"]
-    span = worst["last_day"] - worst["first_day"] + 1
-    blocks: list[Block] = [("p", (
-        f"Version {worst['version']} went live on day {worst['first_day']}. Over days {worst['first_day']}-"
-        f"{worst['last_day']} the heavy-edit rate was **{pct(worst['heavy_rate'])}** against "
-        f"{pct(before['heavy_rate'])} in the seven days before, and {pct(worst['discard_rate'])} of drafts were "
-        f"discarded (against {pct(before['discard_rate'])}). Staff filed {worst['safety_reports']} safety reports "
-        f"in those {span} days.{_overdue_sentence(data, worst['first_day'])}"
-    ))]
-    if after is not None:
-        blocks.append(("p", (
-            f"Version {after['version']} arrived on day {after['first_day']}. From then to day {after['last_day']} "
-            f"the heavy-edit rate was {pct(after['heavy_rate'])} and {after['safety_reports']} further safety "
-            "reports were filed. The dip is why the plan freezes the version: this update reached users without "
-            "the approval step of the change-control activity."
-        )))
-    return blocks
-
-
-def build_blocks(data: Pilot, decision: Decision, metrics: dict[str, float], info: dict[str, Any]) -> list[Block]:
+def build_blocks(data: Pilot, decision: Decision, metrics: dict[str, float], info: dict[str, Any],
+                 story: dict[str, Any]) -> list[Block]:
     """The report as simple blocks (heading, paragraph, list, table, image) for Markdown and HTML."""
     failed_must = [r for r in decision.failed if r.criterion["level"] == "must"]
     reasons = [
-        f"{r.criterion['label']}: {r.shown()} (needed {r.needed()}). Next: {r.criterion.get('if_missed', '')}"
+        f"{r.criterion['label']}: {r.shown()} (needed {r.needed()}). Response agreed before day 1: "
+        f"{r.criterion.get('if_missed', '')}"
         for r in decision.failed
     ] or ["Every criterion was met."]
     met = len(decision.results) - len(decision.failed)
+    musts = sum(1 for r in decision.results if r.criterion["level"] == "must")
     weeks = pilot.weekly(data.daily)
     by_role = pilot.training_by_role(data)
     modules = pilot.module_summary(data.training)
     hardest = max(modules, key=lambda m: m["retakes"])
     final_wave = pilot.waves(data.survey)[-1]
+    byline = f"Prepared for {AUTHOR}'s portfolio. " if AUTHOR.strip() else ""
     blocks: list[Block] = [
         ("h1", "Day-30 adoption report"),
         ("raw", None),  # disclaimer goes here
+        ("p", byline + GENERATED_NOTE + " Every figure is computed from data/ and plan/ by scripts/report.py."),
+        ("p", EXAMPLE_NOTE),
         ("p", (
-            f"**Project:** {info.get('project_name', 'AI rollout pilot')}. **Tool:** {info.get('tool', '')}. **Intended use:** {info.get('intended_use', '')} "
+            f"**Project:** {info.get('project_name', 'AI rollout pilot')}. **Tool:** {info.get('tool', '')}. "
+            f"**Intended use:** {info.get('intended_use', '')} "
             f"**Users:** {info.get('users', '')} **Sites:** {', '.join(info.get('sites', []))}. "
             f"**Days covered:** 1-{data.daily[-1]['day']}. **Staff in the pilot:** {len(data.roster)}."
         )),
-        ("h2", "Recommendation"),
+        ("h2", "What the criteria give"),
         ("callout", OUTCOME_TEXT[decision.outcome], (
             f"{met} of {len(decision.results)} criteria met; "
-            + (f"{len(failed_must)} stop criterion missed." if failed_must else "no stop criterion missed.")
+            + (f"{len(failed_must)} of {musts} must criteria missed." if failed_must
+               else f"all {musts} must criteria held over the whole pilot.")
         )),
         ("ul", reasons),
         ("p", (
@@ -247,25 +232,37 @@ def build_blocks(data: Pilot, decision: Decision, metrics: dict[str, float], inf
             "the people named in the RACI table make the decision."
         )),
         ("h2", "Go / no-go criteria"),
-        ("table", ["Criterion", "Needed", "Day 30", "Result"], _criterion_rows(decision)),
+        ("table", ["Criterion", "Needed", "This pilot", "Result"],
+         [[c.replace("**", "") for c in row] for row in worked.criteria_rows(decision)]),
+        ("h2", "Safety: the stop rule, the triage limit and change control"),
+        ("p", " ".join(worked.safety_sentences(story))),
+        ("table", ["Error type", "Reports in the pilot", f"Most within {pilot.STOP_RULE_DAYS} days", "Stop rule"],
+         _stop_rule_rows(data) or [["no reports", "0", "0", "held"]]),
+        ("img", "figures/draft-quality.png", "Heavy-edit and discard rates per day with safety reports"),
+        ("table", ["Version", "Days", "Approved before use", "Drafts", "Heavily edited", "Discarded",
+                   "Safety reports", "Most reports past the triage limit on one day (any version)"],
+         [[v["version"], f"{v['first_day']}-{v['last_day']}",
+           "no" if v["version"] in {u["version"] for u in story["unapproved"]} else "yes",
+           f"{v['drafts']:,}", pct(v["heavy_rate"]), pct(v["discard_rate"]), str(v["safety_reports"]),
+           str(v["max_overdue"])] for v in pilot.by_version(data.daily)]),
         ("h2", "Adoption"),
         ("img", "figures/adoption.png", "Active users per day against staff with access"),
         ("table", ["Week", "Days", "Weekday active users (mean)", "Staff with access", "Drafts",
-                   "Heavily edited", "Discarded", "Median min to sign", "Safety reports", "Version(s)"],
+                   "Heavily edited", "Discarded", "Minutes to sign (median of weekday medians)", "Safety reports",
+                   "Version(s)"],
          [[str(w["week"]), f"{w['first_day']}-{w['last_day']}", f"{w['active_weekday']:.1f}", str(w["with_access"]),
            f"{w['drafts']:,}", pct(w["heavy_rate"]), pct(w["discard_rate"]),
            f"{w['minutes']:.1f}" if w["minutes"] is not None else "-", str(w["safety_reports"]),
            ", ".join(w["versions"])] for w in weeks]),
         ("p", (
             f"Before the pilot a visit note took a median of {info.get('baseline_minutes_to_sign', '?')} minutes "
-            "from opening to signing; in the final week the median was "
-            f"{metrics['median_minutes_final_week']:.1f} minutes. Time to sign includes checking the draft."
+            "from opening to signing (a time study); in the final week the median of the weekday daily medians was "
+            f"{metrics['median_minutes_final_week']:.1f} minutes. Time to sign includes checking the draft. A real "
+            "pilot would read time in notes and after-hours documentation from the EHR audit log instead."
         )),
-        ("h2", "What happened in week 3"),
-        ("img", "figures/draft-quality.png", "Heavy-edit and discard rates per day with safety reports"),
-        *_week3_story(data),
         ("h2", "Training"),
         ("img", "figures/training-by-role.png", "Training completion by role"),
+        ("p", worked.training_sentence(story)),
         ("table", ["Role", "Finished all modules", "Share"],
          [[role, f"{d} of {t}", pct(pilot.rate(d, t))] for role, (d, t) in by_role.items()]),
         ("table", ["Module", "Completed", "Late", "Needed a second attempt", "Mean final quiz score"],
@@ -277,6 +274,7 @@ def build_blocks(data: Pilot, decision: Decision, metrics: dict[str, float], inf
         )),
         ("h2", "Pilot survey"),
         ("img", "figures/survey-likert.png", "Diverging bar chart of the Likert items in both waves"),
+        ("p", worked.survey_sentence(story)),
         ("table", ["Item", *pilot.waves(data.survey)],
          [[ITEM_LABELS[item], *(pct(pilot.agree_share(data.survey, item, w)) for w in pilot.waves(data.survey))]
           for item in pilot.SURVEY_ITEMS]),
@@ -290,6 +288,7 @@ def build_blocks(data: Pilot, decision: Decision, metrics: dict[str, float], inf
         ("ul", [f"{theme}: {n}" for theme, n in pilot.comment_themes(data.survey, final_wave)] or ["no comments"]),
         ("h2", "Method and limits"),
         ("ul", LIMITS),
+        ("p", TOOL_LINE),
     ]
     return blocks
 
@@ -338,6 +337,7 @@ img { max-width: 100%; height: auto; }
 .callout { border-left: 6px solid #2F5F98; background: #f3f5f8; padding: 0.6rem 1rem; }
 .callout.no-go { border-color: #B5443B; } .callout.extend { border-color: #E68A2E; }
 .prooflane-disclaimer { border: 1px solid #ccc; background: #fafafa; padding: 0.5rem 1rem; font-size: 0.9rem; }
+@media print { h1, h2 { break-after: avoid; page-break-after: avoid; } img, table, .callout { break-inside: avoid; } }
 """
 
 
@@ -378,40 +378,48 @@ def to_html(blocks: list[Block], figures_dir: Path, outcome: str) -> str:
 
 
 def build(out_dir: Path, data_dir: Path = pilot.DATA_DIR, plan_dir: Path = pilot.PLAN_DIR) -> Decision:
-    """Write the charts and the report into ``out_dir``; return the decision."""
+    """Write the charts and the report into ``out_dir``; return the decision (PlanError / DataError if unusable)."""
+    loaded = validate.load_plan(plan_dir)
+    config, info = loaded["go-no-go.yaml"], loaded["pilot.yaml"]
     data = pilot.load_pilot(data_dir)
-    config = pilot.read_yaml(plan_dir / "go-no-go.yaml")
-    info = pilot.read_yaml(plan_dir / "pilot.yaml") or {}
     metrics = pilot.compute_metrics(data)
     decision = pilot.evaluate(config, metrics)
+    story = worked.story(data, config, info)
+    thresholds = {c["id"]: c["threshold"] for c in config["criteria"]}
+    blocks_ = build_blocks(data, decision, metrics, info, story)
     figures = out_dir / "figures"
     figures.mkdir(parents=True, exist_ok=True)
-    thresholds = {c["id"]: c["threshold"] for c in config["criteria"]}
     chart_adoption(data, figures / "adoption.png")
     chart_quality(data, figures / "draft-quality.png")
     chart_training(data, figures / "training-by-role.png", thresholds.get("training-all", 0.9),
                    thresholds.get("training-role-floor", 0.8))
     chart_likert(data, figures / "survey-likert.png")
-    blocks = build_blocks(data, decision, metrics, info)
-    (out_dir / "adoption-report.md").write_text(to_markdown(blocks), encoding="utf-8")
-    (out_dir / "adoption-report.html").write_text(to_html(blocks, figures, decision.outcome), encoding="utf-8")
+    (out_dir / "adoption-report.md").write_text(to_markdown(blocks_), encoding="utf-8")
+    (out_dir / "adoption-report.html").write_text(to_html(blocks_, figures, decision.outcome), encoding="utf-8")
     return decision
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Build the report and print the recommendation."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    """Build the report, refresh the worked figures, and print the outcome."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--out", type=Path, default=pilot.ROOT / "reports", help="output folder (default: reports)")
     args = parser.parse_args(argv)
     try:
+        worked.write(pilot.ROOT, check=True)  # refuse before writing anything if a block was edited by hand
         decision = build(args.out)
-    except (OSError, ValueError, KeyError) as exc:
+        refreshed = worked.write(pilot.ROOT)
+    except validate.PlanError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return 1
+    except (pilot.DataError, blocks.HandEditError, OSError) as exc:
         print(f"The report could not be built: {exc}.", file=sys.stderr)
         return 1
-    print(f"Recommendation: {OUTCOME_TEXT[decision.outcome]}")
+    print(f"The criteria give: {OUTCOME_TEXT[decision.outcome]}")
     for r in decision.failed:
         print(f"  missed: {r.criterion['label']} ({r.shown()})")
     print(f"Wrote {args.out / 'adoption-report.md'}, {args.out / 'adoption-report.html'} and {len(FIGURES)} charts.")
+    if refreshed:
+        print("Refreshed the worked figures in " + " and ".join(refreshed) + ".")
     return 0
 
 

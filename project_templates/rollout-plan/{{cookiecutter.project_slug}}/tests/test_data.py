@@ -9,7 +9,7 @@ from pathlib import Path
 import pilot
 import pytest
 
-FILES = ("staff-roster.csv", "training-tracker.csv", "pilot-survey.csv", "adoption-daily.csv")
+FILES = ("staff-roster.csv", "training-tracker.csv", "pilot-survey.csv", "adoption-daily.csv", "safety-reports.csv")
 
 
 def datasheet_columns(root: Path) -> dict[str, tuple[int, list[str]]]:
@@ -59,25 +59,32 @@ def test_daily_counts_add_up(data: pilot.Pilot) -> None:
         assert r["staff_with_access"] == with_access
         assert r["active_users"] <= r["staff_with_access"]
         assert r["safety_reports_overdue"] <= r["safety_reports_open"]
+        assert r["version_approved"] in ("yes", "no")
 
 
-def test_planted_training_gap(data: pilot.Pilot) -> None:
+def test_daily_report_counts_come_from_the_report_log(data: pilot.Pilot) -> None:
+    for r in data.daily:
+        day = r["day"]
+        filed = [x for x in data.reports if x["day_reported"] <= day]
+        still_open = [x for x in filed if x["closed_day"] is None or x["closed_day"] > day]
+        assert r["safety_reports_new"] == sum(1 for x in data.reports if x["day_reported"] == day)
+        assert r["safety_reports_open"] == len(still_open)
+        assert r["safety_reports_overdue"] == sum(1 for x in still_open if day - x["day_reported"] >= 2)
+    versions = {r["day"]: r["tool_version"] for r in data.daily}
+    assert all(x["tool_version"] == versions[x["day_reported"]] for x in data.reports)
+    assert all(re.fullmatch(r"FAKE-SR-\d{6}", x["report_id"]) for x in data.reports)
+
+
+def test_training_gap_sits_with_physicians(data: pilot.Pilot) -> None:
     by_role = pilot.training_by_role(data)
     done, total = by_role["physician"]
-    assert done / total < 0.80
-    assert all(d / t >= 0.85 for role, (d, t) in by_role.items() if role != "physician")
+    assert all(done / total <= d / t for role, (d, t) in by_role.items())
 
 
-def test_planted_week3_dip(data: pilot.Pilot) -> None:
+def test_an_unapproved_version_shows_in_draft_quality(data: pilot.Pilot) -> None:
+    unapproved = pilot.unapproved_versions(data.daily)
     worst = pilot.worst_version(data.daily)
-    assert worst is not None and worst["version"] == "2.1" and worst["first_day"] == 15
-    assert worst["heavy_rate"] >= 1.8 * worst["before"]["heavy_rate"]
-    assert worst["max_overdue"] > 0
+    if unapproved:
+        assert worst is not None and worst["version"] == unapproved[0]["version"]
+        assert worst["max_overdue"] > 0
     assert data.daily[-1]["safety_reports_overdue"] == 0
-
-
-def test_planted_survey_shift(data: pilot.Pilot) -> None:
-    first, last = pilot.waves(data.survey)
-    assert pilot.agree_share(data.survey, "q_safety_concern", last) >= 2 * pilot.agree_share(
-        data.survey, "q_safety_concern", first
-    )

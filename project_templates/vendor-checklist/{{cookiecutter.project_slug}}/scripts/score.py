@@ -21,8 +21,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-from disclaimer import DISCLAIMER_HTML, DISCLAIMER_MD
+from disclaimer import (
+    DISCLAIMER_HTML,
+    DISCLAIMER_MD,
+    EXAMPLE_NOTE_HTML,
+    EXAMPLE_NOTE_MD,
+    TOOL_LINE,
+)
+from validate import InputError, rel
+from validate import load_assessment as _load_assessment
+from validate import load_checklist as _load_checklist
 
 ROOT = Path(__file__).resolve().parent.parent
 FUNCTIONS = ("Govern", "Map", "Measure", "Manage")
@@ -36,8 +44,9 @@ STATUS_LABELS = {"met": "met", "partial": "partial", "not-met": "not met", "unkn
                  "n/a": "n/a", "unanswered": "unanswered"}
 
 
-class AssessmentError(ValueError):
-    """An assessment file that cannot be read as written (the message says what to fix)."""
+AssessmentError = InputError  # an input file that cannot be used as written (the message says what to fix)
+README_START = "<!-- worked-example-results: start (written by make score from the worked assessment) -->"
+README_END = "<!-- worked-example-results: end -->"
 
 
 @dataclass
@@ -80,6 +89,7 @@ class Result:
     items: list[ItemResult]
     claims: list[ClaimReview]
     unanswered: list[str] = field(default_factory=list)
+    gates_failed: list[str] = field(default_factory=list)
     function_scores: dict[str, float | None] = field(default_factory=dict)
     score: float | None = None
     tier: str | None = None
@@ -107,7 +117,15 @@ class Result:
 
     def top_risks(self, n: int = 5) -> list[ItemResult]:
         scored = [i for i in self.items if i.risk is not None]
-        return sorted(scored, key=lambda i: (-i.risk, -i.weight, i.id))[:n]
+        return sorted(scored, key=lambda i: (-i.risk, -(i.impact or 0), -i.weight, i.id))[:n]
+
+    def register(self) -> list[ItemResult]:
+        """Every rated gap, highest risk first (ties: higher impact, then weight, then id)."""
+        return self.top_risks(len(self.items))
+
+    @property
+    def is_example(self) -> bool:
+        return self.assessment.get("worked_example") is True
 
     def red_flags(self) -> list[ClaimReview]:
         return [c for c in self.claims if c.red_flag]
@@ -116,34 +134,50 @@ class Result:
 # ----------------------------------------------------------------------------- loading
 
 
-def load_yaml(path: Path) -> dict[str, Any]:
-    """A YAML mapping, with a plain-language error when the file is not valid YAML."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise AssessmentError(f"{path.name} is not valid YAML ({exc}); check indentation and quotes.") from exc
-    if not isinstance(data, dict):
-        raise AssessmentError(f"{path.name} should be a YAML mapping of fields; compare it with the worked example.")
-    return data
+RESTORE = "restore it with 'git checkout -- {name}' (or bake the project again with the same answers)"
 
 
 def load_checklist(path: Path | None = None) -> dict[str, Any]:
-    """checklist.yaml as a dictionary."""
-    return load_yaml(path or ROOT / "checklist.yaml")
+    """checklist.yaml, checked against schemas/checklist.schema.json."""
+    return _load_checklist(path or ROOT / "checklist.yaml")
+
+
+def _data_text(path: Path) -> str:
+    name = rel(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{name} is missing; {RESTORE.format(name=name)}.") from None
+    except (OSError, UnicodeDecodeError):
+        raise InputError(f"{name} cannot be read as UTF-8 text; {RESTORE.format(name=name)}.") from None
+    if not text.strip():
+        raise InputError(f"{name} is empty; {RESTORE.format(name=name)}.")
+    return text
 
 
 def load_vendors(path: Path | None = None) -> dict[str, dict[str, Any]]:
     """data/vendors.json keyed by vendor_id."""
-    records = json.loads((path or ROOT / "data" / "vendors.json").read_text(encoding="utf-8"))
-    return {r["vendor_id"]: r for r in records}
+    path = path or ROOT / "data" / "vendors.json"
+    try:
+        records = json.loads(_data_text(path))
+        return {str(r["vendor_id"]): r for r in records}
+    except (ValueError, TypeError, KeyError) as exc:
+        if isinstance(exc, InputError):
+            raise
+        raise InputError(f"{rel(path)} is not the list of vendor records prooflane wrote; "
+                         f"{RESTORE.format(name=rel(path))}.") from None
 
 
 def load_claims(path: Path | None = None) -> dict[str, list[dict[str, str]]]:
     """data/vendor_claims.csv grouped by vendor_id, in file order."""
+    path = path or ROOT / "data" / "vendor_claims.csv"
+    rows = list(csv.DictReader(_data_text(path).splitlines()))
+    if not rows or any(not {"vendor_id", "claim_id", "source", "claim"} <= set(r) for r in rows[:1]):
+        raise InputError(f"{rel(path)} lacks the columns vendor_id, claim_id, source and claim; "
+                         f"{RESTORE.format(name=rel(path))}.")
     grouped: dict[str, list[dict[str, str]]] = {}
-    with (path or ROOT / "data" / "vendor_claims.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            grouped.setdefault(row["vendor_id"], []).append(row)
+    for row in rows:
+        grouped.setdefault(row["vendor_id"], []).append(row)
     return grouped
 
 
@@ -172,7 +206,7 @@ def _text(value: Any) -> str:
 
 
 def score(checklist: dict[str, Any], assessment: dict[str, Any], vendor: dict[str, Any] | None = None,
-          claims: list[dict[str, str]] | None = None, name: str = "assessment") -> Result:
+          claims: list[dict[str, str]] | None = None, name: str = "assessment", source: str = "") -> Result:
     """Score one assessment: function scores, risks, tier and the reasons for the tier."""
     rules = checklist["scoring"]
     points = {k: float(v) for k, v in rules["points"].items()}
@@ -183,9 +217,11 @@ def score(checklist: dict[str, Any], assessment: dict[str, Any], vendor: dict[st
             raise AssessmentError(f"{name}: item {item_id} is not in checklist.yaml; fix the id or remove it.")
 
     result = Result(name=name, vendor=vendor or {}, assessment=assessment, items=[], claims=[])
+    name = source or name
     for item in checklist["items"]:
         answer = answers.get(item["id"]) or {}
-        status = str(answer.get("status") or "unanswered").strip().lower()
+        raw = answer.get("status")
+        status = "unanswered" if raw is None or str(raw).strip() == "" else str(raw).strip().lower()
         if status not in STATUSES:
             raise AssessmentError(
                 f"{name}: {item['id']} has status {status!r}; use one of {', '.join(STATUSES)}."
@@ -197,6 +233,8 @@ def score(checklist: dict[str, Any], assessment: dict[str, Any], vendor: dict[st
             likelihood=_scale(answer.get("likelihood"), "likelihood", item["id"], name),
             impact=_scale(answer.get("impact"), "impact", item["id"], name),
         )
+        if row.impact is None and status in GAP_STATUSES and item.get("typical_impact"):
+            row.impact = int(item["typical_impact"])  # left empty: the item's typical impact from checklist.yaml
         if status == "unanswered":
             result.unanswered.append(item["id"])
         elif status in GAP_STATUSES:
@@ -210,11 +248,14 @@ def score(checklist: dict[str, Any], assessment: dict[str, Any], vendor: dict[st
     reviews = {str(c.get("claim_id")): c for c in assessment.get("claims") or []}
     for claim in claims or []:
         review = reviews.get(claim["claim_id"], {})
-        flag = review.get("red_flag")
+        flag, resolved = review.get("red_flag"), review.get("resolved")
+        for key, value in (("red_flag", flag), ("resolved", resolved)):
+            if value is not None and not isinstance(value, bool):
+                raise AssessmentError(f"{name}: claim {claim['claim_id']} has {key} {value!r}; write true or false "
+                                      "without quotes, or leave it empty until the claim is judged.")
         result.claims.append(ClaimReview(
             claim_id=claim["claim_id"], text=claim["claim"], source=claim["source"],
-            red_flag=None if flag is None else bool(flag), resolved=bool(review.get("resolved", False)),
-            note=_text(review.get("note")),
+            red_flag=flag, resolved=bool(resolved), note=_text(review.get("note_on_claim")),
         ))
         if flag is None:
             result.unanswered.append(claim["claim_id"])
@@ -222,6 +263,11 @@ def score(checklist: dict[str, Any], assessment: dict[str, Any], vendor: dict[st
     for function in FUNCTIONS:
         result.function_scores[function] = _weighted([i for i in result.items if i.function == function], points)
     result.score = _weighted(result.items, points)
+    statuses = {i.id: i.status for i in result.items}
+    result.gates_failed = [
+        f"{gate['item']} is {STATUS_LABELS.get(statuses.get(gate['item'], ''), '?')}: {gate['why']}"
+        for gate in rules.get("gates") or [] if statuses.get(gate["item"]) in gate["fails_when"]
+    ]
     if result.complete:
         result.tier, result.reasons = tier_of(result, rules)
         result.action = str(rules["actions"][result.tier])
@@ -246,7 +292,7 @@ def tier_of(result: Result, rules: dict[str, Any]) -> tuple[str, list[str]]:
         "unresolved_red_flags_at_least": (unresolved, "unresolved red-flag claim(s)"),
     }
     for tier in ("critical", "high", "moderate"):
-        reasons = []
+        reasons = [f"knockout gate failed: {g}" for g in result.gates_failed] if tier == "critical" else []
         for condition, threshold in rules["tiers"].get(tier, {}).items():
             if condition == "score_below":
                 if result.score is not None and result.score < float(threshold):
@@ -294,12 +340,12 @@ def risk_matrix_svg(result: Result, bands: dict[str, int]) -> str:
                        f'{likelihood * impact} ({band}): {len(ids)} item(s)</title></rect>')
             out.append(f'<text x="{x + 6}" y="{y + 15}" font-family="Helvetica, Arial, sans-serif" font-size="10" '
                        f'fill="#52606d">{likelihood * impact}</text>')
-            lines = [" ".join(ids[k:k + 2]) for k in range(0, min(len(ids), 8), 2)]
-            if len(ids) > 8:
-                lines[-1] = f"{ids[6]} +{len(ids) - 7} more"
+            per_line = 2 if len(ids) <= 8 else 3
+            lines = [" ".join(ids[k:k + per_line]) for k in range(0, len(ids), per_line)]
+            step, size = (13, 10.5) if len(lines) <= 4 else (48 / len(lines), 9)
             for n, line in enumerate(lines):
-                out.append(f'<text x="{x + cell_w / 2:g}" y="{y + 31 + 13 * n}" text-anchor="middle" '
-                           f'font-family="Helvetica, Arial, sans-serif" font-size="10.5" font-weight="bold" '
+                out.append(f'<text x="{x + cell_w / 2:g}" y="{y + 31 + step * n:g}" text-anchor="middle" '
+                           f'font-family="Helvetica, Arial, sans-serif" font-size="{size:g}" font-weight="bold" '
                            f'fill="#1f2933">{_esc(line)}</text>')
     for likelihood in range(1, 6):
         x = left + (likelihood - 1) * cell_w + cell_w / 2
@@ -353,7 +399,8 @@ def claim_line(claim: ClaimReview) -> str:
 
 def _claim_meta(claim: ClaimReview) -> str:
     state = "" if not claim.red_flag else (" Resolved." if claim.resolved else " Unresolved.")
-    note = f" Reviewer's note: {claim.note}" if claim.note else ""
+    # The note is critique of the quoted claim; the words 'vendor claim' on its line mark it as a mention.
+    note = f" Reviewer's note on this vendor claim: {claim.note}" if claim.note else ""
     return f"Source: {claim.source} ({claim.claim_id}).{state}{note}"
 
 
@@ -376,7 +423,10 @@ def _vendor_header(result: Result) -> str:
 def render_markdown(result: Result, checklist: dict[str, Any], matrix_file: str) -> str:
     """The Markdown report."""
     vendor = result.vendor
-    lines = [f"# Vendor risk report: {_vendor_header(result)}", "", DISCLAIMER_MD, ""]
+    lines = [f"# Vendor risk report: {_vendor_header(result)}", "", f"Reviewer: {reviewer_text(result)}", "",
+             DISCLAIMER_MD, ""]
+    if result.is_example:
+        lines += [EXAMPLE_NOTE_MD, ""]
     if not result.complete:
         lines += [
             (f"**Status: incomplete: {result.unanswered_text()}.** Fill in "
@@ -397,7 +447,11 @@ def render_markdown(result: Result, checklist: dict[str, Any], matrix_file: str)
             f"| Items | {_status_text(counts)} |",
             f"| Risks by band | {_band_text(bands)} |",
             f"| Red-flag claims | {len(flags)} ({sum(1 for c in flags if not c.resolved)} unresolved) |",
-            f"| Reviewer | {_cell(_text(result.assessment.get('reviewer')))} |",
+            f"| Knockout gates | {_cell(_gates_text(result))} |",
+            f"| Reviewer | {_cell(reviewer_text(result))} |",
+            f"| Review date | {_cell(_text(result.assessment.get('review_date')))} |",
+            f"| Decision requested | {_cell(_text(result.assessment.get('decision_requested')))} |",
+            f"| Decision owner | {_cell(_text(result.assessment.get('decision_owner')))} |",
             "",
             "## Why this tier",
             "",
@@ -405,12 +459,18 @@ def render_markdown(result: Result, checklist: dict[str, Any], matrix_file: str)
             "",
         ]
         if result.assessment.get("summary"):
-            lines += ["## Reviewer's summary", "", _text(result.assessment["summary"]), ""]
+            lines += [f"## {_summary_heading(result)}", "", _text(result.assessment["summary"]), ""]
         lines += ["## Top risks", "", "| # | Item | Risk (L x I) | Band | Ask the vendor |", "|---|---|---|---|---|"]
         for n, item in enumerate(result.top_risks(), start=1):
             lines.append(f"| {n} | {item.id} {_cell(item.title)} | {item.risk} ({item.likelihood} x {item.impact}) "
                          f"| {item.band} | {_cell(item.follow_up)} |")
-        lines += ["", "## Risk matrix", "", f"![Risk matrix for {_vendor_header(result)}]({matrix_file})", ""]
+        lines += ["", "## Risk matrix", "", f"![Risk matrix for {_vendor_header(result)}]({matrix_file})", "",
+                  "Every rated gap, highest risk first (the matrix cells list the same ids):", "",
+                  "| Item | Likelihood | Impact | Risk | Band |", "|---|---|---|---|---|"]
+        for item in result.register():
+            lines.append(f"| {item.id} {_cell(item.title)} | {item.likelihood} | {item.impact} | {item.risk} | "
+                         f"{item.band} |")
+        lines.append("")
     lines += ["## Vendor profile", ""]
     for label, key in (("Website", "website"), ("Product", "description"), ("Intended use", "intended_use"),
                        ("Intended users", "intended_users"), ("Decision role", "decision_role"),
@@ -437,8 +497,75 @@ def render_markdown(result: Result, checklist: dict[str, Any], matrix_file: str)
             lines.append(f"| {item.id} {_cell(item.title)} | {STATUS_LABELS[item.status]} | {risk} | "
                          f"{_cell(item.evidence_seen)} | {_cell(item.notes)} |")
         lines.append("")
-    lines += ["## How this was scored", "", METHOD_TEXT, ""]
+    lines += ["## How this was scored", "", METHOD_TEXT, "", f"*{TOOL_LINE}*", ""]
     return "\n".join(lines)
+
+
+def reviewer_text(result: Result) -> str:
+    """Who reviewed: the worked example says it is prooflane's; a blank reviewer says so."""
+    if result.is_example:
+        return "prooflane (worked example)"
+    reviewer = _text(result.assessment.get("reviewer"))
+    return "not given yet" if not reviewer or "[FILL:" in reviewer else reviewer
+
+
+def _summary_heading(result: Result) -> str:
+    return "Summary of the worked example" if result.is_example else "Reviewer's summary"
+
+
+def _gates_text(result: Result) -> str:
+    gates = result.gates_failed
+    return "none failed" if not gates else f"{len(gates)} failed: " + "; ".join(gates)
+
+
+# ----------------------------------------------------------------------------- README block (worked example)
+
+
+def readme_block(result: Result) -> str:
+    """The worked example's results for README.md, every figure taken from ``result``."""
+    counts, bands, flags = result.status_counts(), result.band_counts(), result.red_flags()
+    gaps = sum(bands.values())
+    lines = [
+        README_START,
+        f"**Risk tier: {result.tier.upper()}.** {result.action}",
+        "",
+        "| Result | |",
+        "|---|---|",
+        f"| Checklist score | {_fmt(result.score)} / 100 {SCORE_NOTE} |",
+        "| By NIST AI RMF function | " + " · ".join(f"{f} {_fmt(result.function_scores[f])}" for f in FUNCTIONS) + " |",
+        (f"| {len(result.items)} items | {counts['met']} met, {counts['partial']} partial, "
+         f"{counts['not-met']} not met, {counts['unknown']} unknown, {counts['n/a']} n/a |"),
+        f"| {gaps} rated gaps (likelihood x impact) | {_band_text(bands)} |",
+        f"| Knockout gates | {_gates_text(result)} |",
+        f"| Marketing claims | {len(result.claims)} reviewed, {len(flags)} red flags |",
+        "",
+        "Why this tier:",
+        "",
+        *[f"- {reason}" for reason in result.reasons],
+        "",
+        "**The highest risks** (of the full register in the report):",
+        "",
+        "| Item | Risk | Band |",
+        "|---|---|---|",
+        *[f"| {i.id} {_cell(i.title)} | {i.risk} ({i.likelihood} x {i.impact}) | {i.band} |" for i in result.top_risks(5)],
+        README_END,
+    ]
+    return "\n".join(lines)
+
+
+def update_readme(result: Result, readme: Path) -> bool:
+    """Replace the results block between the markers in README.md; False when the markers are gone."""
+    try:
+        text = readme.read_text(encoding="utf-8")
+    except OSError:
+        return False
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        return False
+    new = text[:start] + readme_block(result) + text[end + len(README_END):]
+    if new != text:
+        readme.write_text(new, encoding="utf-8")
+    return True
 
 
 METHOD_TEXT = (
@@ -471,13 +598,24 @@ blockquote.red-flag { border-left-color: #c0392b; }
 .claim-meta { color: #52606d; font-size: 0.9rem; }
 .incomplete { background: #fdf3d0; padding: 0.6rem 0.8rem; border-radius: 4px; }
 .prooflane-disclaimer { background: #f3f5f7; border: 1px solid #d9dee3; padding: 0.4rem 1rem; font-size: 0.9rem; }
+.prooflane-example-label { background: #eef4fb; border-left: 4px solid #3b6ea8; padding: 0.4rem 0.8rem; }
+.tool-line { color: #52606d; font-size: 0.85rem; margin-top: 2rem; }
+@media print {
+  body { margin: 0; max-width: none; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  figure, tr, blockquote { break-inside: avoid; page-break-inside: avoid; }
+}
 """.strip()
 
 
 def render_html(result: Result, checklist: dict[str, Any], matrix_svg: str) -> str:
     """The HTML report: one self-contained page (inline CSS and SVG, no scripts, no external files)."""
     header = _vendor_header(result)
-    body = [f"<h1>Vendor risk report: {_esc(header)}</h1>", DISCLAIMER_HTML]
+    title = (f"<header><h1>Vendor risk report: {_esc(header)}</h1>"
+             f'<p class="byline">Reviewer: {_esc(reviewer_text(result))}</p></header>')
+    body = [title, DISCLAIMER_HTML]
+    if result.is_example:
+        body.append(EXAMPLE_NOTE_HTML)
     if not result.complete:
         body.append(f'<p class="incomplete"><strong>Status: incomplete: {_esc(result.unanswered_text())}.'
                     f"</strong> Fill in assessments/{_esc(result.name)}.yaml, then run make score.</p>")
@@ -492,12 +630,16 @@ def render_html(result: Result, checklist: dict[str, Any], matrix_svg: str) -> s
             ("Items", _status_text(counts)),
             ("Risks by band", _band_text(bands)),
             ("Red-flag claims", f"{len(flags)} ({sum(1 for c in flags if not c.resolved)} unresolved)"),
-            ("Reviewer", _esc(_text(result.assessment.get("reviewer")))),
+            ("Knockout gates", _esc(_gates_text(result))),
+            ("Reviewer", _esc(reviewer_text(result))),
+            ("Review date", _esc(_text(result.assessment.get("review_date"))) or "-"),
+            ("Decision requested", _esc(_text(result.assessment.get("decision_requested"))) or "-"),
+            ("Decision owner", _esc(_text(result.assessment.get("decision_owner"))) or "-"),
         ]
         body.append("<table>" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows) + "</table>")
         body.append("<h2>Why this tier</h2><ul>" + "".join(f"<li>{_esc(r)}</li>" for r in result.reasons) + "</ul>")
         if result.assessment.get("summary"):
-            body.append(f"<h2>Reviewer's summary</h2><p>{_esc(_text(result.assessment['summary']))}</p>")
+            body.append(f"<h2>{_summary_heading(result)}</h2><p>{_esc(_text(result.assessment['summary']))}</p>")
         body.append("<h2>Top risks</h2><table><tr><th>#</th><th>Item</th><th>Risk (L x I)</th><th>Band</th>"
                     "<th>Ask the vendor</th></tr>")
         for n, item in enumerate(result.top_risks(), start=1):
@@ -506,6 +648,11 @@ def render_html(result: Result, checklist: dict[str, Any], matrix_svg: str) -> s
                         f"<td>{_esc(item.follow_up)}</td></tr>")
         body.append("</table>")
         body.append(f"<h2>Risk matrix</h2><figure>{matrix_svg.strip()}</figure>")
+        body.append("<p>Every rated gap, highest risk first (the matrix cells list the same ids):</p><table><tr>"
+                    "<th>Item</th><th>Likelihood</th><th>Impact</th><th>Risk</th><th>Band</th></tr>"
+                    + "".join(f'<tr class="band-{i.band}"><td>{i.id} {_esc(i.title)}</td><td>{i.likelihood}</td>'
+                              f"<td>{i.impact}</td><td>{i.risk}</td><td>{i.band}</td></tr>" for i in result.register())
+                    + "</table>")
     vendor = result.vendor
     profile = [(label, vendor.get(key)) for label, key in (
         ("Website", "website"), ("Product", "description"), ("Intended use", "intended_use"),
@@ -535,6 +682,7 @@ def render_html(result: Result, checklist: dict[str, Any], matrix_svg: str) -> s
                         f"<td>{risk}</td><td>{_esc(item.evidence_seen)}</td><td>{_esc(item.notes)}</td></tr>")
         body.append("</table>")
     body.append(f"<h2>How this was scored</h2><p>{_esc(METHOD_TEXT)}</p>")
+    body.append(f'<footer class="tool-line"><p>{_esc(TOOL_LINE)}</p></footer>')
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<title>Vendor risk report: {_esc(header)}</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>\n"
@@ -549,12 +697,13 @@ def render_html(result: Result, checklist: dict[str, Any], matrix_svg: str) -> s
 def assess_file(path: Path, checklist: dict[str, Any], vendors: dict[str, dict[str, Any]],
                 claims: dict[str, list[dict[str, str]]]) -> Result:
     """Load and score one assessment file."""
-    assessment = load_yaml(path)
+    assessment = _load_assessment(path)
     vendor_id = str(assessment.get("vendor_id", ""))
     if vendor_id not in vendors:
-        raise AssessmentError(f"{path.name} has vendor_id {vendor_id!r}, which is not in data/vendors.json; "
+        raise AssessmentError(f"{rel(path)}: vendor_id {vendor_id!r} is not in data/vendors.json; "
                               f"use one of {', '.join(vendors)}.")
-    return score(checklist, assessment, vendors[vendor_id], claims.get(vendor_id, []), name=path.stem)
+    return score(checklist, assessment, vendors[vendor_id], claims.get(vendor_id, []), name=path.stem,
+                 source=rel(path))
 
 
 def write_reports(result: Result, checklist: dict[str, Any], out_dir: Path) -> list[Path]:
@@ -578,27 +727,44 @@ def summary_line(result: Result) -> str:
     if not result.complete:
         return f"{result.name}: incomplete: {result.unanswered_text()}"
     bands = result.band_counts()
+    gates = f", {len(result.gates_failed)} knockout gate(s) failed" if result.gates_failed else ""
     return (f"{result.name}: tier {result.tier.upper()}, checklist score {_fmt(result.score)}/100, "
-            f"{bands['critical']} critical and {bands['high']} high risks")
+            f"{bands['critical']} critical and {bands['high']} high risks{gates}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score vendor assessments and write reports.")
     parser.add_argument("assessments", nargs="*", type=Path, help="assessment files (default: assessments/*.yaml)")
     parser.add_argument("--out", type=Path, default=ROOT / "reports", help="folder for the reports")
+    parser.add_argument("--no-readme", action="store_true", help="leave README.md's worked-example block as it is")
     args = parser.parse_args(argv)
-    checklist, vendors, claims = load_checklist(), load_vendors(), load_claims()
+    try:
+        checklist, vendors, claims = load_checklist(), load_vendors(), load_claims()
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     paths = args.assessments or sorted((ROOT / "assessments").glob("*.yaml"))
-    failed = 0
+    if not paths:
+        print("error: assessments/ holds no .yaml files; restore them with 'git checkout -- assessments'.",
+              file=sys.stderr)
+        return 1
+    results, failed = [], 0
     for path in paths:
         try:
-            result = assess_file(path, checklist, vendors, claims)
-        except (AssessmentError, OSError) as exc:
+            results.append(assess_file(path, checklist, vendors, claims))
+        except InputError as exc:
             print(f"error: {exc}", file=sys.stderr)
             failed += 1
-            continue
+    for result in results:  # reports are written only when every file could be read, so none is half-updated
+        if failed:
+            break
         written = write_reports(result, checklist, args.out)
-        print(f"{summary_line(result)}  ->  {', '.join(p.relative_to(args.out).as_posix() for p in written)}")
+        note = ""
+        if result.is_example and result.complete and not args.no_readme:
+            note = "" if update_readme(result, ROOT / "README.md") else "  (README.md results markers not found)"
+        print(f"{summary_line(result)}  ->  {', '.join(p.relative_to(args.out).as_posix() for p in written)}{note}")
+    if failed:
+        print(f"{failed} file(s) need fixing; no report was written.", file=sys.stderr)
     return 1 if failed else 0
 
 

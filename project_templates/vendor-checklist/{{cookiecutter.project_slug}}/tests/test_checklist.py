@@ -76,3 +76,27 @@ def test_checklist_md_is_built_from_the_yaml(root, checklist):
     assert (root / "checklist.md").read_text(encoding="utf-8") == build_checklist.render(checklist), (
         "checklist.md is out of date: run make checklist"
     )
+
+
+def test_checklist_and_every_assessment_pass_their_schemas(root):
+    import validate
+
+    validate.load_checklist(root / "checklist.yaml")
+    for path in sorted((root / "assessments").glob("*.yaml")):
+        validate.load_assessment(path)
+
+
+def test_checklist_covers_patient_disclosure_section_1557_and_generative_ai(checklist):
+    items = {item["id"]: item for item in checklist["items"]}
+    text = {k: " ".join(str(v) for v in item.values()) for k, item in items.items()}
+    assert "45 CFR 92.210" in text["GOV-09"] and "Section 1557" in items["GOV-09"]["title"]
+    assert "patient" in text["MAP-08"].lower() and "reach a person" in items["MAP-08"]["title"]
+    assert "NIST AI 600-1" in items["MEA-09"]["title"] and "prompt injection" in text["MEA-09"]
+
+
+def test_knockout_gates_name_real_items_and_statuses(checklist):
+    ids = {item["id"] for item in checklist["items"]}
+    gates = checklist["scoring"]["gates"]
+    assert {"GOV-03", "MAP-06"} <= {g["item"] for g in gates}
+    for gate in gates:
+        assert gate["item"] in ids and set(gate["fails_when"]) <= {"met", "partial", "not-met", "unknown", "n/a"}

@@ -21,17 +21,60 @@ def test_worked_example_is_complete(worked):
     assert worked.complete, worked.unanswered
 
 
-def test_worked_example_matches_the_readme(root, worked):
-    readme = root / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    tier = re.search(r"\*\*Risk tier: (\w+)\.\*\*", text)
-    checklist_score = re.search(r"\| Checklist score \| ([\d.]+) / 100", text)
-    assert tier and tier.group(1).lower() == worked.tier
-    assert checklist_score and float(checklist_score.group(1)) == worked.score
+def test_readme_results_are_the_worked_example_as_scored(root, worked):
+    text = (root / "README.md").read_text(encoding="utf-8")
+    assert score.README_START in text and score.README_END in text, (
+        "README.md has lost the worked-example results markers; restore them from git"
+    )
+    block = text[text.index(score.README_START):text.index(score.README_END) + len(score.README_END)]
+    assert block == score.readme_block(worked), (
+        "README.md's worked-example results are out of date (the assessment or the rules in checklist.yaml "
+        "changed): run make score, which rewrites the block between the markers"
+    )
+
+
+def test_readme_block_quotes_only_computed_figures(worked):
+    block = score.readme_block(worked)
     bands = worked.band_counts()
-    assert f"{bands['critical']} critical, {bands['high']} high, {bands['moderate']} moderate" in text
-    for item in worked.top_risks(3):
-        assert f"| {item.id} " in text and f"{item.risk} ({item.likelihood} x {item.impact})" in text
+    assert f"**Risk tier: {worked.tier.upper()}.**" in block
+    assert f"| Checklist score | {worked.score:g} / 100" in block
+    assert f"{bands['critical']} critical, {bands['high']} high, {bands['moderate']} moderate, {bands['low']} low" in block
+    for item in worked.top_risks(5):
+        assert f"| {item.id} " in block and f"{item.risk} ({item.likelihood} x {item.impact})" in block
+
+
+def test_worked_risks_are_spread_over_the_bands(worked):
+    bands = worked.band_counts()
+    gaps = sum(bands.values())
+    assert max(bands.values()) <= gaps / 2, bands
+    assert sum(1 for count in bands.values() if count) >= 3, bands
+
+
+def test_register_lists_every_rated_gap_severity_first(worked, checklist, tmp_path):
+    register = worked.register()
+    assert {i.id for i in register} == {i.id for i in worked.items if i.risk is not None}
+    keys = [(-i.risk, -i.impact) for i in register]
+    assert keys == sorted(keys)
+    svg = score.risk_matrix_svg(worked, checklist["scoring"]["bands"])
+    assert "more" not in svg and all(i.id in svg for i in register)
+    md = score.write_reports(worked, checklist, tmp_path)[0].read_text(encoding="utf-8")
+    assert all(f"| {i.id} {i.title} | {i.likelihood} | {i.impact} | {i.risk} | {i.band} |" in md for i in register)
+
+
+def test_worked_report_is_labelled_as_prooflanes_example(worked, checklist, tmp_path):
+    md, page = (p.read_text(encoding="utf-8") for p in score.write_reports(worked, checklist, tmp_path)[:2])
+    assert score.EXAMPLE_NOTE_MD in md and score.EXAMPLE_NOTE_HTML in page
+    assert "| Reviewer | prooflane (worked example) |" in md and score.TOOL_LINE in md and score.TOOL_LINE in page
+
+
+def test_a_reviewers_note_on_a_claim_is_marked_as_critique_of_the_vendor_claim(root, checklist, vendors, claims,
+                                                                               tmp_path):
+    note = "Saying the product catches missed diagnoses means it diagnoses patients, outside a scribe's intended use."
+    assessment = {"vendor_id": "V02", "items": {}, "claims": [{"claim_id": "V02-C1", "red_flag": True, "note_on_claim": note}]}
+    result = score.score(checklist, assessment, vendors["V02"], claims["V02"], name="v02")
+    for path in score.write_reports(result, checklist, tmp_path)[:2]:
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if "it diagnoses patients" in line]
+        assert lines and all("this vendor claim" in line for line in lines), (path.name, lines)
 
 
 def test_worked_example_catches_the_planted_red_flags(root, worked):
@@ -86,3 +129,15 @@ def test_shipped_worked_report_is_current(root, checklist, vendors, claims, tmp_
         assert shipped.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
             f"reports/{path.name} is out of date: run make score"
         )
+
+
+def test_no_my_work_line_is_left_blank(root):
+    """A FILL marker that was deleted without an answer leaves a blank line item: name it so it gets written."""
+    text = (root / "README.md").read_text(encoding="utf-8")
+    assert "## My work" in text, "README.md has lost its '## My work' section; restore it from git"
+    section = text.split("## My work", 1)[1].split("\n## ", 1)[0]
+    start = text[:text.index("## My work")].count("\n") + 1
+    for offset, line in enumerate(section.splitlines()):
+        if line.startswith("- ") and line.rstrip().endswith(":"):
+            raise AssertionError(f"README.md line {start + offset}: '{line.strip()}' is left blank; write your "
+                                 "answer after the colon, or remove the line")

@@ -105,3 +105,37 @@ def test_not_applicable_items_are_left_out_of_the_score():
 def test_mistakes_in_an_assessment_are_explained(bad):
     with pytest.raises(AssessmentError):
         score(small_checklist(), bad)
+
+
+def gated() -> dict:
+    checklist = small_checklist()
+    checklist["scoring"]["gates"] = [{"item": "MAP-01", "fails_when": ["not-met"], "why": "no human review"}]
+    return checklist
+
+
+def test_a_failed_knockout_gate_stops_the_review_whatever_the_score():
+    result = score(gated(), answers(GOV_01=("met", None, None), MAP_01=("not-met", 1, 1),
+                                              MEA_01=("met", None, None), MAN_01=("met", None, None)))
+    assert result.items[1].band == "low" and result.score == 75.0
+    assert result.tier == "critical" and result.gates_failed
+    assert result.reasons[0].startswith("knockout gate failed: MAP-01 is not met")
+
+
+def test_a_gate_item_that_is_only_partial_does_not_fail_the_gate():
+    result = score(gated(), answers(GOV_01=("met", None, None), MAP_01=("partial", 1, 1),
+                                              MEA_01=("met", None, None), MAN_01=("met", None, None)))
+    assert not result.gates_failed and result.tier == "low"
+
+
+def test_an_empty_impact_takes_the_items_typical_impact():
+    checklist = small_checklist()
+    checklist["items"][3]["typical_impact"] = 4
+    result = score(checklist, answers(GOV_01=("met", None, None), MAP_01=("met", None, None),
+                                      MEA_01=("met", None, None), MAN_01=("not-met", 3, None)))
+    assert result.items[3].impact == 4 and result.items[3].risk == 12
+
+
+def test_ties_are_broken_by_impact_first():
+    result = score(small_checklist(), answers(GOV_01=("not-met", 4, 3), MAP_01=("met", None, None),
+                                              MEA_01=("not-met", 3, 4), MAN_01=("met", None, None)))
+    assert [i.id for i in result.top_risks()] == ["MEA-01", "GOV-01"]

@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from workflow_map.model import PEOPLE, load, problems
+from workflow_map.model import PEOPLE, MapError, load, problems, ungated_paths
 from workflow_map.project import DISCLAIMER_MD
-from workflow_map.render import OUTPUTS, mermaid, render_all
+from workflow_map.render import FILL_RE, OUTPUTS, mermaid, render_all
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -25,13 +25,45 @@ def test_a_broken_reference_is_reported(wmap) -> None:
 
 
 def test_every_ai_assist_step_leads_to_a_human_review_gate(wmap) -> None:
+    """Checked on the flow graph: no path from an AI step reaches the end without a gate or a person."""
     steps = wmap.steps
-    gates = {g["step"] for g in wmap.raw["human_review_gates"]}
     ai_steps = [s for s in wmap.state_steps("future") if steps[s]["kind"] == "ai_assist"]
     assert ai_steps, "the future state should show where AI assists"
+    kinds = {sid: str(s["kind"]) for sid, s in steps.items()}
+    assert ungated_paths(wmap.edges("future"), kinds) == []
     for point in wmap.raw["ai_assist_points"]:
-        assert point["checked_by"] in gates
         assert wmap.actor_kind(point["checked_by"]) in PEOPLE
+
+
+def test_an_ai_shortcut_past_the_gate_is_caught(wmap) -> None:
+    """An arrow from an AI step straight to the end of the flow fails, whatever the metadata says."""
+    ai = next(s for s in wmap.state_steps("future") if wmap.steps[s]["kind"] == "ai_assist")
+    targets = {e.target for e in wmap.edges("future")}
+    sources = {e.source for e in wmap.edges("future")}
+    ends = [s for s in wmap.state_steps("future") if s in targets and s not in sources]
+    shortcut = {**wmap.raw, "future_state": {**wmap.raw["future_state"], "flow": [
+        *wmap.raw["future_state"]["flow"], {"from": ai, "to": ends[0], "label": "auto-confirm"}]}}
+    assert any("skips every human review gate" in p for p in problems(shortcut))
+
+
+def test_a_malformed_edit_gets_one_sentence_with_the_line(root, tmp_path) -> None:
+    text = (root / "workflow.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "workflow.yaml"
+    bad.write_text(text.replace("direction: ", "direction: sideways #", 1), encoding="utf-8")
+    with pytest.raises(MapError) as caught:
+        load(bad)
+    message = str(caught.value)
+    assert message.startswith("workflow.yaml, line ") and "direction" in message and "lower, higher" in message
+    assert "\n" not in message
+
+
+def test_the_authors_notes_appear_in_the_map(wmap) -> None:
+    md = render_all(wmap, DISCLAIMER_MD)["docs/workflow-map.md"]
+    assert "## The author's notes" in md
+    for text in wmap.notes.values():
+        if not FILL_RE.search(text):
+            assert " ".join(text.split()).replace("|", "\\|") in md
+    assert not FILL_RE.search(md), "a FILL marker is counted once, in workflow.yaml"
 
 
 def test_every_escalation_goes_to_a_person(wmap) -> None:

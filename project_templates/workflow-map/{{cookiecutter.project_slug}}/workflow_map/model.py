@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +19,9 @@ STEP_KINDS = ("task", "automated", "external", "ai_assist", "review_gate", "esca
 EDGE_KINDS = ("normal", "escalation", "rework")
 STATES = ("current", "future")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-RATE_WORDS = ("rate", "share", "within_48h")
+RATE_WORDS = ("rate", "share", "within_48h", "within_1h", "reached_before_visit", "closed_before_visit",
+              "closed_after_visit")
+SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "workflow.schema.json"
 
 
 class MapError(ValueError):
@@ -74,6 +78,14 @@ class WorkflowMap:
                 yield f"friction point {point['id']}", str(ev["metric"]), float(ev["value"])
         metric = self.raw["success_metric"]
         yield "success_metric.baseline", str(metric["metric"]), float(metric["baseline"])
+        for i, guard in enumerate(metric.get("guardrails") or [], start=1):
+            if isinstance(guard, dict) and "metric" in guard:
+                yield f"guardrail {i}", str(guard["metric"]), float(guard["baseline"])
+
+    @property
+    def notes(self) -> dict[str, str]:
+        """The author's own notes (``your_notes``), in file order."""
+        return {str(k): "" if v is None else str(v) for k, v in (self.raw.get("your_notes") or {}).items()}
 
 
 def tolerance(key: str) -> float:
@@ -101,6 +113,33 @@ def _reachable(edges: list[Edge], start: str) -> set[str]:
                 seen.add(e.target)
                 todo.append(e.target)
     return seen
+
+
+def ungated_paths(edges: list[Edge], kinds: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """(AI step, path) for every AI-assist step with a path to an end of the flow that passes no person.
+
+    A path is safe once it reaches a ``review_gate`` or an ``escalation`` step (both done by a person);
+    an end is a step with no outgoing arrow (closing the case, notifying the patient ...).
+    """
+    out: dict[str, list[str]] = {}
+    for e in edges:
+        out.setdefault(e.source, []).append(e.target)
+    found = []
+    for start in [s for s in dict.fromkeys(e.source for e in edges) if kinds.get(s) == "ai_assist"]:
+        todo: list[list[str]] = [[start]]
+        seen = {start}
+        while todo:
+            path = todo.pop(0)
+            nxt = out.get(path[-1], [])
+            if not nxt:
+                found.append((start, path))
+                break
+            for target in nxt:
+                if kinds.get(target) in ("review_gate", "escalation") or target in seen:
+                    continue
+                seen.add(target)
+                todo.append([*path, target])
+    return found
 
 
 def problems(raw: Any) -> list[str]:
@@ -205,6 +244,10 @@ def problems(raw: Any) -> list[str]:
     for sid in ai_steps:
         if sid not in listed:
             found.append(f"AI-assist step {sid!r} has no entry in ai_assist_points.")
+    for sid, path in ungated_paths(future, {k: str(v.get("kind")) for k, v in steps.items()}):
+        found.append(f"AI-assist step {sid!r} has a path to the end of the future flow that skips every human "
+                     f"review gate ({' -> '.join(path)}); send that arrow through a review_gate step or an "
+                     "escalation to a person.")
     for point in raw["ai_assist_points"]:
         sid, gate = point.get("step"), point.get("checked_by")
         if sid not in ai_steps:
@@ -231,14 +274,114 @@ def problems(raw: Any) -> list[str]:
     return found
 
 
-def load(path: Path | str = "workflow.yaml") -> WorkflowMap:
-    """Read and check workflow.yaml; raise MapError listing every problem found."""
-    path = Path(path)
+def _node_line(node: Any, path: list[Any]) -> int | None:
+    """The 1-based line of the YAML node at ``path`` (keys and list indexes), or of its nearest parent."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in path:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            child = node.value[part]
+        if child is None:
+            break
+        node, line = child, child.start_mark.line + 1
+    return line
+
+
+def _where(path: list[Any]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def _sentence(error: Any) -> str:
+    """One plain sentence for a JSON-schema error: what is wrong and how to fix it."""
+    where, value, v = _where(list(error.absolute_path)), error.instance, error.validator
+    if v == "required":
+        missing = next((m for m in error.validator_value if m not in (value or {})), "?")
+        return f"{where} lacks '{missing}'; add it (the other entries show the shape)."
+    if v == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(map(str, set(value) - set(allowed))) if isinstance(value, dict) else []
+        guesses = [g for x in extra for g in difflib.get_close_matches(x, allowed, n=1)]
+        hint = f"did you mean {', '.join(map(repr, guesses))}? " if guesses else ""
+        return (f"{where} has the unknown key(s) {', '.join(map(repr, extra))}; {hint}the keys allowed here are "
+                f"{', '.join(allowed)} (quote text that contains a colon).")
+    if v == "enum":
+        return f"{where} is {value!r}; use one of {', '.join(map(str, error.validator_value))}."
+    if v == "type":
+        wanted = error.validator_value
+        if wanted in ("number", "integer"):
+            return f"{where} is {value!r}, which is not a number; write the number without quotes, e.g. 12.5."
+        if wanted == "array":
+            return f"{where} should be a list (each entry on its own line starting with '- ')."
+        if wanted == "object":
+            return f"{where} should be a set of 'key: value' lines, not {type(value).__name__} {value!r}."
+        return f"{where} is {value!r}; it should be text (put it in quotes if it looks like a number or yes/no)."
+    if v in ("minLength", "pattern") and "[a-z]" in str(error.validator_value):
+        return (f"{where} is {value!r}; an id is lower_snake_case: small letters, digits and underscores, "
+                "starting with a letter (e.g. call_patient).")
+    if v in ("minLength", "pattern", "minItems"):
+        return f"{where} is empty; write something there or remove the entry."
+    if v == "oneOf":
+        return (f"{where} should be a sentence, or a mapping with 'says' and, to quote a number, both 'metric' "
+                "and 'baseline'.")
+    if v == "dependentRequired":
+        return f"{where} needs both 'metric' and 'baseline' (the baseline is checked against the event log)."
+    return f"{where}: {error.message}."
+
+
+def schema_problems(raw: Any, text: str, name: str = "workflow.yaml") -> list[str]:
+    """JSON-schema problems of a parsed map, each as 'FILE, line N: sentence.' (empty when it conforms)."""
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        root = None
+    errors = sorted(validator.iter_errors(raw), key=lambda e: [str(p) for p in e.absolute_path])
+    unknown_at = {tuple(e.absolute_path) for e in errors if e.validator == "additionalProperties"}
+    # a misspelt key shows up twice (unknown key, required key missing): report it once
+    errors = [e for e in errors if not (e.validator == "required" and tuple(e.absolute_path) in unknown_at)]
+    found = []
+    for error in errors:
+        line = _node_line(root, list(error.absolute_path)) if root is not None else None
+        found.append(f"{name}, line {line}: {_sentence(error)}" if line else f"{name}: {_sentence(error)}")
+    return found
+
+
+def parse(path: Path | str = "workflow.yaml") -> tuple[Any, str]:
+    """The parsed YAML and its text; MapError with the line for a file that is missing or not YAML."""
+    path = Path(path)
+    if not path.is_file():
+        raise MapError(f"{path} is missing; it holds the whole map, so restore it (git checkout {path.name}).")
+    text = path.read_text(encoding="utf-8")
+    try:
+        raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise MapError(f"{path} is not valid YAML: {exc}") from exc
-    found = problems(raw)
+        mark = getattr(exc, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "it could not be read"
+        raise MapError(f"{path.name}{where} is not valid YAML ({problem}); check the indentation there and put "
+                       "text that contains a colon or starts with a special character in quotes.") from None
+    if raw is None:
+        raise MapError(f"{path.name} is empty; restore it (git checkout {path.name}) and edit it again.")
+    return raw, text
+
+
+def load(path: Path | str = "workflow.yaml", validate: bool = True) -> WorkflowMap:
+    """Read and check workflow.yaml (schema, then references); raise MapError listing every problem found."""
+    path = Path(path)
+    raw, text = parse(path)
+    found = schema_problems(raw, text, path.name) if validate else []
+    if not found:
+        found = [f"{path.name}: {p}" for p in problems(raw)]
     if found:
-        raise MapError(f"{path} has {len(found)} problem(s):\n- " + "\n- ".join(found))
+        if len(found) == 1:
+            raise MapError(found[0])
+        raise MapError(f"{path.name} has {len(found)} problems:\n- " + "\n- ".join(found))
     return WorkflowMap(raw)

@@ -7,12 +7,15 @@ so the same map always gives the same bytes, and the tests can check the committ
 from __future__ import annotations
 
 import argparse
+import re
+import sys
 from pathlib import Path
 
-from workflow_map.model import WorkflowMap, load, tolerance
+from workflow_map.model import MapError, WorkflowMap, load, tolerance
 from workflow_map.svg import render_svg
 
 OUTPUTS = ("docs/workflow-map.md", "docs/current-state.svg", "docs/future-state.svg")
+FILL_RE = re.compile(r"\[" + "FILL" + r":[^\]]*\]")  # spelt apart so this file holds no marker
 MERMAID_RESERVED = {"end", "graph", "subgraph", "style", "class", "classdef", "click", "flowchart", "default"}
 MERMAID_SHAPES = {
     # kind: (open, close)
@@ -86,6 +89,13 @@ def _cell(text: object) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
+def _note(text: str) -> str:
+    """An author's note as shown in the map; a note still holding its FILL marker shows as not written yet."""
+    if not text.strip() or FILL_RE.fullmatch(text.strip()):
+        return "*(not written yet: fill it in `your_notes` of workflow.yaml, then run `make map`)*"
+    return _cell(text)
+
+
 def markdown(wmap: WorkflowMap, disclaimer: str) -> str:
     """docs/workflow-map.md: both diagrams and every section of the map, in reading order."""
     raw = wmap.raw
@@ -108,11 +118,13 @@ def markdown(wmap: WorkflowMap, disclaimer: str) -> str:
         out.append("- **Out of scope:** " + " ".join(_cell(x) for x in scope["out_of_scope"]))
     out += [
         "",
-        ("**How to read the diagrams.** Each lane is one actor. Rectangles are tasks done by a person; "
-        "grey boxes are automated rules; rounded boxes are the patient or an outside organisation. In the "
-        "future state, blue slanted boxes with dashed borders are **AI-assist** steps, amber diamonds are "
-        "**human review gates**, and red flag shapes are **escalations** handled by a person. Dotted red "
-        "arrows are escalation paths; dotted orange arrows are rework loops (a step done again)."),
+        ("**How to read the diagrams.** Each lane is one actor. In the Mermaid diagrams below, rectangles are "
+        "tasks done by a person, double-edged boxes are automated rules, rounded boxes are the patient or an "
+        "outside organisation, slanted boxes are **AI-assist** steps, diamonds are **human review gates** and "
+        "flag shapes are **escalations** handled by a person. The SVG swimlanes label every box with its kind "
+        "(AUTOMATED, AI ASSIST, HUMAN REVIEW GATE, ESCALATION): AI assist is a blue dashed box, a review gate "
+        "an amber hexagon, an escalation a red double-bordered box. In both, dashed red arrows are escalation "
+        "paths and dotted orange arrows are rework loops (a step done again)."),
         "",
         "## Current state",
         "",
@@ -192,10 +204,22 @@ def markdown(wmap: WorkflowMap, disclaimer: str) -> str:
         "Guardrails (the change does not count as a success unless these hold):",
         "",
     ]
-    out += [f"- {_cell(g)}" for g in sm.get("guardrails", [])]
+    for g in sm.get("guardrails", []) or []:
+        if isinstance(g, dict) and "metric" in g:
+            unit = " h" if str(g["metric"]).endswith("_h") else " min" if str(g["metric"]).endswith("_min") else ""
+            out.append(f"- {_cell(g['says'])} Baseline in this log: "
+                       f"**{_value(str(g['metric']), float(g['baseline']))}{unit}** (`{g['metric']}`).")
+        else:
+            out.append(f"- {_cell(g['says'] if isinstance(g, dict) else g)}")
     if raw.get("framework_grounding"):
         out += ["", "## Framework grounding", "", "| Framework | Where it shows in this map |", "|---|---|"]
         out += [f"| {_cell(f['framework'])} | {_cell(f['applies_to'])} |" for f in raw["framework_grounding"]]
+    if wmap.notes:
+        out += ["", "## The author's notes", "",
+                "Written by the author in `your_notes` of `workflow.yaml` (everything above is the map itself).", ""]
+        for key, text in wmap.notes.items():
+            words = " ".join("I" if w == "i" else w for w in key.split("_"))
+            out.append(f"- **{_cell(words[:1].upper() + words[1:])}:** {_note(text)}")
     out += ["", "## Step index", "", "| Step id | Step | Actor | Kind | Current | Future |",
             "|---|---|---|---|:-:|:-:|"]
     for sid, s in steps.items():
@@ -213,11 +237,14 @@ def render_all(wmap: WorkflowMap, disclaimer: str) -> dict[str, str]:
     }
 
 
-def write_all(root: Path, out_root: Path | None = None) -> list[Path]:
-    """Render the project's map into ``out_root`` (default: the project itself); return the files written."""
+def write_all(root: Path, out_root: Path | None = None, validate: bool = True) -> list[Path]:
+    """Render the project's map into ``out_root`` (default: the project itself); return the files written.
+
+    Everything is rendered before anything is written, so a bad map leaves the old diagrams in place.
+    """
     from workflow_map.project import DISCLAIMER_MD
 
-    wmap = load(root / "workflow.yaml")
+    wmap = load(root / "workflow.yaml", validate=validate)
     written = []
     for rel, text in render_all(wmap, DISCLAIMER_MD).items():
         target = (out_root or root) / rel
@@ -233,7 +260,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: here)")
     parser.add_argument("--out", type=Path, default=None, help="write docs/ under this folder instead")
     args = parser.parse_args(argv)
-    for path in write_all(args.root, args.out):
+    try:
+        written = write_all(args.root, args.out)
+    except MapError as exc:
+        print(exc, file=sys.stderr)  # nothing was written: every document is rendered before any is saved
+        return 1
+    for path in written:
         print(f"Wrote {path}")
     return 0
 

@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from workflow_map.model import Edge, WorkflowMap
 
-SLOT_W = 196
+SLOT_W = 216  # a slot is a node plus 26 px each side, room for connectors that stay off the lane borders
 NODE_W = 164
 NODE_H = 66
 LEFT = 20
@@ -152,7 +152,11 @@ def render_svg(wmap: WorkflowMap, state: str) -> str:
     edges = wmap.edges(state)
     boxes, lanes, n_rows = layout(wmap, state)
     width = LEFT * 2 + sum(lane["width"] for lane in lanes)
-    gutters = sorted({lane["x"] + k * SLOT_W for lane in lanes for k in range(lane["slots"] + 1)})
+    slot_edges = sorted({lane["x"] + k * SLOT_W for lane in lanes for k in range(lane["slots"] + 1)})
+    # vertical connectors run beside a slot edge, never on it (slot edges include the lane borders)
+    gutters = sorted(g + side * (8 + 6 * k) for g in slot_edges for side in (-1, 1) for k in range(3)
+                     if LEFT < g + side * (8 + 6 * k) < width - LEFT)
+    used_gutters: set[float] = set()
     friction: dict[str, list[str]] = {}
     if state == "current":
         for point in wmap.raw.get("friction_points", []):
@@ -195,9 +199,11 @@ def render_svg(wmap: WorkflowMap, state: str) -> str:
             if v.row > u.row + 1 and not blocked(sx, u.row, v.row, (e.source, e.target)):
                 gap = v.row  # drop straight down from the source, then cross over just above the target
             elif blocked(tx, u.row, v.row, (e.source, e.target)):
-                free = [g for g in gutters if not blocked(g, u.row, v.row, ())]
-                plan["gx"] = min(free, key=lambda g: (abs(g - tx), g)) if free else LEFT / 2
-                channels[v.row].append((f"b{i}", e.source, min(plan["gx"], tx)))
+                free = [g for g in gutters if not blocked(g, u.row, v.row, ()) and g not in used_gutters]
+                chosen: float = min(free, key=lambda g: (abs(g - tx), g)) if free else LEFT / 2
+                plan["gx"] = chosen
+                used_gutters.add(chosen)
+                channels[v.row].append((f"b{i}", e.source, min(chosen, tx)))
             channels[gap].append((f"a{i}", e.source, min(sx, plan["gx"] if plan["gx"] is not None else tx)))
             plans[i] = plan
         else:
@@ -232,6 +238,7 @@ def render_svg(wmap: WorkflowMap, state: str) -> str:
         (b.x - 2, b.y - 2, b.right + 2, b.bottom + 2) for b in boxes.values()
     ]
     loops: dict[str, str] = {}
+    paths: list[tuple[Edge, list[tuple[float, float]]]] = []
     for i, e in enumerate(edges):
         stroke, sw, dash = EDGE_STYLE[e.kind]
         u, v = boxes[e.source], boxes[e.target]
@@ -261,11 +268,14 @@ def render_svg(wmap: WorkflowMap, state: str) -> str:
             d = "M" + " L".join(f"{px:.1f},{py:.1f}" for px, py in pts)
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         parts.append(
-            f'<path class="edge {e.kind}" d="{d}" fill="none" stroke="{stroke}" stroke-width="{sw}"'
+            f'<path class="edge {e.kind}" data-edge="{i}" d="{d}" fill="none" stroke="{stroke}" stroke-width="{sw}"'
             f'{dash_attr} marker-end="url(#arrow-{e.kind})"><title>{escape(_edge_title(wmap, e))}</title></path>'
         )
+        paths.append((e, pts))
+    for k, (e, pts) in enumerate(paths):
         if e.label and pts:
-            labels.append(_label(e, pts, taken, width))
+            others = [seg for j, (_, p) in enumerate(paths) if j != k for seg in itertools.pairwise(p)]
+            labels.append(_label(e, pts, taken, width, others).replace("<rect ", f'<rect data-edge="{k}" ', 1))
 
     nodes = [_node(wmap, boxes[s], friction.get(s, []), loops.get(s, "")) for s in order]
     legend, legend_h = _legend(state, width, body_bottom + 18, friction_points=wmap.raw.get("friction_points", []))
@@ -314,9 +324,23 @@ def render_svg(wmap: WorkflowMap, state: str) -> str:
 Rect = tuple[float, float, float, float]
 
 
-def _label(e: Edge, pts: list[tuple[float, float]], taken: list[Rect], width: float) -> str:
-    """An arrow's label on the first free spot along its path (segments tried from longest to shortest)."""
+def _steps(lo: float, hi: float, step: float = 6.0) -> list[float]:
+    return [lo + step * k for k in range(int(max(0.0, hi - lo) // step) + 1)]
+
+
+def _crosses(box: Rect, seg: tuple[tuple[float, float], tuple[float, float]]) -> bool:
+    """True when an axis-aligned segment passes through ``box`` (with a 2 px margin)."""
+    (x0, y0), (x1, y1) = seg
+    lo_x, hi_x, lo_y, hi_y = min(x0, x1) - 2, max(x0, x1) + 2, min(y0, y1) - 2, max(y0, y1) + 2
+    return lo_x < box[2] and box[0] < hi_x and lo_y < box[3] and box[1] < hi_y
+
+
+def _label(e: Edge, pts: list[tuple[float, float]], taken: list[Rect], width: float,
+           others: list[tuple[tuple[float, float], tuple[float, float]]] | None = None) -> str:
+    """An arrow's label beside its own path, on the first spot that covers no step, label or other arrow."""
     w, h = 6.0 * len(e.label) + 8, 13.0
+    others = others or []
+
     def length(seg: tuple[tuple[float, float], tuple[float, float]]) -> float:
         return abs(seg[1][0] - seg[0][0]) + abs(seg[1][1] - seg[0][1])
 
@@ -326,27 +350,40 @@ def _label(e: Edge, pts: list[tuple[float, float]], taken: list[Rect], width: fl
     segments = sorted(itertools.pairwise(pts), key=lambda seg: (not horizontal(seg), -length(seg)))
     candidates: list[tuple[float, float]] = []  # top-left corners
     for (x0, y0), (x1, y1) in segments:
-        if abs(y0 - y1) < 0.5:  # horizontal: above the line, centred, then towards either end
+        if abs(y0 - y1) < 0.5:  # horizontal: above the line, at several points along it
             lo, hi = min(x0, x1), max(x0, x1)
-            for cx in ((lo + hi) / 2, hi - w / 2 - 8, lo + w / 2 + 8):
-                candidates.append((cx - w / 2, y0 - h - 1))
-        else:  # vertical: beside the line, half-way down, right then left
-            cy = (y0 + y1) / 2
-            candidates += [(x0 + 4, cy - h / 2), (x0 - w - 4, cy - h / 2)]
+            for above in (True, False):
+                for f in (0.5, 0.3, 0.7, 0.15, 0.85):
+                    cx = min(max(lo + (hi - lo) * f, lo + w / 2), hi - w / 2) if hi - lo > w else (lo + hi) / 2
+                    candidates.append((cx - w / 2, y0 - h - 1 if above else y0 + 2))
+        else:  # vertical: beside the line, right then left, at several heights
+            for f in (0.5, 0.3, 0.7, 0.15, 0.85):
+                cy = y0 + (y1 - y0) * f
+                candidates += [(x0 + 4, cy - h / 2), (x0 - w - 4, cy - h / 2)]
+    for (x0, y0), (x1, y1) in segments:  # then every 6 px along the path, for crowded spots
+        if abs(y0 - y1) < 0.5:
+            lo, hi = min(x0, x1), max(x0, x1)
+            candidates += [(x, y) for x in _steps(lo - w / 2, hi - w / 2) for y in (y0 - h - 1, y0 + 2)]
+        else:
+            candidates += [(x, y) for y in _steps(min(y0, y1), max(y0, y1) - h) for x in (x0 + 4, x0 - w - 4)]
     candidates = [c for c in candidates if c[0] >= 2 and c[0] + w <= width - 2] or [
         (min(max(2.0, c[0]), width - w - 2), c[1]) for c in candidates
     ]
-    chosen = candidates[0]
-    for cand in candidates:
+
+    def free(cand: tuple[float, float], strict: bool) -> bool:
         box = (cand[0], cand[1], cand[0] + w, cand[1] + h)
-        if not any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3] for t in taken):
-            chosen = cand
-            break
+        if any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3] for t in taken):
+            return False
+        return not strict or not any(_crosses(box, seg) for seg in others)
+
+    chosen = next((c for c in candidates if free(c, True)), None) or next(
+        (c for c in candidates if free(c, False)), candidates[0])
     x, y = chosen
     taken.append((x, y, x + w, y + h))
     colour = {"normal": "#37474f", "escalation": "#b71c1c", "rework": "#8d5400"}[e.kind]
     return (f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" rx="3" fill="#ffffff" '
-            f'fill-opacity="0.92"/><text x="{x + w / 2:.1f}" y="{y + 10:.1f}" font-size="10.5" fill="{colour}" '
+            f'stroke="#cfd8dc" stroke-width="0.6"/><text x="{x + w / 2:.1f}" y="{y + 10:.1f}" font-size="10.5" '
+            f'fill="{colour}" '
             f'text-anchor="middle" class="edge-label {e.kind}">{escape(e.label)}</text>')
 
 

@@ -1,0 +1,37 @@
+"""Shared fixtures: the project's inputs, the report built once, and a scratch copy to break on purpose."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from inputs import Inputs, load  # scripts/ is on the path through pytest.ini
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def inputs() -> Inputs:
+    return load(ROOT)
+
+
+@pytest.fixture(scope="session")
+def built(inputs: Inputs) -> dict[str, str]:
+    import evaluate
+
+    return evaluate.build(inputs)
+
+
+@pytest.fixture()
+def scratch(tmp_path: Path) -> Path:
+    """A copy of the project's inputs that a test may edit."""
+    target = tmp_path / "project"
+    target.mkdir()
+    for name in ("criteria.yaml", "my_prompts.yaml", "my_ratings.yaml", "schemas", "data"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy2(source, target / name)
+    return target
