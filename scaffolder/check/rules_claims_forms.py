@@ -59,8 +59,11 @@ def _vocab() -> dict[str, re.Pattern[str]]:
                               rf"|\bwithout (?:the need for|seeing|visiting|needing) (?:a |an |your )?(?:{clin})\b"),
         "beats": re.compile(rf"\b(?:exceed(?:s|ing)?|outperform(?:s|ing)?|better than|beats?|surpass(?:es|ing)?)\b[^.]{{0,30}}"
                             rf"\b(?:{clin})\b"),
-        "figure": re.compile(rf"\d+(?:\.\d+)?[ \t]?(?:%|percent)\+?[^.\n]{{0,40}}\b(?:{_alt(v['accuracy_words'])})\b"
-                             rf"|\b(?:{_alt(v['accuracy_words'])})\b[^.\n]{{0,30}}?\d+(?:\.\d+)?[ \t]?(?:%|percent)"),
+        # A percentage that names an interval's level ("a DeLong 95% interval", "95% CI") is no accuracy figure.
+        "figure": re.compile(rf"\d+(?:\.\d+)?[ \t]?(?:%|percent)(?![ \t]*(?:confidence|credible|CI\b|interval|"
+                             rf"Wilson|Clopper|bootstrap|DeLong|exact))\+?[^.\n]{{0,40}}\b(?:{_alt(v['accuracy_words'])})\b"
+                             rf"|\b(?:{_alt(v['accuracy_words'])})\b[^.\n]{{0,30}}?\d+(?:\.\d+)?[ \t]?(?:%|percent)"
+                             rf"(?![ \t]*(?:confidence|credible|CI\b|interval|Wilson|Clopper|bootstrap|DeLong|exact))"),
         "boast": re.compile(rf"\b(?:{_alt(v['accuracy_boasts'])})\b"),
         "ai_role": re.compile(rf"\b(?:ai|a\.i\.|robot|virtual|digital|artificial)[ \t-]+(?:{_alt(v['ai_roles'])})\b"),
         "proof": re.compile(rf"(?<![\w-])(?:{_alt(v['proof'])})(?![\w-])"),

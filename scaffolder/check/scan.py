@@ -35,7 +35,7 @@ from scaffolder.check import (
 )
 from scaffolder.check.cues import Cues
 from scaffolder.check.hits import Hit, lower_same_length, mask_spans
-from scaffolder.check.model import CheckReport, Finding, LineIndex, Problem, ToConfirm
+from scaffolder.check.model import STRUCTURED_CATEGORIES, CheckReport, Finding, LineIndex, Problem, ToConfirm
 from scaffolder.check.rules_project import ProjectContext
 from scaffolder.exceptions import ManifestError
 from scaffolder.manifest import MANIFEST_NAME, read, sha256_file
@@ -127,7 +127,7 @@ def scan_text(
         # The lexicon rules read prose, notes and records; source code gets the shape rules above. Lines that
         # say they are fictional (FAKE- ids, "synthetic") are blanked for them, offsets kept.
         code = suffix in CODE_SUFFIXES and suffix not in (".json", ".xml")
-        real = _URL_RE.sub(lambda m: " " * len(m.group(0)), _without_fiction(masked))  # a web address is no name
+        real = _NOT_PLACES_RE.sub(lambda m: " " * len(m.group(0)), _without_fiction(masked))  # URLs, "Safe Harbor"
         if not code:
             hits += _new_only(hits, rules_people.scan(real, allowed=allowed_names, pool=rules_phi.POOL_WORDS,
                                                       code=suffix in CODE_SUFFIXES))
@@ -146,7 +146,9 @@ def scan_text(
     return hits, masked_spans
 
 
-_URL_RE = re.compile(r"\b(?:https?|ftp)://[^\s\"'<>)]+|\burn:[a-z0-9][a-z0-9-]*:[^\s\"'<>]+", re.IGNORECASE)
+# Web addresses are no names or places, and neither is HIPAA's "Safe Harbor" method ("the 18 Safe Harbor identifiers").
+_NOT_PLACES_RE = re.compile(r"\b(?:https?|ftp)://[^\s\"'<>)]+|\burn:[a-z0-9][a-z0-9-]*:[^\s\"'<>]+|\bsafe[ \t-]+harbou?r\b",
+                            re.IGNORECASE)
 
 
 def _without_fiction(text: str) -> str:
@@ -448,6 +450,10 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
             if options.phi and suffix in {".csv", ".tsv"}:
                 columns, table_hits = _table_hits(text, suffix, hits, columns)
                 hits += table_hits
+            if data_like and rel in ctx.synthetic and not has_changed():
+                # Unchanged synthetic data: its names, places and dates come from the fictional pools by
+                # construction, so only shaped identifiers (SSN, phone, e-mail, record numbers ...) are looked for.
+                hits = [h for h in hits if not h.category.startswith("phi.") or h.category in STRUCTURED_CATEGORIES]
             if suffix == ".ipynb" and '"image/' in text and (generated_hash is None or has_changed()):
                 report.to_confirm.append(ToConfirm(display, "a notebook with image outputs: make sure no image shows a real "
                                                             "person, screen or record."))
