@@ -150,6 +150,8 @@ def finditer_near(pattern: re.Pattern[str], text: str, hint: re.Pattern[str], hi
             found = source.find("\n", h.end())
             line_end = len(source) if found == -1 else found
         start = max(line_start, h.start() - before)
+        while start > line_start and source[start - 1].isalnum():  # never start a window inside a word
+            start -= 1
         end = min(line_end, h.end() + after)
         if windows and start <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], end)

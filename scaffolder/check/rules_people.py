@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from scaffolder.check import lexicons
-from scaffolder.check.hits import Hit, LineStarts, is_fiction_line
+from scaffolder.check.hits import Hit, LineStarts, finditer_near, is_fiction_line, lower_same_length
 
 _T = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 TOKEN_RE = re.compile(_T)
@@ -62,6 +62,21 @@ def _cred_re() -> re.Pattern[str]:
 
 
 _FAMILY_AFTER_RE = re.compile(rf"(?P<n1>{_T})[ \t]+(?:family|household)\b", re.IGNORECASE)
+_FAMILY_HINT = re.compile(r"(?:family|household)\b")
+
+
+@cache
+def _cue_hint() -> re.Pattern[str]:
+    """The cue words alone, searched in the lower-case text before the full cue pattern runs near them."""
+    cues = _cues()
+    words = sorted(cues["titles"] | cues["relatives"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?:['’]s)?(?:\.|[ \t]|,)")
+
+
+@cache
+def _cred_hint() -> re.Pattern[str]:
+    creds = "|".join(re.escape(c.lower()) for c in sorted(_cues()["credentials"], key=len, reverse=True))
+    return re.compile(rf"(?:{creds})\.?[ \t]*(?:[,;)]|$)", re.MULTILINE)
 
 
 def _is_cap(word: str) -> bool:
@@ -114,7 +129,7 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
     if has_cue:
         yield from _after_cues(text, filt, line_ok, hit)
         yield from _signatures(text, filt, line_ok, hit)
-        for m in _FAMILY_AFTER_RE.finditer(text):
+        for m in finditer_near(_FAMILY_AFTER_RE, text, _FAMILY_HINT, lower, 60, 12):
             word = m.group("n1")
             if _name_word(word) and not filt.skip(word) and line_ok(m.start()):
                 yield hit(m.start("n1"), m.end("n1"))
@@ -262,7 +277,7 @@ def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
     names = lexicons.person_names()
     not_names = lexicons.not_names()
     lower = text.lower() if text.isascii() else text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
-    for m in _cue_re().finditer(lower):
+    for m in finditer_near(_cue_re(), lower, _cue_hint(), None, 2, 90):
         cue = m.group("cue")
         n1 = text[m.start("n1"):m.end("n1")]
         n2 = text[m.start("n2"):m.end("n2")] if m.group("n2") else None
@@ -292,7 +307,8 @@ def _signatures(text, filt, line_ok, hit) -> Iterator[Hit]:
     """Names right before a credential at the end of a clause: "Carole Hayes, RN", "irene snell, rn"."""
     names = lexicons.person_names()
     not_names = lexicons.not_names()
-    for m in _cred_re().finditer(text):
+    low = lower_same_length(text)
+    for m in finditer_near(_cred_re(), text, _cred_hint(), low, 12, 12):
         cred = m.group("cred")
         if cred.lower() in ("pt", "do", "pa", "ot", "rd", "ld", "sw") and not cred.isupper():
             continue

@@ -146,14 +146,17 @@ def scan_text(
     return hits, masked_spans
 
 
+_FICTION_HINT_RE = re.compile(r"fake-|fictional|fictitious|synthetic|invented|made-up|placeholder")
+
+
 def _without_fiction(text: str) -> str:
     """``text`` with every line that says it is fictional blanked (same offsets)."""
     from scaffolder.check.hits import FICTION_RE
 
     spans: list[tuple[int, int]] = []
     last_end = -1
-    for m in FICTION_RE.finditer(text):
-        if m.start() < last_end:
+    for m in _FICTION_HINT_RE.finditer(lower_same_length(text)):
+        if m.start() < last_end or FICTION_RE.match(text, m.start()) is None:
             continue
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
@@ -188,7 +191,7 @@ def _not_own_name(hits: list[Hit], text: str, allowed: frozenset[str]) -> list[H
             if _REGULATION_RE.search(text[start:end if end >= 0 else len(text)]):
                 continue
         if h.category == "phi.name":
-            start = text.rfind("\n", max(0, h.start - 400), h.start) + 1
+            start = text.rfind("\n", max(0, h.start - 400), h.start) + 1 or max(0, h.start - 400)
             if rules_people.is_byline(text[start:h.end + 200]):
                 continue
             end = text.find("\n", h.end)
