@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from scaffolder.check import lexicons
-from scaffolder.check.hits import Hit, LineStarts, finditer_near, is_fiction_line, lower_same_length
+from scaffolder.check.hits import Hit, LineStarts, finditer_near, is_fiction_line, lower_same_length, word_spans
 
 _T = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 TOKEN_RE = re.compile(_T)
@@ -125,7 +125,7 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
         return Hit(start, end, "phi.name", severity, _MESSAGE, _SUGGESTION)
 
     if anchors:
-        yield from _sequences(text, names, filt, line_ok, hit, code, lower, anchors)
+        yield from _sequences(text, names, filt, line_ok, hit, code, lower, anchors, tokens)
     if has_cue:
         yield from _after_cues(text, filt, line_ok, hit)
         yield from _signatures(text, filt, line_ok, hit)
@@ -166,21 +166,20 @@ def _title_case_line(line: str) -> bool:
 
 def _runs_around(text: str, lower: str, anchors: set[str]) -> Iterator[re.Match[str]]:
     """The capitalised runs that hold one of ``anchors`` (each run once), without visiting every run."""
-    alternation = "|".join(re.escape(a) for a in sorted(anchors, key=len, reverse=True))
     done = -1
-    for m in re.finditer(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", lower):
-        if m.start() < done or not text[m.start()].isupper():
+    for m_start, m_end in word_spans(lower, anchors):
+        if m_start < done or not text[m_start].isupper():
             continue
-        window_start = max(0, m.start() - 120)
-        for run in _CAPRUN_RE.finditer(text, window_start, min(len(text), m.end() + 120)):
-            if run.start() <= m.start() < run.end():
+        window_start = max(0, m_start - 120)
+        for run in _CAPRUN_RE.finditer(text, window_start, min(len(text), m_end + 120)):
+            if run.start() <= m_start < run.end():
                 if run.start() >= done:
                     done = run.end()
                     yield run
                 break
 
 
-def _sequences(text, names, filt, line_ok, hit, code=False, lower="", anchors=frozenset()) -> Iterator[Hit]:
+def _sequences(text, names, filt, line_ok, hit, code=False, lower="", anchors=frozenset(), tokens=None) -> Iterator[Hit]:
     """Capitalised runs holding a known name; lower-case and capital first names on their own."""
     person = lexicons.person_names()
     not_names = lexicons.not_names()
@@ -234,15 +233,14 @@ def _sequences(text, names, filt, line_ok, hit, code=False, lower="", anchors=fr
     if code:
         return  # identifiers in code are lower case words of every kind
     bare = _bare_firsts()
-    wanted = {w for w in (names | (set(TOKEN_RE.findall(text.lower())) & bare)) if w in bare and len(w) >= 4}
+    wanted = {w for w in (names | ((set(TOKEN_RE.findall(text.lower())) if tokens is None else tokens) & bare)) if w in bare and len(w) >= 4}
     if not wanted:
         return
-    alternation = "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", lower):
-        original = text[m.start():m.end()]
-        if (original.islower() or (original.isupper() and _caps_line(text, m.start()))) \
-                and not filt.skip(original) and line_ok(m.start()):
-            yield hit(m.start(), m.end())
+    for w_start, w_end in word_spans(lower, wanted):
+        original = text[w_start:w_end]
+        if (original.islower() or (original.isupper() and _caps_line(text, w_start))) \
+                and not filt.skip(original) and line_ok(w_start):
+            yield hit(w_start, w_end)
 
 
 def _caps_line(text: str, pos: int) -> bool:
