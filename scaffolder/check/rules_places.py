@@ -173,7 +173,18 @@ _TOWN_TAIL_RE = re.compile(r",[ \t]*[A-Za-z]{2}\.?[ \t]+\d{4,6}")  # the cheap e
 @cache
 def _compound_token(token: str) -> bool:
     """True when a word (lower case) holds a compound street name ("søndergade"); read once per word."""
+    suffixes = _compound_suffixes()
+    if not any(part.endswith(suffixes) for part in _JOINER_RE.split(token)):
+        return False  # the pattern needs a suffix at the end of a letter run: cheap to rule out
     return _patterns()["compound"].search(token) is not None
+
+
+_JOINER_RE = re.compile(r"['’-]")
+
+
+@cache
+def _compound_suffixes() -> tuple[str, ...]:
+    return tuple(s.lower() for s in _cues()["compound_suffixes"])
 
 
 def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
