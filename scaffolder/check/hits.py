@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 
@@ -98,3 +99,98 @@ class LineStarts:
         start = self.newlines[i - 1] + 1 if i else 0
         end = self.newlines[i] if i < len(self.newlines) else len(self.text)
         return start, end
+
+
+def hint_lines(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text`` holding a match of ``hint``, in order, each line once.
+
+    ``hint`` is a cheap pattern (one that starts with a literal or a character class, which the regex
+    engine skips to quickly); the costly pattern then runs only over these lines.
+    """
+    out: list[tuple[int, int]] = []
+    pos = 0
+    search = hint.search
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return out
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        out.append((start, end))
+        pos = end + 1
+
+
+def finditer_lines(pattern: re.Pattern[str], text: str, hint: re.Pattern[str],
+                   hint_text: str | None = None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches never cross a line end, run only over
+    the lines where ``hint`` matches (in ``hint_text``, a same-length copy such as the lower case).
+    Every match of ``pattern`` must contain a match of ``hint``."""
+    for start, end in hint_lines(text if hint_text is None else hint_text, hint):
+        yield from pattern.finditer(text, start, end)
+
+
+def finditer_near(pattern: re.Pattern[str], text: str, hint: re.Pattern[str], hint_text: str | None = None,
+                  before: int = 60, after: int = 60) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text`` that lie within ``before`` / ``after`` characters of a match
+    of ``hint`` (searched in ``hint_text``, a same-length copy such as the lower case) on the same line.
+
+    For a pattern whose every match holds a hint match and spans at most that far around it, this is
+    ``pattern.finditer(text)`` at the cost of a cheap hint pass plus the costly pattern over small
+    windows. A match that reaches a window's cut is matched again over the whole text, so look-aheads
+    see the real characters.
+    """
+    source = text if hint_text is None else hint_text
+    windows: list[list[int]] = []
+    line_end = -1
+    line_start = 0
+    for h in hint.finditer(source):
+        if h.start() > line_end:
+            line_start = source.rfind("\n", 0, h.start()) + 1
+            found = source.find("\n", h.end())
+            line_end = len(source) if found == -1 else found
+        start = max(line_start, h.start() - before)
+        end = min(line_end, h.end() + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+            continue
+        floor = max(line_start, start - 40)
+        while start > floor and source[start - 1].isalnum():  # a window does not start inside a word
+            start -= 1
+        windows.append([start, end, line_end])
+    last = 0
+    for start, end, cut in windows:
+        pos = max(start, last)
+        while pos <= end:
+            m = pattern.search(text, pos, end)
+            if m is None:
+                break
+            if m.end() >= end - 8 and end < cut:
+                m = pattern.match(text, m.start())
+                if m is None:
+                    pos += 1
+                    continue
+            yield m
+            last = pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+_WORD_CHAR_RE = re.compile(r"[\w'’-]")
+
+
+def word_spans(lower: str, words: set[str] | frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of every whole-word occurrence of ``words`` in ``lower`` (not next to a letter,
+    digit, apostrophe or hyphen), in order: one C-speed substring search per word instead of one long
+    alternation tried at every position."""
+    spans: list[tuple[int, int]] = []
+    find = lower.find
+    is_word = _WORD_CHAR_RE.match
+    for word in words:
+        size = len(word)
+        pos = find(word)
+        while pos != -1:
+            end = pos + size
+            if (not pos or is_word(lower, pos - 1) is None) and is_word(lower, end) is None:
+                spans.append((pos, end))
+            pos = find(word, pos + 1)
+    spans.sort()
+    return spans

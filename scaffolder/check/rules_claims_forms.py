@@ -119,6 +119,8 @@ def _line_claims(line: str) -> list[tuple[int, int, str]]:
     if _LETTER_RE.search(line) is None or _STEM_RE.search(low) is None:
         return []
     fragment = bool(_FRAGMENT_RE.match(line))
+    if not fragment and len(line) >= 90 and p["tool"].search(low) is None:
+        return []  # every sentence of a long line needs the tool as its subject
     if _mention(low) or p["disclaimer"].search(low):
         return []
     out: list[tuple[int, int, str]] = []

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from scaffolder.check.hits import Hit, LineStarts, is_fiction_line
+from scaffolder.check.hits import Hit, LineStarts, finditer_near, is_fiction_line, lower_same_length
 from synthetic.identifiers import is_fictional_phone
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
@@ -67,10 +67,16 @@ _IBAN_LENGTHS = {"AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE
 _DECIMAL_RE = re.compile(r"\d+\.\d+")
 
 # Cheap first looks (patterns that start with a character class are searched fast by the regex engine).
-_SPACED_HINT = re.compile(r"\d[ \t.)-]{1,3}\(?\d")
-_CARD_HINT = re.compile(r"\d{4}[ -]?\d{4}")
+_SPACED_HINT = re.compile(r"\d[ \t.)-]+\(?\d")
+_CARD_HINT = re.compile(r"\d{4}[ -]?\d")
 _DATE_HINT = re.compile(r"\d[-/.]\d")
 _ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\b")
+# Hints searched in the lower-case text: every match of the costly pattern holds one.
+_MONTH_HINT = re.compile(_MONTH_WORDS + r"\b")
+_FULL_DATE_HINT = re.compile(r"[-/.]\d")
+_PAGER_HINT = re.compile(r"(?:pager|pgr|pg|beeper|bleep|bp#|ext|x)(?:[ \t.:#]|no|number)*\d")
+_PLUS_HINT = re.compile(r"\+[1-9]")
+_IBAN_HINT = re.compile(r"[A-Z]{2}\d\d")
 _DATE_MSG = "A date more precise than the year, tied to a person's care."
 _DATE_FIX = "Keep the year only, or use a relative day ('day 3 of the stay')."
 _PHONE_MSG = "A phone, pager or extension number that reaches a person."
@@ -138,24 +144,22 @@ def scan(text: str) -> Iterator[Hit]:
             continue  # fractions: 1/2, 1/3, 3/4
         if clinical(m.start()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
-    low = text.lower()
-    months = any(m in low for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
+    low = lower_same_length(text)
     ordinals = _ORDINAL_HINT.search(low) is not None
-    for pattern in ((_ORDINAL_RE,) if ordinals else ()) + ((_MONTH_DAY_RE,) if months else ()):
-        for m in pattern.finditer(text):
+    for pattern, hint in (((_ORDINAL_RE, _ORDINAL_HINT),) if ordinals else ()) + ((_MONTH_DAY_RE, _MONTH_HINT),):
+        for m in finditer_near(pattern, text, hint, low, 50, 40):
             word = m.group(0).split()[0].lower().rstrip(".")
             if word in ("may", "march") and not m.group(0)[:1].isupper():
                 continue
             if person(m.start()) and ok(m.start()):
                 yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
-    for m in _MONTH_YEAR_RE.finditer(text) if months else ():
+    for m in finditer_near(_MONTH_YEAR_RE, text, _MONTH_HINT, low, 40, 60):
         if person(m.start()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
-    for m in _FULL_DATE_RE.finditer(text) if _DATE_HINT.search(text) else ():
+    for m in finditer_near(_FULL_DATE_RE, text, _FULL_DATE_HINT, None, 20, 20):
         if _FULL_DATE_CUE.search(text, max(0, m.start() - 40), m.start()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
-    pagers = any(w in low for w in ("pager", "pgr", "pg", "beeper", "bleep", "bp#", "ext")) or re.search(r"x\d{4}", low) is not None
-    for m in _PAGER_RE.finditer(text) if pagers else ():
+    for m in finditer_near(_PAGER_RE, text, _PAGER_HINT, low, 5, 20):
         word = m.group(0).split()[0].lower().rstrip(".:#")
         if word == "x" and not re.match(r"x\d{4,5}$", m.group(0).replace(" ", ""), re.I):
             continue
@@ -163,9 +167,8 @@ def scan(text: str) -> Iterator[Hit]:
             continue
         if ok(m.start()):
             yield Hit(m.start("num"), m.end("num"), "phi.phone", "error", _PHONE_MSG, _PHONE_FIX)
-    phones = ((_SPACED_PHONE_RE,) if _SPACED_HINT.search(text) else ()) + ((_PLUS_PHONE_RE,) if "+" in text else ())
-    for pattern in phones:
-        for m in pattern.finditer(text):
+    for pattern, hint in ((_SPACED_PHONE_RE, _SPACED_HINT), (_PLUS_PHONE_RE, _PLUS_HINT)):
+        for m in finditer_near(pattern, text, hint, None, 40, 50):
             value = m.group(0)
             digits = re.sub(r"\D", "", value)
             if not 7 <= len(digits) <= 15 or is_fictional_phone(value):
@@ -185,11 +188,10 @@ def scan(text: str) -> Iterator[Hit]:
                 continue
             if ok(m.start()):
                 yield Hit(m.start(), m.end(), "phi.phone", "error", _PHONE_MSG, _PHONE_FIX)
-    for m in _CARD_RE.finditer(text) if _CARD_HINT.search(text) else ():
+    for m in finditer_near(_CARD_RE, text, _CARD_HINT, None, 30, 40):
         digits = re.sub(r"\D", "", m.group(0))
         if 12 <= len(digits) <= 19 and luhn(digits) and len(set(digits)) > 2 and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.account", "error", _ACCOUNT_MSG, _ACCOUNT_FIX)
-    if re.search(r"[A-Z]{2}\d\d", text):
-        for m in _IBAN_RE.finditer(text):
-            if iban_ok(m.group(0).rstrip()) and ok(m.start()):
-                yield Hit(m.start(), m.end(), "phi.account", "error", _ACCOUNT_MSG, _ACCOUNT_FIX)
+    for m in finditer_near(_IBAN_RE, text, _IBAN_HINT, None, 5, 50):
+        if iban_ok(m.group(0).rstrip()) and ok(m.start()):
+            yield Hit(m.start(), m.end(), "phi.account", "error", _ACCOUNT_MSG, _ACCOUNT_FIX)

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from scaffolder.check import lexicons
-from scaffolder.check.hits import Hit, LineStarts, is_fiction_line
+from scaffolder.check.hits import Hit, LineStarts, finditer_near, is_fiction_line, lower_same_length, word_spans
 
 _T = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 TOKEN_RE = re.compile(_T)
@@ -62,6 +62,21 @@ def _cred_re() -> re.Pattern[str]:
 
 
 _FAMILY_AFTER_RE = re.compile(rf"(?P<n1>{_T})[ \t]+(?:family|household)\b", re.IGNORECASE)
+_FAMILY_HINT = re.compile(r"(?:family|household)\b")
+
+
+@cache
+def _cue_hint() -> re.Pattern[str]:
+    """The cue words alone, searched in the lower-case text before the full cue pattern runs near them."""
+    cues = _cues()
+    words = sorted(cues["titles"] | cues["relatives"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?:['’]s)?(?:\.|[ \t]|,)")
+
+
+@cache
+def _cred_hint() -> re.Pattern[str]:
+    creds = "|".join(re.escape(c.lower()) for c in sorted(_cues()["credentials"], key=len, reverse=True))
+    return re.compile(rf"(?:{creds})\.?[ \t]*(?:[,;)]|$)", re.MULTILINE)
 
 
 def _is_cap(word: str) -> bool:
@@ -110,11 +125,11 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
         return Hit(start, end, "phi.name", severity, _MESSAGE, _SUGGESTION)
 
     if anchors:
-        yield from _sequences(text, names, filt, line_ok, hit, code, lower, anchors)
+        yield from _sequences(text, names, filt, line_ok, hit, code, lower, anchors, tokens)
     if has_cue:
         yield from _after_cues(text, filt, line_ok, hit)
         yield from _signatures(text, filt, line_ok, hit)
-        for m in _FAMILY_AFTER_RE.finditer(text):
+        for m in finditer_near(_FAMILY_AFTER_RE, text, _FAMILY_HINT, lower, 60, 12):
             word = m.group("n1")
             if _name_word(word) and not filt.skip(word) and line_ok(m.start()):
                 yield hit(m.start("n1"), m.end("n1"))
@@ -151,21 +166,20 @@ def _title_case_line(line: str) -> bool:
 
 def _runs_around(text: str, lower: str, anchors: set[str]) -> Iterator[re.Match[str]]:
     """The capitalised runs that hold one of ``anchors`` (each run once), without visiting every run."""
-    alternation = "|".join(re.escape(a) for a in sorted(anchors, key=len, reverse=True))
     done = -1
-    for m in re.finditer(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", lower):
-        if m.start() < done or not text[m.start()].isupper():
+    for m_start, m_end in word_spans(lower, anchors):
+        if m_start < done or not text[m_start].isupper():
             continue
-        window_start = max(0, m.start() - 120)
-        for run in _CAPRUN_RE.finditer(text, window_start, min(len(text), m.end() + 120)):
-            if run.start() <= m.start() < run.end():
+        window_start = max(0, m_start - 120)
+        for run in _CAPRUN_RE.finditer(text, window_start, min(len(text), m_end + 120)):
+            if run.start() <= m_start < run.end():
                 if run.start() >= done:
                     done = run.end()
                     yield run
                 break
 
 
-def _sequences(text, names, filt, line_ok, hit, code=False, lower="", anchors=frozenset()) -> Iterator[Hit]:
+def _sequences(text, names, filt, line_ok, hit, code=False, lower="", anchors=frozenset(), tokens=None) -> Iterator[Hit]:
     """Capitalised runs holding a known name; lower-case and capital first names on their own."""
     person = lexicons.person_names()
     not_names = lexicons.not_names()
@@ -219,15 +233,14 @@ def _sequences(text, names, filt, line_ok, hit, code=False, lower="", anchors=fr
     if code:
         return  # identifiers in code are lower case words of every kind
     bare = _bare_firsts()
-    wanted = {w for w in (names | (set(TOKEN_RE.findall(text.lower())) & bare)) if w in bare and len(w) >= 4}
+    wanted = {w for w in (names | ((set(TOKEN_RE.findall(text.lower())) if tokens is None else tokens) & bare)) if w in bare and len(w) >= 4}
     if not wanted:
         return
-    alternation = "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", lower):
-        original = text[m.start():m.end()]
-        if (original.islower() or (original.isupper() and _caps_line(text, m.start()))) \
-                and not filt.skip(original) and line_ok(m.start()):
-            yield hit(m.start(), m.end())
+    for w_start, w_end in word_spans(lower, wanted):
+        original = text[w_start:w_end]
+        if (original.islower() or (original.isupper() and _caps_line(text, w_start))) \
+                and not filt.skip(original) and line_ok(w_start):
+            yield hit(w_start, w_end)
 
 
 def _caps_line(text: str, pos: int) -> bool:
@@ -262,7 +275,7 @@ def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
     names = lexicons.person_names()
     not_names = lexicons.not_names()
     lower = text.lower() if text.isascii() else text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
-    for m in _cue_re().finditer(lower):
+    for m in finditer_near(_cue_re(), lower, _cue_hint(), None, 2, 90):
         cue = m.group("cue")
         n1 = text[m.start("n1"):m.end("n1")]
         n2 = text[m.start("n2"):m.end("n2")] if m.group("n2") else None
@@ -292,7 +305,8 @@ def _signatures(text, filt, line_ok, hit) -> Iterator[Hit]:
     """Names right before a credential at the end of a clause: "Carole Hayes, RN", "irene snell, rn"."""
     names = lexicons.person_names()
     not_names = lexicons.not_names()
-    for m in _cred_re().finditer(text):
+    low = lower_same_length(text)
+    for m in finditer_near(_cred_re(), text, _cred_hint(), low, 12, 12):
         cred = m.group("cred")
         if cred.lower() in ("pt", "do", "pa", "ot", "rd", "ld", "sw") and not cred.isupper():
             continue

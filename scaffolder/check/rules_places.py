@@ -88,7 +88,7 @@ def _titled(word: str) -> bool:
 
 def _street_line(line: str, pool: frozenset[str] = frozenset()) -> bool:
     """True when the line holds a number next to a street word (either order), with a name between."""
-    if not any(ch.isdigit() for ch in line):
+    if _DIGIT_RE.search(line) is None:
         return False
     p = _patterns()
     common = lexicons.words("common_words")
@@ -116,13 +116,16 @@ def _street_line(line: str, pool: frozenset[str] = frozenset()) -> bool:
 
 
 _NUMBER_AFTER_WORD_RE = re.compile(r"(?<=[^\W\d_.])\.?[ \t]+\d{1,5}[A-Za-z]?\.?(?![\w/.:-]*\d)")
-_CODE_AFTER_WORD_RE = re.compile(r"(?<=[^\W\d_])[ \t]+\d{3,6}\b")
+_CODE_AFTER_WORD_RE = re.compile(r"[ \t]+\d{3,6}\b")  # kept when a letter comes right before it
+_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def _region_postcode(line: str) -> bool:
     """A country or state followed by a postcode ("Uruguay 64677", "United Kingdom 75419")."""
     regions = lexicons.words("regions")
     for m in _CODE_AFTER_WORD_RE.finditer(line):
+        if not m.start() or _LETTER_RE.match(line, m.start() - 1) is None:
+            continue
         words = line[max(0, m.start() - 40):m.start()].split()[-3:]
         for i in range(len(words)):
             phrase = " ".join(words[i:])
@@ -164,6 +167,24 @@ def _fast_sets() -> dict[str, frozenset[str]]:
 
 
 _DIGIT_RE = re.compile(r"\d")
+_TOWN_TAIL_RE = re.compile(r",[ \t]*[A-Za-z]{2}\.?[ \t]+\d{4,6}")  # the cheap end of "Town, XX 12345"
+
+
+@cache
+def _compound_token(token: str) -> bool:
+    """True when a word (lower case) holds a compound street name ("søndergade"); read once per word."""
+    suffixes = _compound_suffixes()
+    if not any(part.endswith(suffixes) for part in _JOINER_RE.split(token)):
+        return False  # the pattern needs a suffix at the end of a letter run: cheap to rule out
+    return _patterns()["compound"].search(token) is not None
+
+
+_JOINER_RE = re.compile(r"['’-]")
+
+
+@cache
+def _compound_suffixes() -> tuple[str, ...]:
+    return tuple(s.lower() for s in _cues()["compound_suffixes"])
 
 
 def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
@@ -171,13 +192,13 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
     p = _patterns()
     fast = _fast_sets()
     places = lexicons.places()
-    compound = p["compound"]
     whole = set(TOKEN_RE.findall(text.lower()))
     city_words = whole & places
     gram_heads = whole & _gram_heads()
     wanted = whole & (fast["street"] | fast["unit"] | fast["military"] | fast["postcode"] | fast["label"]
                       | fast["region_words"])
-    if not (city_words or gram_heads or wanted or compound.search(text) or "," in text):
+    compounds = {t for t in whole if _compound_token(t)}
+    if not (city_words or gram_heads or wanted or "," in text or compounds):
         return
     cache: dict[str, bool] = {}
     offset = 0
@@ -198,10 +219,10 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
         found = False
         digits = _DIGIT_RE.search(line) is not None
         if digits:
-            if ((tokset & fast["street"] or compound.search(line)) and _street_line(line, pool)) \
+            if ((tokset & fast["street"] or tokset & compounds) and _street_line(line, pool)) \
                     or (tokset & fast["unit"] and p["unit"].search(line)) \
                     or (tokset & fast["military"] and p["military"].search(line)) \
-                    or ("," in line and p["town_code"].search(line)) \
+                    or ("," in line and _TOWN_TAIL_RE.search(line) and p["town_code"].search(line)) \
                     or (tokset & fast["region_words"] and _region_postcode(line)):
                 found = True
             elif tokset & fast["postcode"]:
@@ -217,7 +238,9 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
             found = True
         if not found:
             singles = tokset & places
-            grams = {" ".join(toks[i:i + n]) for n in (2, 3) for i in range(len(toks) - n + 1)} & places if len(toks) > 1 else set()
+            heads = tokset & gram_heads  # a place of two or three words starts with one of these
+            grams = {" ".join(toks[i:i + n]) for i, t in enumerate(toks) if t in heads
+                     for n in (2, 3) if i + n <= len(toks)} & places if heads else set()
             if (singles or grams) and _city_with_cue(line, singles, grams, pool):
                 found = True
         if found and is_fiction_line(line):

@@ -150,6 +150,8 @@ def scan_text(
 _NOT_PLACES_RE = re.compile(r"\b(?:https?|ftp)://[^\s\"'<>)]+|\burn:[a-z0-9][a-z0-9-]*:[^\s\"'<>]+|\bsafe[ \t-]+harbou?r\b",
                             re.IGNORECASE)
 
+_FICTION_HINT_RE = re.compile(r"fake-|fictional|fictitious|synthetic|invented|made-up|placeholder")
+
 
 def _without_fiction(text: str) -> str:
     """``text`` with every line that says it is fictional blanked (same offsets)."""
@@ -157,8 +159,8 @@ def _without_fiction(text: str) -> str:
 
     spans: list[tuple[int, int]] = []
     last_end = -1
-    for m in FICTION_RE.finditer(text):
-        if m.start() < last_end:
+    for m in _FICTION_HINT_RE.finditer(lower_same_length(text)):
+        if m.start() < last_end or FICTION_RE.match(text, m.start()) is None:
             continue
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
@@ -193,7 +195,7 @@ def _not_own_name(hits: list[Hit], text: str, allowed: frozenset[str]) -> list[H
             if _REGULATION_RE.search(text[start:end if end >= 0 else len(text)]):
                 continue
         if h.category == "phi.name":
-            start = text.rfind("\n", max(0, h.start - 400), h.start) + 1
+            start = text.rfind("\n", max(0, h.start - 400), h.start) + 1 or max(0, h.start - 400)
             if rules_people.is_byline(text[start:h.end + 200]):
                 continue
             end = text.find("\n", h.end)
