@@ -53,11 +53,16 @@ def ppv_chart(se: float, sp: float, se_lo: float, sp_lo: float, se_hi: float, sp
         if low <= prevalence <= high:
             v = stats.ppv(se, sp, prevalence)
             parts.append(f'<circle cx="{_f(x(prevalence))}" cy="{_f(y(v))}" r="4" fill="#1f5fa8"/>')
-            parts.append(f'<text x="{_f(x(prevalence) + 6)}" y="{_f(y(v) + 14)}" font-size="11">Site {escape(name)}</text>')
+            anchor = "end" if x(prevalence) > LEFT + 0.8 * pw else "start"
+            dx = -6 if anchor == "end" else 6
+            parts.append(f'<text x="{_f(x(prevalence) + dx)}" y="{_f(y(v) + 14)}" font-size="11" '
+                         f'text-anchor="{anchor}">Site {escape(name)}</text>')
     if low <= local <= high:
         parts.append(f'<line x1="{_f(x(local))}" x2="{_f(x(local))}" y1="{TOP}" y2="{TOP + ph}" stroke="#555" stroke-dasharray="2 3"/>')
-    parts.append(f'<text x="{LEFT + 8}" y="{TOP + 14}" font-size="12" fill="#1f5fa8">PPV (band: interval ends of Se and Sp)</text>')
-    parts.append(f'<text x="{LEFT + 8}" y="{TOP + 30}" font-size="12" fill="#b35900">NPV (dashed)</text>')
+    parts.append(f'<text x="{LEFT + pw - 8}" y="{TOP + ph - 30}" font-size="12" fill="#1f5fa8" text-anchor="end">'
+                 'PPV (band: interval ends of Se and Sp)</text>')
+    parts.append(f'<text x="{LEFT + pw - 8}" y="{TOP + ph - 14}" font-size="12" fill="#b35900" text-anchor="end">'
+                 'NPV (dashed); dotted line: local prevalence</text>')
     parts.append("</svg>")
     return "\n".join(parts)
 
