@@ -29,6 +29,12 @@ def interval(prop: dict[str, Any]) -> str:
     return f"{prop['p']:.2f} ({prop['lo']:.2f}-{prop['hi']:.2f})"
 
 
+def _value(v: float | None) -> str:
+    if v is None:
+        return "none judged"
+    return pct(v) if isinstance(v, float) else str(v)
+
+
 def _two_by_two(t: dict[str, Any]) -> list[list[str]]:
     return [["", "reference positive", "reference negative", "total"],
             ["model flagged", str(t["tp"]), str(t["fp"]), str(t["tp"] + t["fp"])],
@@ -103,7 +109,7 @@ def blocks(inputs: Inputs, r: dict[str, Any]) -> list[Block]:
     ]
     if r["verification"]:
         for v in r["verification"]:
-            out.append(("p", (f"At Site {v['site']}, all {v['flagged']} flagged studies had a reference read but only "
+            out.append(("p", (f"At Site {v['site']}, {v['flagged_read']} of {v['flagged']} flagged studies had a reference read but only "
                              f"{v['unflagged_read']} of {v['unflagged']} unflagged studies did. Counting only the studies "
                              f"read gives sensitivity {pct(v['complete_case_se'])}; correcting for the flag-dependent reads "
                              f"(Begg and Greenes) gives about {pct(v['corrected_se'])}. The complete-case figure is inflated "
@@ -124,7 +130,7 @@ def local_validation_blocks(inputs: Inputs, r: dict[str, Any]) -> list[Block]:
                               "in evaluation.yaml."))]
     for site, rows in r["acceptance"].items():
         out.append(("table", [[f"Site {site}: rule", "value", "threshold", "met"]]
-                    + [[x["rule"], pct(x["value"]) if isinstance(x["value"], float) else str(x["value"]), f"{x['threshold']:g}",
+                    + [[x["rule"], _value(x["value"]), f"{x['threshold']:g}",
                         "yes" if x["met"] else "NO"] for x in rows]))
     out.append(("h2", "Monitoring plan"))
     out.append(("table", [["metric", "how often", "alert when", "action"]]

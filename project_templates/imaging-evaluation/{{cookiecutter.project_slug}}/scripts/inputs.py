@@ -218,4 +218,7 @@ def load(root: Path = ROOT, overrides: dict[str, Any] | None = None) -> Inputs:
     sites = sorted({s.site for s in studies})
     if settings["local_site"] not in sites:
         raise InputError(f"evaluation.yaml: local_site {settings['local_site']!r} is not a site in data/studies.csv; use one of {', '.join(sites)}.")
+    if str(plan["site"]) != str(settings["local_site"]):
+        raise InputError(f"local_validation_plan.yaml: site {plan['site']!r} differs from local_site "
+                         f"{settings['local_site']!r} in evaluation.yaml; make them name the same site.")
     return Inputs(root, settings, plan, studies, load_vendor(root / "data" / "vendor_evidence.csv"))

@@ -48,6 +48,7 @@ def _edit(root: Path, name: str, old: str, new: str) -> None:
     ("evaluation.yaml", "site, finding_size_band", "site, lesion_colour", "lesion_colour"),
     ("evaluation.yaml", "interval: wilson", "interval: normal", "wilson or clopper-pearson"),
     ("evaluation.yaml", "local_site: C", "local_site: Z", "not a site"),
+    ("local_validation_plan.yaml", "site: C", "site: A", "make them name the same site"),
     ("evaluation.yaml", "min_positives: 20", "min_positives: twenty", "whole number"),
     ("evaluation.yaml", "local_site: C", "local_site: [C", "not valid YAML"),
     ("evaluation.yaml", "[0.01, 0.02,", "[0.01, 0.02", "prevalence_range"),
