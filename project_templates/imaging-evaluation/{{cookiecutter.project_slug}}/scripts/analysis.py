@@ -98,8 +98,8 @@ def acceptance(site_table: dict[str, Any], subgroups: list[dict[str, Any]], kapp
     worst = min(judged, key=lambda g: (g["se"]["lo"], g["group"])) if judged else None
     rows = [
         ("reference-positive studies", site_table["positives"], rules["minimum_positives"], site_table["positives"] >= rules["minimum_positives"]),
-        ("sensitivity, lower 95% bound", se["lo"], rules["sensitivity_lower_bound"], se["lo"] is not None and se["lo"] >= rules["sensitivity_lower_bound"]),
-        ("specificity, lower 95% bound", sp["lo"], rules["specificity_lower_bound"], sp["lo"] is not None and sp["lo"] >= rules["specificity_lower_bound"]),
+        ("sensitivity, lower interval bound", se["lo"], rules["sensitivity_lower_bound"], se["lo"] is not None and se["lo"] >= rules["sensitivity_lower_bound"]),
+        ("specificity, lower interval bound", sp["lo"], rules["specificity_lower_bound"], sp["lo"] is not None and sp["lo"] >= rules["specificity_lower_bound"]),
         (f"PPV at prevalence {prevalence:.3g} (pooled Se and Sp)", _r(ppv_here), rules["ppv_at_local_prevalence"], ppv_here >= rules["ppv_at_local_prevalence"]),
         ("lowest judged subgroup sensitivity, lower bound" + (f" ({worst['group']})" if worst else ""),
          worst["se"]["lo"] if worst else None, rules["subgroup_sensitivity_lower_bound"],

@@ -60,7 +60,7 @@ def ppv_chart(se: float, sp: float, se_lo: float, sp_lo: float, se_hi: float, sp
     if low <= local <= high:
         parts.append(f'<line x1="{_f(x(local))}" x2="{_f(x(local))}" y1="{TOP}" y2="{TOP + ph}" stroke="#555" stroke-dasharray="2 3"/>')
     parts.append(f'<text x="{LEFT + pw - 8}" y="{TOP + ph - 30}" font-size="12" fill="#1f5fa8" text-anchor="end">'
-                 'PPV (band: interval ends of Se and Sp)</text>')
+                 'PPV (band: from the interval ends)</text>')
     parts.append(f'<text x="{LEFT + pw - 8}" y="{TOP + ph - 14}" font-size="12" fill="#b35900" text-anchor="end">'
                  'NPV (dashed); dotted line: local prevalence</text>')
     parts.append("</svg>")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from html import escape
+from html import escape as _escape
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,12 @@ import charts
 import project_text as text
 from inputs import ROOT, InputError, Inputs, check_probability, check_subgroup, load
 
-Block = tuple[str, Any]  # ("h2" | "p" | "table" | "svg" | "note", content)
+Block = tuple[str, Any]
+
+
+def escape(text: str) -> str:
+    """HTML text content: <, > and & escaped; apostrophes kept as typed (the page has no attributes from data)."""
+    return _escape(text, quote=False)  # ("h2" | "p" | "table" | "svg" | "note", content)
 
 
 def pct(v: float | None) -> str:
@@ -58,7 +63,7 @@ def blocks(inputs: Inputs, r: dict[str, Any]) -> list[Block]:
               "shared call, or the adjudicator's when they disagree.")),
         ("h2", "Cross-tabulation against the reference (STARD 2015 item 23)"),
         ("table", _two_by_two(o)),
-        ("h2", "Accuracy with 95% intervals (STARD 2015 item 24)"),
+        ("h2", "Accuracy with intervals (STARD 2015 item 24)"),
         ("table", [["measure", f"estimate ({name})", r["other_interval_name"]],
                    ["sensitivity", interval(o["se"]), interval(r["overall_other"]["se"])],
                    ["specificity", interval(o["sp"]), interval(r["overall_other"]["sp"])],
@@ -101,7 +106,7 @@ def blocks(inputs: Inputs, r: dict[str, Any]) -> list[Block]:
     out += [
         ("h2", "Reference readers' agreement (STARD 2015 items 10b, 11 and 17)"),
         ("p", (f"The two readers read {rd['studies']} studies and agreed on {rd['agree']} ({rd['percent']:.0%}); "
-              f"Cohen's kappa {rd['kappa']:.2f} ({rd['label']} on the Landis and Koch convention). {rd['disagree']} "
+              f"Cohen's kappa {rd['kappa']:.2f} ({rd['label']} on the Landis-Koch scale of 1977, a convention). {rd['disagree']} "
               "disagreements went to the adjudicator.")),
         ("table", [["reference used", "model sensitivity", "model specificity"]]
          + [[k.replace("_", " "), pct(v), pct(rd["sp_by_reference"][k])] for k, v in rd["se_by_reference"].items()]),
@@ -181,7 +186,7 @@ def to_html(parts: list[Block]) -> str:
            f"<title>{escape(text.PROJECT_NAME)}: evaluation report</title>", f"<style>{CSS}</style>", "</head>", "<body>",
            f"<header><h1>{escape(text.PROJECT_NAME)}: evaluation report</h1>"]
     if text.AUTHOR:
-        out.append(f"<p>Author: {escape(text.AUTHOR)}</p>")
+        out.append(f"<p>\nAuthor: {escape(text.AUTHOR)}</p>")  # on its own line, where check reads it as a byline
     out += [f"<p>{escape(text.GENERATED_NOTE)}</p></header>", text.DISCLAIMER_HTML]
     for kind, content in parts:
         if kind == "h2":

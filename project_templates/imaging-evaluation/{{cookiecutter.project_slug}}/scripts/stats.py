@@ -139,7 +139,7 @@ def cohen_kappa(a: list[bool], b: list[bool]) -> float:
 
 
 def landis_koch(kappa: float) -> str:
-    """Landis and Koch (1977) labels, a convention rather than a test."""
+    """Landis-Koch (1977) labels, a convention rather than a test."""
     if kappa < 0:
         return "poor"
     for limit, label in ((0.20, "slight"), (0.40, "fair"), (0.60, "moderate"), (0.80, "substantial")):
