@@ -258,6 +258,11 @@ def test_every_role_can_be_scaffolded_now(cat: catalog_module.Catalog) -> None:
     assert stuck == []
 
 
+def test_imaging_specialist_bakes_the_imaging_evaluation(cat: catalog_module.Catalog) -> None:
+    _, kind = cat.resolve("medical-imaging-ai-specialist")
+    assert kind.id == "imaging-evaluation" and kind.built
+
+
 def test_resolve_built_kind_id(cat: catalog_module.Catalog) -> None:
     for kind in cat.built_kinds():
         assert cat.resolve(kind.id) == (None, kind)
