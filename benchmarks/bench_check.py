@@ -33,7 +33,9 @@ from scaffolder.check import check_paths  # noqa: E402
 from scaffolder.check.evaluate import check_predictions, corpus_files, load_labels, score  # noqa: E402
 from scaffolder.check.model import STRUCTURED_CATEGORIES  # noqa: E402
 
-CORPORA = [REPO / "tests" / "check" / "corpus", (REPO / ".." / "shared" / "corpus").resolve()]
+_SHARED = next((p.resolve() for p in (REPO / ".." / "shared", REPO / ".." / ".." / "shared") if p.is_dir()),
+               (REPO / ".." / "shared").resolve())  # a git worktree sits one folder deeper
+CORPORA = [REPO / "tests" / "check" / "corpus", _SHARED / "corpus"]
 GOAL_MB_S = 20
 KINDS = {"markdown/prose": (".md", ".txt"), "python": (".py",), "csv": (".csv",)}
 BASELINE_RE = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")  # one plain pattern (an SSN shape)
@@ -170,6 +172,34 @@ def presidio_speed(analyze: Callable[..., list], tree: Path, megabytes: float) -
     return done / 1e6 / (time.perf_counter() - started)
 
 
+def external_notes_speed(analyze: Callable[..., list] | None, runs: int = 3) -> tuple[float, float | None, int] | None:
+    """MB/s of the check in one process and of Presidio on the external PhysioNet nursing notes (same text,
+    same run), and the size of that text; None when the external corpus is not here."""
+    from scaffolder.check.scan import scan_text
+
+    external = next((p / "corpus" / "external" for p in (REPO / ".." / "shared", REPO / ".." / ".." / "shared")
+                     if (p / "corpus" / "external").is_dir()), None)
+    if external is None:
+        return None
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(external.glob("*deid-nursing-*.txt")))
+    size = len(text.encode("utf-8"))
+    scan_text(text[:2000], suffix=".txt")  # load the lexicons once, outside the timing
+    best = min(_timed(lambda: scan_text(text, suffix=".txt")) for _ in range(runs))
+    theirs = None
+    if analyze is not None:
+        def presidio() -> None:
+            for start in range(0, len(text), 50_000):
+                analyze(text=text[start:start + 50_000], language="en")
+        theirs = size / 1e6 / min(_timed(presidio) for _ in range(runs))
+    return size / 1e6 / best, theirs, size
+
+
+def _timed(job: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    job()
+    return time.perf_counter() - started
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -252,6 +282,18 @@ def main() -> int:
     print(f"| baseline: read each file, one plain regex ({BASELINE_RE.pattern}) | {base:.0f} |")
     if their_speed is not None:
         print(f"| Presidio analyzer (no_op NLP engine), first {args.presidio_mb:g} MB | {their_speed:.2f} |")
+    notes = external_notes_speed(analyze)
+    if notes is not None:
+        ours_notes, theirs_notes, size = notes
+        print()
+        print(f"External clinical notes ({size / 1e6:.2f} MB of PhysioNet deid nursing notes), one process, same run:")
+        print("| tool | MB/s |")
+        print("|---|---|")
+        print(f"| prooflane check (all rules, one process) | {ours_notes:.2f} |")
+        if theirs_notes is not None:
+            print(f"| Presidio pattern recognizers (no_op NLP engine) | {theirs_notes:.3f} |")
+            print(f"ratio prooflane / Presidio: {ours_notes / theirs_notes:.1f}x (goal 100x); goal 20 MB/s: "
+                  f"{'meets' if ours_notes >= 20 else 'BELOW'}")
     print()
     print(f"prooflane check: {speed:.1f} MB/s (goal {GOAL_MB_S}): {'meets' if speed >= GOAL_MB_S else 'BELOW'} the goal")
     print(f"ratio to the baseline measured in this run: {speed / base:.3f} "

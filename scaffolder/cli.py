@@ -474,8 +474,13 @@ def build(projects: tuple[Path, ...], output: Path, preview: bool, no_pdf: bool,
 @click.option("--max-mb", type=click.IntRange(1, 4096), default=64, show_default=True,
               help="Scan at most this many megabytes of each file.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to this file.")
+@click.option("--force", is_flag=True, help="Let -o replace an existing file (never one of the scanned files).")
+@click.option("--allow-truncated", is_flag=True,
+              help="Exit 0 even when a file was only partly read because it is larger than --max-mb.")
+@click.option("--show-values", is_flag=True,
+              help="Also print the text each finding is about (for local use only; never share such a report).")
 def check(paths: tuple[Path, ...], fmt: str, fail_on: str, exclude: tuple[str, ...], max_mb: int,
-          output: Path | None) -> None:
+          output: Path | None, force: bool = False, allow_truncated: bool = False, show_values: bool = False) -> None:
     """Scan files or folders for real identifiers, risky claims and disclaimer problems before sharing.
 
     A first pass before sharing, not a HIPAA compliance statement. Exit 0 when clean, 1 when a
@@ -483,7 +488,8 @@ def check(paths: tuple[Path, ...], fmt: str, fail_on: str, exclude: tuple[str, .
     """
     from scaffolder.check.command import run_check
 
-    sys.exit(run_check(paths, fmt=fmt, fail_on=fail_on, exclude=exclude, max_mb=max_mb, output=output))
+    sys.exit(run_check(paths, fmt=fmt, fail_on=fail_on, exclude=exclude, max_mb=max_mb, output=output, force=force,
+                       allow_truncated=allow_truncated, show_values=show_values))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -147,7 +147,8 @@ FACTS: tuple[Fact, ...] = (
          None),
     Fact("MEA-02", "model-card", "Key metrics",
          "{metric_name}: {errors} in {cases} {unit_plural} ({rate}%; 95% interval {lo}% to {hi}%).",
-         "Overall accuracy {accuracy}% on the vendor's own test set; no error type is reported.",
+         "Key metric, in the vendor's words: \"overall accuracy {accuracy}% on our own test set\"; no error type is "
+         "reported.",
          None),
     Fact("MEA-03", "model-card", "Key metrics",
          "External validation: tested at {ext_sites} organisations that took no part in development, by reviewers "

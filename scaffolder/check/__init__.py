@@ -47,12 +47,19 @@ def check_paths(
     fail_on: str = "error",
     max_bytes: int = DEFAULT_MAX_BYTES,
     exclude: Sequence[str] = (),
+    allow_truncated: bool = False,
+    show_values: bool = False,
 ) -> CheckReport:
-    """Scan files and folders; unreadable or missing paths are reported, never raised."""
+    """Scan files and folders; unreadable or missing paths are reported, never raised.
+
+    A file larger than ``max_bytes`` is scanned up to the limit and reported as an error (the run
+    fails) unless ``allow_truncated``; ``show_values`` adds the text of each finding to the report.
+    """
     if fail_on not in FAIL_ON_CHOICES:
         raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON_CHOICES)}")
     report = CheckReport(fail_on=fail_on)
-    check_paths_into(report, [str(p) for p in paths], Options(max_bytes=max_bytes, exclude=tuple(exclude)))
+    check_paths_into(report, [str(p) for p in paths], Options(max_bytes=max_bytes, exclude=tuple(exclude),
+                                                                 allow_truncated=allow_truncated, show_values=show_values))
     report.sort()
     return report
 

@@ -1,7 +1,5 @@
-"""Allow ``python -m scaffolder.check``."""
+"""``python -m scaffolder.check``: the same click command as ``prooflane check``."""
 
-import sys
+from scaffolder.cli import check
 
-from scaffolder.check.command import main
-
-sys.exit(main())
+check(prog_name="python -m scaffolder.check")

@@ -81,3 +81,20 @@ def lower_same_length(text: str) -> str:
     if text.isascii():
         return text.lower()
     return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+
+
+class LineStarts:
+    """Start and end of the line holding an offset, by bisecting the newline positions (found once)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the line holding ``pos``."""
+        from bisect import bisect_left
+
+        i = bisect_left(self.newlines, pos)
+        start = self.newlines[i - 1] + 1 if i else 0
+        end = self.newlines[i] if i < len(self.newlines) else len(self.text)
+        return start, end

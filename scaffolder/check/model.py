@@ -16,9 +16,9 @@ PHI_CATEGORIES: tuple[str, ...] = (
 )
 CLAIM_CATEGORIES: tuple[str, ...] = ("claim.diagnostic", "claim.overclaim")
 PROJECT_CATEGORIES: tuple[str, ...] = (
-    "disclaimer.missing", "disclaimer.altered", "fill.unfilled", "data.undeclared",
+    "disclaimer.missing", "disclaimer.altered", "fill.unfilled", "fill.unanswered", "fill.conflict", "data.undeclared",
 )
-OTHER_CATEGORIES: tuple[str, ...] = ("suppression.invalid",)
+OTHER_CATEGORIES: tuple[str, ...] = ("suppression.invalid", "vendor.named")
 CATEGORIES: tuple[str, ...] = PHI_CATEGORIES + CLAIM_CATEGORIES + PROJECT_CATEGORIES + OTHER_CATEGORIES
 
 # Identifier kinds with a fixed shape, for which recall is measured separately.
@@ -44,10 +44,14 @@ class Finding:
     severity: str
     message: str
     suggestion: str
+    value: str | None = None  # the text found, only with --show-values (local use; never shared)
 
     def to_dict(self) -> dict[str, Any]:
-        """The finding as the JSON object of ``--format json``."""
-        return asdict(self)
+        """The finding as the JSON object of ``--format json`` (``value`` only with --show-values)."""
+        data = asdict(self)
+        if data["value"] is None:
+            del data["value"]
+        return data
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class CheckReport:
     files_scanned: int = 0
     bytes_scanned: int = 0
     suppressed: int = 0
+    suppressions: list[tuple[Finding, str]] = field(default_factory=list)  # suppressed findings and their reasons
     usage_errors: list[str] = field(default_factory=list)
     fail_on: str = "error"
 

@@ -139,7 +139,24 @@ def _in_quotes(line: str, col: int, end_col: int) -> bool:
     return False
 
 
+def _sentence(low: str, start: int, end: int) -> tuple[str, bool]:
+    """The sentence around a match, and whether its line is a README fragment (bullet, heading, label)."""
+    line_start, line_end = line_bounds(low, start)
+    line = low[line_start:line_end]
+    cut = max(line.rfind(". ", 0, start - line_start), line.rfind("? ", 0, start - line_start),
+              line.rfind("! ", 0, start - line_start))
+    stop = min((i for i in (line.find(". ", end - line_start), line.find("? ", end - line_start)) if i != -1),
+               default=len(line))
+    fragment = bool(re.match(r"^\s*(?:[-*+>•#|]|\d+[.)]|\*\*)", line))
+    return line[cut + 1 if cut >= 0 else 0:stop], fragment
+
+
 def _excused(low: str, text: str, start: int, end: int, rule: _Rule) -> bool:
+    from scaffolder.check.rules_claims_forms import human_subject, names_tool
+
+    sentence, fragment = _sentence(low, start, end)
+    if human_subject(sentence) or not (names_tool(sentence) or fragment):
+        return True
     clause = clause_before(low, start)
     if _NEGATION.search(clause):
         return True

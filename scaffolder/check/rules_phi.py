@@ -25,6 +25,7 @@ from scaffolder.check.hits import (
     lower_same_length,
 )
 from scaffolder.check.numbers import Numbers
+from scaffolder.check.rules_records import is_standard_uri
 from synthetic.identifiers import (
     DOCUMENTATION_NETS,
     EXAMPLE_DOMAINS,
@@ -40,6 +41,7 @@ from synthetic.pools import CLINIC_NAMES, FIRST_NAMES, SURNAMES, VENDOR_NAMES
 _POOL_WORDS = frozenset(
     w for name in SURNAMES + CLINIC_NAMES + VENDOR_NAMES for w in re.split(r"[\s-]+", name)
 ) | frozenset(SURNAMES) | frozenset(FIRST_NAMES)
+POOL_WORDS = _POOL_WORDS
 _POOL_SURNAMES = frozenset(SURNAMES) | frozenset(p for s in SURNAMES for p in s.split("-"))
 
 
@@ -494,6 +496,7 @@ _MAC_COLON_RE = re.compile(r":[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:")
 _MAC_RE = re.compile(r"(?:[0-9A-Fa-f]{2}([:-]))(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:-])")
 _IPV6_ANCHOR_RE = re.compile(r"::|:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:")
 _HEXCOLON = frozenset("0123456789abcdefABCDEF:")
+_HEX_RUN_RE = re.compile(r"[0-9A-Fa-f:]*")
 
 _VIN_VALUES = {**{str(d): d for d in range(10)}, **dict(zip("ABCDEFGH", range(1, 9))), **dict(zip("JKLMN", range(1, 6))),
                "P": 7, "R": 9, **dict(zip("STUVWXYZ", range(2, 10)))}
@@ -568,17 +571,18 @@ def _shapes(c: _Ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), "phi.device", "error",
                   f"This looks like a device's hardware (MAC) address ({m.group(0)}).",
                   "Remove it, or use the documentation range 00:00:5E:00:53:xx.")
-    seen_v6: set[int] = set()
-    for anchor in _IPV6_ANCHOR_RE.finditer(text):
-        s, e = anchor.start(), anchor.end()
-        while s > 0 and text[s - 1] in _HEXCOLON:
+    pos = 0  # each run of hex digits and colons is read once: linear time
+    while True:
+        anchor = _IPV6_ANCHOR_RE.search(text, pos)
+        if anchor is None:
+            break
+        s, e = anchor.start(), _HEX_RUN_RE.match(text, anchor.end()).end()
+        pos = max(e, anchor.end())
+        while s > 0 and text[s - 1] in _HEXCOLON and anchor.start() - s < 64:
             s -= 1
-        while e < len(text) and text[e] in _HEXCOLON:
-            e += 1
-        if s in seen_v6:
-            continue
-        seen_v6.add(s)
         candidate = text[s:e]
+        if len(candidate) > 45:
+            continue
         if (s and (text[s - 1].isalnum() or text[s - 1] in "._")) or (e < len(text) and (text[e].isalnum() or text[e] == "_")):
             continue
         groups = [g for g in candidate.split(":") if g]
@@ -602,9 +606,15 @@ _EMAIL_HOST_RE = re.compile(
 _NOREPLY_RE = re.compile(r"^(?:no-?reply|do-?not-?reply|noreply\+)|noreply\.github\.com$|users\.noreply\.", re.I)
 
 
+_AT_RE = re.compile(r"(?<=[A-Za-z0-9._%+-])@(?=[A-Za-z0-9])")
+
+
 def _emails(c: _Ctx) -> Iterator[Hit]:
     text = c.text
-    for at in c.cues.find("@"):
+    if "@" not in text:
+        return
+    for at_match in _AT_RE.finditer(text):  # only an "@" between address characters (linear on "@@@@...")
+        at = at_match.start()
         host = _EMAIL_HOST_RE.match(text, at + 1)  # first: it fails fast on decorators and handles
         local = _EMAIL_LOCAL_RE.search(text, max(0, at - 64), at) if host else None
         if not local or not host:
@@ -663,6 +673,8 @@ def _urls(c: _Ctx) -> Iterator[Hit]:
             continue
         if not host or is_reserved_domain(host) or host in {"localhost", "127.0.0.1", "0.0.0.0"}:
             continue
+        if is_standard_uri(url):
+            continue
         rest = f"{parts.path}?{parts.query}#{parts.fragment}"
         line = line_of(text, m.start())
         if _PERSONAL_URL_PART.search(host) or _PERSONAL_URL_PART.search(rest):
@@ -674,7 +686,7 @@ def _urls(c: _Ctx) -> Iterator[Hit]:
         else:
             continue
         yield Hit(m.start(), m.start() + len(url), "phi.url", severity,
-                  f"A web address ({url[:80]}) that may identify a person: {reason}.",
+                  f"A web address that may identify a person: {reason}.",
                   "Remove it, or use a fictional address such as https://portal.example.org/.")
 
 

@@ -13,14 +13,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import Any
 
 from scaffolder import disclaimers
 from scaffolder.check.hits import Hit
 from scaffolder.manifest import Manifest
 from scaffolder.markers import FILL_RE
+
+CONFLICT_RE = re.compile(r"^<<<<<<< yours$.*?^>>>>>>> template[^\n]*$", re.MULTILINE | re.DOTALL)
 
 DISCLAIMER_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 DATA_SUFFIXES = frozenset({
@@ -39,6 +43,16 @@ class ProjectContext:
     root_rel: str = ""
     manifest: Manifest | None = None
     synthetic: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def author_names(self) -> frozenset[str]:
+        """The words of the author's own name (from the manifest): never a finding in their project."""
+        if self.manifest is None:
+            return frozenset()
+        author = str(self.manifest.answers.get("author") or "")
+        words = {w.strip(".,;:()\"'") for w in author.split()}
+        words |= {part for w in list(words) for part in w.split("-")}
+        return frozenset(w.lower() for w in words if len(w) > 1)
 
 
 def is_data_file(rel: str) -> bool:
@@ -64,6 +78,30 @@ def fills(text: str) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), "fill.unfilled", "warning",
                   f"Unfilled marker: {hint or 'a part for you to write'}.",
                   "Replace the marker with your own text before sharing (prooflane status lists them all).")
+
+
+def conflicts(text: str) -> Iterator[Hit]:
+    """``fill.conflict`` for each block of markers a ``prooflane update`` left to resolve."""
+    if "<<<<<<< yours" not in text:
+        return
+    for m in CONFLICT_RE.finditer(text):
+        yield Hit(m.start(), m.end(), "fill.conflict", "warning",
+                  "A conflict from prooflane update is still marked here.",
+                  "Keep the lines you want, delete the <<<<<<< ======= >>>>>>> markers (prooflane status lists them).")
+
+
+def unanswered(text: str, rel: str, rules: list[dict[str, Any]]) -> Iterator[Hit]:
+    """``fill.unanswered`` for each item of a structured file the person has not answered yet."""
+    from scaffolder.unfinished import find_in_text, matches
+
+    offsets = [0]
+    for line in text.splitlines(keepends=True):
+        offsets.append(offsets[-1] + len(line))
+    for rule in matches(rel, rules):
+        for item in find_in_text(text, rel, rule):
+            start = offsets[min(max(item.line - 1, 0), len(offsets) - 1)]
+            yield Hit(start, start, "fill.unanswered", "warning", f"Unanswered: {item.what}.",
+                      "Answer it before sharing (prooflane status lists every unanswered item).")
 
 
 def disclaimer(text: str, suffix: str, generated: bool, in_project: bool, current_version: int) -> Iterator[Hit]:

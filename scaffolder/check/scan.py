@@ -8,16 +8,31 @@ byte-identical to what prooflane generated is not scanned again.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import re
-from collections.abc import Iterator
+import tarfile
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from scaffolder import disclaimers
-from scaffolder.check import rules_claims, rules_phi, rules_project, rules_table, suppress
+from scaffolder.check import (
+    rules_claims,
+    rules_claims_forms,
+    rules_clinical,
+    rules_people,
+    rules_phi,
+    rules_places,
+    rules_project,
+    rules_records,
+    rules_table,
+    rules_vendors,
+    suppress,
+)
 from scaffolder.check.cues import Cues
 from scaffolder.check.hits import Hit, lower_same_length, mask_spans
 from scaffolder.check.model import CheckReport, Finding, LineIndex, Problem, ToConfirm
@@ -25,6 +40,7 @@ from scaffolder.check.rules_project import ProjectContext
 from scaffolder.exceptions import ManifestError
 from scaffolder.manifest import MANIFEST_NAME, read, sha256_file
 from scaffolder.markers import FILL_RE
+from scaffolder.update.snapshot import SNAPSHOT
 
 CHUNK_BYTES = 4 << 20
 DEFAULT_MAX_BYTES = 64 << 20
@@ -43,6 +59,9 @@ BINARY_SUFFIXES = frozenset({
     ".jar", ".class", ".o", ".a",
 })
 _BLOB_SUFFIXES = frozenset({".ipynb", ".json", ".html", ".htm", ".svg", ".xml", ".js", ".css"})
+CODE_SUFFIXES = frozenset({".py", ".js", ".ts", ".tsx", ".jsx", ".sql", ".r", ".sh", ".yml", ".yaml", ".toml", ".cfg", ".ini",
+                           ".json", ".ipynb", ".java", ".go", ".rs", ".rb", ".c", ".h", ".cpp", ".cs", ".kt", ".swift",
+                           ".css", ".scss", ".lock", ".txt.in", ".mk"})
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson"})
 _BLOB_RE = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s\\]+|[A-Za-z0-9+/]{160,}={0,2}")
 _JSON_ESCAPE_RE = re.compile(r"\\[nrt]")
@@ -55,6 +74,8 @@ class Options:
 
     max_bytes: int = DEFAULT_MAX_BYTES
     exclude: tuple[str, ...] = ()
+    allow_truncated: bool = False
+    show_values: bool = False
     phi: bool = True
     claims: bool = True
     project: bool = True
@@ -67,6 +88,7 @@ class _State:
     projects: dict[Path, tuple[ProjectContext, Path | None]] = field(default_factory=dict)
     seen_files: set[tuple[int, int]] = field(default_factory=set)
     jobs: list[tuple[Path, str]] = field(default_factory=list)  # files to scan, in walk order
+    roots: list[Path] = field(default_factory=list)  # the scanned folders: no manifest above them applies
     job_sizes: list[int] = field(default_factory=list)
 
 
@@ -74,7 +96,8 @@ class _State:
 
 
 def scan_text(
-    text: str, *, suffix: str = ".md", phi: bool = True, claims: bool = True, fills: bool = True
+    text: str, *, suffix: str = ".md", phi: bool = True, claims: bool = True, fills: bool = True,
+    allowed_names: frozenset[str] = frozenset(),
 ) -> tuple[list[Hit], list[tuple[int, int]]]:
     """All hits in one piece of text, and the spans masked from the phi/claim rules.
 
@@ -101,11 +124,121 @@ def scan_text(
     cues = Cues(low, _WORD_CUES if claims else ())
     if phi:
         hits += rules_phi.scan(masked, low, cues)
+        # The lexicon rules read prose, notes and records; source code gets the shape rules above. Lines that
+        # say they are fictional (FAKE- ids, "synthetic") are blanked for them, offsets kept.
+        code = suffix in CODE_SUFFIXES and suffix not in (".json", ".xml")
+        real = _without_fiction(masked)
+        if not code:
+            hits += _new_only(hits, rules_people.scan(real, allowed=allowed_names, pool=rules_phi.POOL_WORDS,
+                                                      code=suffix in CODE_SUFFIXES))
+            if suffix not in TABLE_SUFFIXES:
+                hits += _new_only(hits, rules_places.scan(real, rules_phi.POOL_WORDS))
+        hits += _new_only(hits, rules_clinical.scan(real))
+        hits += _new_only(hits, rules_records.scan(masked))
+    if phi:
+        hits = _not_own_name(hits, masked, allowed_names)
     if claims:
         hits += rules_claims.scan(masked, low, cues)
+        if suffix not in CODE_SUFFIXES or suffix in (".ipynb",):
+            hits += _new_only(hits, rules_claims_forms.scan(masked))
     if fills:
         hits += rules_project.fills(text)
     return hits, masked_spans
+
+
+def _without_fiction(text: str) -> str:
+    """``text`` with every line that says it is fictional blanked (same offsets)."""
+    from scaffolder.check.hits import FICTION_RE
+
+    spans: list[tuple[int, int]] = []
+    last_end = -1
+    for m in FICTION_RE.finditer(text):
+        if m.start() < last_end:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        spans.append((start, end))
+        last_end = end
+    return mask_spans(text, spans) if spans else text
+
+
+# A bibliographic reference names the authors of published work, not a patient or a relative:
+# "Stetson PD et al. Appl Clin Inform 2012;3(2):164-174", "Koo TK, Li MY. J Chiropr Med 2016", a DOI.
+_CITATION_RE = re.compile(
+    r"\bet al\.|\bdoi[:\s]|\b(?:19|20)\d\d\s*;\s*\d+|\b(?:19|20)\d\d\)\.?\s+[A-Z]|"
+    r"\b[A-Z][a-z]+ [A-Z]{1,3}(?:,| and) [A-Z][a-z]+ [A-Z]{1,3}\b|"
+    r"\b[A-Z][a-z]+ (?:and|&) [A-Z][a-z]+ \((?:19|20)\d\d\)")
+# A date in a line that cites a regulation ("Since May 2025, 45 CFR 92.210 ...") dates the rule, not a person's care.
+_REGULATION_RE = re.compile(r"\b\d+\s+(?:CFR|C\.F\.R\.|U\.S\.C\.|Fed\.\s?Reg\.)\s|§\s?\d")
+
+
+def _is_citation(line: str) -> bool:
+    return _CITATION_RE.search(line) is not None
+
+
+def _not_own_name(hits: list[Hit], text: str, allowed: frozenset[str]) -> list[Hit]:
+    """Drop ``phi.name`` hits on bylines ("By Dr. José O'Brien-Nguyễn, RN"), in bibliographic references,
+    or made of the author's own name."""
+    out: list[Hit] = []
+    for h in hits:
+        if h.category == "phi.date":
+            start = text.rfind("\n", 0, h.start) + 1
+            end = text.find("\n", h.end)
+            if _REGULATION_RE.search(text[start:end if end >= 0 else len(text)]):
+                continue
+        if h.category == "phi.name":
+            start = text.rfind("\n", max(0, h.start - 400), h.start) + 1
+            if rules_people.is_byline(text[start:h.end + 200]):
+                continue
+            end = text.find("\n", h.end)
+            if _is_citation(text[start:end if end >= 0 else len(text)]):
+                continue
+            words = {w.lower() for w in rules_people.TOKEN_RE.findall(text[h.start:h.end])}
+            if words and allowed and words <= allowed | {"dr", "mr", "mrs", "ms"}:
+                continue
+        out.append(h)
+    return out
+
+
+def _new_only(hits: list[Hit], extra: Iterable[Hit]) -> list[Hit]:
+    """The hits of ``extra`` that do not overlap a hit of the same family (phi, claim) already found.
+
+    The older, more specific rules run first, so "fax 608.263.1190" stays a fax and an e-mail address
+    is not also a name.
+    """
+    from bisect import bisect_left, insort
+
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for h in hits:
+        insort(taken.setdefault(h.category.split(".")[0], []), (h.start, h.end))
+    out: list[Hit] = []
+    for h in extra:
+        spans = taken.setdefault(h.category.split(".")[0], [])
+        i = bisect_left(spans, (h.start, h.end))
+        near = spans[max(0, i - 8):i + 8]
+        if any((h.start < e and s < h.end) or h.start == s for s, e in near):
+            continue
+        insort(spans, (h.start, h.end))
+        out.append(h)
+    return out
+
+
+_PAREN_RE = re.compile(r" ?\(([^()]{1,200})\)")
+_QUOTED_RE = re.compile(r"'([^']{1,200})'")
+
+
+def without_value(message: str, text: str, pos: int) -> str:
+    """``message`` with any quoted or bracketed piece of the scanned line taken out: a report never
+    repeats the identifier it found (``--show-values`` adds it back for local use)."""
+    if "(" not in message and "'" not in message:
+        return message
+    start = text.rfind("\n", max(0, pos - 2000), pos) + 1
+    end = text.find("\n", pos, pos + 2000)
+    line = text[start:end if end != -1 else min(len(text), pos + 2000)]
+    message = _PAREN_RE.sub(lambda m: "" if m.group(1).strip() and m.group(1).strip() in line else m.group(0), message)
+    return _QUOTED_RE.sub(lambda m: "this text" if m.group(1).strip() and m.group(1).strip() in line else m.group(0),
+                          message)
 
 
 def _hits_to_findings(
@@ -121,14 +254,20 @@ def _hits_to_findings(
             continue
         seen.add(key)
         line, column = index.position(hit.start)
-        if hit.category != "suppression.invalid" and any(d.covers(hit.category, line) for d in directives):
+        directive = next((d for d in directives if d.covers(hit.category, line)), None)
+        if hit.category != "suppression.invalid" and directive is not None:
             report.suppressed += 1
+            report.suppressions.append((Finding(display, line + line_offset, column, hit.category, hit.severity,
+                                                without_value(hit.message, text, hit.start), hit.suggestion),
+                                        directive.reason))
             continue
         counts[hit.category] = counts.get(hit.category, 0) + 1
         if counts[hit.category] > MAX_FINDINGS_PER_KIND:
             continue
+        value = text[hit.start:hit.end]
         report.findings.append(Finding(display, line + line_offset, column, hit.category, hit.severity,
-                                       hit.message, hit.suggestion))
+                                       without_value(hit.message, text, hit.start),
+                                       hit.suggestion, value[:200] if state.options.show_values else None))
 
 
 # --------------------------------------------------------------------------- projects
@@ -140,6 +279,8 @@ def _project_for(path: Path, state: _State) -> tuple[ProjectContext, Path | None
     chain: list[Path] = []
     result: tuple[ProjectContext, Path | None] = (ProjectContext(), None)
     for candidate in [directory, *directory.parents]:
+        if state.roots and not any(candidate == r or r in candidate.parents for r in state.roots):
+            break  # a manifest in a folder above the scanned path is not applied
         if candidate in state.projects:
             result = state.projects[candidate]
             break
@@ -252,12 +393,19 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
 
     data_like = options.project and rules_project.is_data_file(rel if root is not None else display)
     if data_like:
+        # A manifest hash never exempts a file: declared synthetic data is still scanned for identifiers
+        # outside the reserved ranges (only the "undeclared" note depends on the manifest).
         hit = rules_project.data_file(rel, ctx, has_changed() if rel in ctx.synthetic else True)
-        if hit is None:
-            report.files_scanned += 1
-            return  # declared synthetic data, byte-identical to what was generated
-        report.findings.append(Finding(display, 1, 1, hit.category, hit.severity, hit.message, hit.suggestion))
+        if hit is not None:
+            report.findings.append(Finding(display, 1, 1, hit.category, hit.severity, hit.message, hit.suggestion))
 
+    bom = _bom_codec(head)
+    if bom is not None:
+        _scan_wide_text(path, display, state, handle, head, bom, ctx, generated_hash, in_project)
+        return
+    if in_project and rel == SNAPSHOT:
+        _scan_snapshot(path, display, state, ctx)
+        return
     if _is_binary(head, suffix):
         if generated_hash is not None and not has_changed():
             return
@@ -283,10 +431,17 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
             if first and text.startswith("\ufeff"):
                 text = " " + text[1:]
             report.bytes_scanned += len(raw)
-            hits, _ = scan_text(text, suffix=suffix, phi=options.phi, claims=options.claims, fills=options.project)
+            hits, _ = scan_text(text, suffix=suffix, phi=options.phi, claims=options.claims, fills=options.project,
+                                allowed_names=ctx.author_names)
+            if in_project and suffix not in TABLE_SUFFIXES and suffix not in CODE_SUFFIXES:
+                hits += list(rules_vendors.scan(text))
             if first and options.project and suffix in rules_project.DISCLAIMER_SUFFIXES:
                 hits += rules_project.disclaimer(text, suffix, generated_hash is not None, in_project,
                                                  disclaimers.load().version)
+            if options.project:
+                hits += list(rules_project.conflicts(text))
+                if first and in_project and ctx.manifest is not None and ctx.manifest.unfinished:
+                    hits += list(rules_project.unanswered(text, rel, ctx.manifest.unfinished))
             if options.phi and suffix in {".csv", ".tsv"}:
                 columns, table_hits = _table_hits(text, suffix, hits, columns)
                 hits += table_hits
@@ -297,9 +452,9 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
             line_offset += text.count("\n")
             first = False
             if truncated:
-                report.problems.append(Problem(display, "warning",
+                report.problems.append(Problem(display, "info" if options.allow_truncated else "error",
                                                f"Only the first {options.max_bytes // (1 << 20)} MB of this file were scanned; "
-                                               "split it, or raise the limit with --max-mb."))
+                                               "split it, raise the limit with --max-mb, or accept it with --allow-truncated."))
     except OSError as exc:
         report.problems.append(Problem(display, "error", _os_message(exc, "file")))
         return
@@ -310,6 +465,62 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
         if count > MAX_FINDINGS_PER_KIND:
             report.problems.append(Problem(display, "info", f"{count - MAX_FINDINGS_PER_KIND} more {category} findings in this "
                                                             "file are not listed."))
+
+
+def _scan_snapshot(path: Path, display: str, state: _State, ctx: ProjectContext) -> None:
+    """The base snapshot prooflane keeps for updates: each member is scanned as the text file it holds.
+
+    Markers and disclaimers inside it are prooflane's copies, so only identifiers and claims are looked for.
+    """
+    from scaffolder.update.snapshot import MAX_MEMBER, unpack
+
+    report, options = state.report, state.options
+    try:
+        if path.stat().st_size > options.max_bytes:
+            raise ValueError("too large")
+        members = unpack(path.read_bytes())
+    except (OSError, ValueError, EOFError, tarfile.TarError, zlib.error):
+        report.to_confirm.append(ToConfirm(display, "a file in prooflane's state folder that is not a readable "
+                                                    "snapshot: make sure it holds no real records, or delete it."))
+        return
+    report.files_scanned += 1
+    for name, data in sorted(members.items()):
+        text = data[:MAX_MEMBER].decode("utf-8", errors="replace")
+        report.bytes_scanned += len(data)
+        suffix = Path(name).suffix.lower()
+        hits, _ = scan_text(text, suffix=suffix, phi=options.phi, claims=options.claims, fills=False,
+                            allowed_names=ctx.author_names)
+        _hits_to_findings(hits, text, f"{display}:{name}", 0, state, {})
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _bom_codec(head: bytes) -> str | None:
+    """The codec of a UTF-16 or UTF-32 file that starts with its byte-order mark."""
+    return next((codec for bom, codec in _BOMS if head.startswith(bom)), None)
+
+
+def _scan_wide_text(path: Path, display: str, state: _State, handle: BinaryIO, head: bytes, codec: str,
+                    ctx: ProjectContext, generated_hash: str | None, in_project: bool) -> None:
+    """Decode a UTF-16/32 file (up to the size limit) and scan it like any text file."""
+    report, options = state.report, state.options
+    raw = head + handle.read(max(options.max_bytes - len(head), 0))
+    truncated = handle.read(1) != b""
+    text = raw.decode(codec, errors="replace").replace("\r\n", "\n")
+    report.files_scanned += 1
+    report.bytes_scanned += len(raw)
+    suffix = path.suffix.lower()
+    hits, _ = scan_text(text, suffix=suffix, phi=options.phi, claims=options.claims, fills=options.project,
+                        allowed_names=ctx.author_names)
+    if options.project and suffix in rules_project.DISCLAIMER_SUFFIXES:
+        hits += rules_project.disclaimer(text, suffix, generated_hash is not None, in_project, disclaimers.load().version)
+    _hits_to_findings(hits, text, display, 0, state, {})
+    if truncated:
+        report.problems.append(Problem(display, "info" if options.allow_truncated else "error",
+                                       f"Only the first {options.max_bytes // (1 << 20)} MB of this file were scanned; "
+                                       "split it, raise the limit with --max-mb, or accept it with --allow-truncated."))
 
 
 def _table_hits(
@@ -370,12 +581,17 @@ def scan_path(arg: str, state: _State) -> None:
         report.problems.append(Problem(arg, "error", _os_message(exc, "path")))
         return
     if base.is_file():
-        if base.name != MANIFEST_NAME:
-            queue_file(base, arg, state)
+        state.roots.append(base.absolute().parent)
+        queue_file(base, arg, state)
         return
     if not base.is_dir():
         report.to_confirm.append(ToConfirm(arg, "not a regular file or folder; it was not read."))
         return
+    state.roots.append(base.absolute())
+    try:
+        real_base = base.resolve()
+    except (OSError, RuntimeError):
+        real_base = base.absolute()
     visited: set[tuple[int, int]] = set()
     stack = [base]
     while stack:
@@ -398,6 +614,15 @@ def scan_path(arg: str, state: _State) -> None:
             display = _display(arg, base, path)
             if _excluded(display, state.options):
                 continue
+            if _undecodable(entry.name):
+                report.problems.append(Problem(_printable(display), "warning",
+                                               "This file name is not valid UTF-8; it is shown with replacement "
+                                               "characters. Rename it to scan it under its real name."))
+                display = _printable(display)
+            if entry.is_symlink() and not _inside(path, real_base):
+                report.to_confirm.append(ToConfirm(display, "a symbolic link to a place outside the scanned folder; "
+                                                            "it was listed, not followed."))
+                continue
             try:
                 is_dir = entry.is_dir()
                 is_file = entry.is_file()
@@ -405,12 +630,10 @@ def scan_path(arg: str, state: _State) -> None:
                 report.problems.append(Problem(display, "warning", _os_message(exc, "path")))
                 continue
             if is_dir:
-                if entry.name in SKIP_DIRS or (path / "pyvenv.cfg").exists():
+                if entry.name in SKIP_DIRS or _is_venv(path):
                     continue
                 subdirs.append(path)
             elif is_file:
-                if entry.name == MANIFEST_NAME:
-                    continue
                 queue_file(path, display, state)
             elif entry.is_symlink():
                 try:
@@ -421,6 +644,34 @@ def scan_path(arg: str, state: _State) -> None:
             else:
                 report.to_confirm.append(ToConfirm(display, "not a regular file (socket, device or pipe); it was not read."))
         stack.extend(reversed(subdirs))
+
+
+def _is_venv(path: Path) -> bool:
+    try:
+        return (path / "pyvenv.cfg").exists()
+    except OSError:  # an unreadable folder: reported when it is walked
+        return False
+
+
+def _undecodable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _printable(text: str) -> str:
+    """``text`` as valid UTF-8: undecodable bytes of a file name become replacement characters."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):
+        return True  # a broken link or loop: reported where it is followed
+    return target == root or root in target.parents
 
 
 def check_paths_into(report: CheckReport, paths: list[str], options: Options) -> None:
@@ -443,3 +694,4 @@ def check_paths_into(report: CheckReport, paths: list[str], options: Options) ->
         report.files_scanned += part.files_scanned
         report.bytes_scanned += part.bytes_scanned
         report.suppressed += part.suppressed
+        report.suppressions += part.suppressions

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -63,21 +62,21 @@ def test_fifty_megabyte_file_is_streamed(tmp_path: Path) -> None:
     with big.open("w", encoding="utf-8") as handle:
         handle.write(line * (50 * 1024 * 1024 // len(line)))
         handle.write(PLANT)
-    started = time.perf_counter()
-    report = check_paths([big])
-    elapsed = time.perf_counter() - started
+    report = check_paths([big])  # speed is measured by benchmarks/bench_check.py, not by a timed test
     assert [f.category for f in report.findings] == ["phi.phone"]
     assert report.findings[0].line == 50 * 1024 * 1024 // len(line) + 1
     assert report.bytes_scanned == big.stat().st_size >= 50_000_000
-    assert elapsed < 60
 
 
 def test_size_cap_is_reported(tmp_path: Path) -> None:
     big = tmp_path / "capped.txt"
     big.write_text("plain words\n" * 200_000 + PLANT, encoding="utf-8")
     report = check_paths([big], max_bytes=1 << 20)
-    assert any("Only the first 1 MB" in p.message for p in report.problems)
+    assert any("Only the first 1 MB" in p.message and p.severity == "error" for p in report.problems)
     assert report.findings == []
+    assert exit_code(report) == 1  # text past the limit is not silently passed
+    allowed = check_paths([big], max_bytes=1 << 20, allow_truncated=True)
+    assert exit_code(allowed) == 0 and any("Only the first 1 MB" in p.message for p in allowed.problems)
 
 
 def test_invalid_utf8_is_scanned_with_replacement(tmp_path: Path) -> None:

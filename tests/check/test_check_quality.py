@@ -11,7 +11,9 @@ from scaffolder.check.model import CLAIM_CATEGORIES, STRUCTURED_CATEGORIES
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-CORPORA = [HERE / "corpus", (REPO / ".." / "shared" / "corpus").resolve()]
+SHARED = next((p.resolve() for p in (REPO / ".." / "shared", REPO / ".." / ".." / "shared") if p.is_dir()),
+              (REPO / ".." / "shared").resolve())  # a git worktree sits one folder deeper
+CORPORA = [HERE / "corpus", SHARED / "corpus"]
 
 
 def _corpus_or_skip(corpus: Path) -> Path:

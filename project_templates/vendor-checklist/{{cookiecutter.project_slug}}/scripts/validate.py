@@ -34,7 +34,7 @@ class InputError(ValueError):
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text (a review date stays '2026-01-15', not a date object)."""
+    """SafeLoader that keeps dates as text (a review date stays text, not a date object)."""
 
 
 _Loader.yaml_implicit_resolvers = {

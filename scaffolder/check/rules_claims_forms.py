@@ -1,0 +1,179 @@
+"""Claims as README sentences really write them, read one sentence at a time.
+
+``claim.diagnostic``: nominal forms ("detection of brain tumors", "Heart Disease Prediction App",
+"provides potential diagnoses"), the tool detecting or identifying disease, "whether the patient is
+likely to have ...", treating, curing or preventing disease, telling patients what dose to take,
+replacing a clinician or making one unnecessary. ``claim.overclaim``: accuracy figures tied to the
+product ("99.9% accuracy"), accuracy boasts, "AI doctor", proof and approval ("proven to",
+"clinically shown", "FDA 510(k)", "validation complete"), "saves lives", "revolutionize".
+
+The subject must be the tool: a sentence is read only when it names a tool (AI, model, app, system,
+"we", "our" ...: ``data/claims.json``) or is a README fragment (a bullet, heading or bold label).
+Negations, disclaimers, questions, mentions ("avoid saying ...") and sentences whose subject is a
+clinician ("your doctor will diagnose ...", "radiologists have to find ...") stay quiet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from scaffolder.check import lexicons
+from scaffolder.check.hits import Hit
+from scaffolder.check.rules_claims import _MENTION, _in_quotes
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _vocab() -> dict[str, re.Pattern[str]]:
+    v = lexicons.table("claims")
+    disease = _alt(v["diseases"])
+    clin = _alt(v["clinicians"])
+    w = r"(?:[\w'’*-]+[ \t,]+)"
+    return {
+        "nominal": re.compile(rf"\b(?:{_alt(v['nominal'])})\b[ \t]+(?:of|for)\b[ \t]+{w}{{0,4}}?\**(?:{disease})\b"),
+        "disease_noun": re.compile(rf"\b(?:{disease})\**[ \t]+(?:\**)(?:detection|prediction|diagnosis|diagnostics|classifier|"
+                                   r"classification|screening|detector|identification)\b"),
+        "verb": re.compile(rf"\b(?:{_alt(v['verbs'])})\b[ \t]+{w}{{0,6}}?\**(?:{disease})\b"),
+        "provides": re.compile(r"\b(?:provides?|providing|delivers?|offers?|gives?|generates?|returns?|outputs?|makes?|"
+                               r"performs?)\b[ \t]+(?:[\w*-]+[ \t]+){0,3}?\**(?:diagnos[ie]s|diagnostics|diagnosis)\b"
+                               r"|\b(?:accurate|instant|medical|health|preliminary|automated|automatic|ai)\**[ \t]+\**"
+                               r"(?:diagnos[ie]s|diagnostics|diagnosis)\b"),
+        "early": re.compile(r"\b(?:early|instant|automatic|automated|real-time|rapid)\**[ \t]+\**(?:detection|diagnosis|"
+                            r"diagnostics|screening)\b"),
+        "likelihood": re.compile(rf"\b(?:determines?|predicts?|estimates?|calculates?|gives?|returns?|outputs?)\b[ \t]+"
+                                 rf"(?:the[ \t]+)?(?:likelihood|probability|chance|odds)\b[^.]{{0,60}}\b(?:{disease})\b"),
+        "whether": re.compile(rf"\bwhether\b[ \t]+(?:the[ \t]+|a[ \t]+)?(?:patient|user|person|you|they|someone)\b[^.]{{0,40}}"
+                              rf"\b(?:{disease})\b"),
+        "treat": re.compile(rf"\b(?:{_alt(v['treat_verbs'])})\b[ \t]+{w}{{0,3}}?(?:{disease})\b|\bcures?\b"),
+        "dose": re.compile(rf"\b(?:{_alt(v['dose_verbs'])})\b[ \t]+(?:(?:the[ \t]+)?(?:patients?|users?|you|people|them)[ \t]+)?"
+                           rf"(?:which|what|the right|the correct|the best|how much|their)[ \t]+(?:[\w-]+[ \t]+)?"
+                           rf"(?:{_alt(v['dose_objects'])})\b"),
+        "replace": re.compile(rf"\b(?:replac(?:e|es|ed|ing)|substitut(?:e|es|ing) for)\b[ \t]+(?:the need for[ \t]+)?"
+                              rf"(?:a[ \t]+|an[ \t]+|your[ \t]+|the[ \t]+|human[ \t]+)?(?:{clin})\b"
+                              rf"|\bno (?:longer )?(?:need|needs|needed) (?:for |to see |to visit )?(?:a |an |your |the )?(?:{clin})\b"
+                              rf"|\bwithout (?:the need for|seeing|visiting|needing) (?:a |an |your )?(?:{clin})\b"),
+        "beats": re.compile(rf"\b(?:exceed(?:s|ing)?|outperform(?:s|ing)?|better than|beats?|surpass(?:es|ing)?)\b[^.]{{0,30}}"
+                            rf"\b(?:{clin})\b"),
+        "figure": re.compile(rf"\d+(?:\.\d+)?[ \t]?(?:%|percent)\+?[^.\n]{{0,40}}\b(?:{_alt(v['accuracy_words'])})\b"
+                             rf"|\b(?:{_alt(v['accuracy_words'])})\b[^.\n]{{0,30}}?\d+(?:\.\d+)?[ \t]?(?:%|percent)"),
+        "boast": re.compile(rf"\b(?:{_alt(v['accuracy_boasts'])})\b"),
+        "ai_role": re.compile(rf"\b(?:ai|a\.i\.|robot|virtual|digital|artificial)[ \t-]+(?:{_alt(v['ai_roles'])})\b"),
+        "proof": re.compile(rf"(?<![\w-])(?:{_alt(v['proof'])})(?![\w-])"),
+        "tool": re.compile(rf"(?<![\w-])(?:{_alt(v['tool_words'])})(?![\w-])|\w+ai\b|\bai\w*"),
+        "negation": re.compile(rf"(?<![\w-])(?:{_alt(v['negations'])})(?![\w-])|n['’]t\b"),
+        "disclaimer": re.compile(rf"{_alt(v['disclaimers'])}"),
+        "human_start": re.compile(rf"^[\W\d_]*(?:\w+:[ \t*]*)?(?:(?:the|your|a|an|many|most|some|our|trained|qualified|"
+                                  rf"practicing|licensed|human)[ \t]+)*(?:{clin}|you|people|patients)\b"),
+        "human_inf": re.compile(rf"(?<!need )(?<!needs )(?<!needed )\b(?:for|helps?|helping|assists?|allows?|lets|enables?|supports?)[ \t]+(?:the[ \t]+|your[ \t]+|a[ \t]+)?"
+                                rf"(?:{clin})\b"),
+    }
+
+
+_DIAG = ("nominal", "disease_noun", "early", "verb", "provides", "likelihood", "whether", "treat", "dose", "replace")
+_OVER = ("beats", "figure", "boast", "ai_role", "proof")
+_MESSAGES = {
+    "claim.diagnostic": ("A diagnostic claim: the sentence says the tool diagnoses, detects or treats disease, "
+                         "or replaces a clinician.",
+                         "Say what it does to support people, e.g. 'flags images for a clinician to review', and that a "
+                         "qualified person decides."),
+    "claim.overclaim": ("An overclaim: an accuracy figure, approval, proof or 'AI doctor' tied to the tool.",
+                        "Report measured results with their data set and limits, and only approvals you can cite."),
+}
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_STEM_RE = re.compile(r"diagnos|detect|predict|screen|identif|classif|recogni|accura|%|percent|proven|clinically|fda|510|"
+                      r"validat|zero|save|revolution|guarantee|doctor|physician|nurse|radiolog|clinician|dose|dosage|"
+                      r"medication|cure|treat|prevent|replac|no longer|exceed|outperform|better than|beat|whether|find|"
+                      r"spot|recogn|tell|catch|flag|determin|sensitiv|specific|precision|auc|expert|human-level|cancer|"
+                      r"tumou?r|disease|disorder|condition|lesion|infection|illness|patholog|abnormal")
+_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|$)|[^\n]+")
+_FRAGMENT_RE = re.compile(r"^\s*(?:[-*+>•#]|\d+[.)]|\*\*|✅|🎯|🧠|📷)")
+
+
+def scan(text: str) -> Iterator[Hit]:
+    """Every claim hit of the sentence rules in ``text`` (already masked); each distinct line is read once."""
+    cache: dict[str, list[tuple[int, int, str]]] = {}
+    offset = 0
+    for line in text.split("\n"):
+        start = offset
+        offset += len(line) + 1
+        if len(line) < 12:
+            continue
+        found = cache.get(line)
+        if found is None:
+            found = cache[line] = _line_claims(line)
+        for s0, s1, category in found:
+            yield Hit(start + s0, start + s1, category, "error", *_MESSAGES[category])
+
+
+def _line_claims(line: str) -> list[tuple[int, int, str]]:
+    p = _vocab()
+    low = line.lower()
+    if _LETTER_RE.search(line) is None or _STEM_RE.search(low) is None:
+        return []
+    fragment = bool(_FRAGMENT_RE.match(line))
+    if _mention(low) or p["disclaimer"].search(low):
+        return []
+    out: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", low):
+        sentence = m.group(0)
+        if sentence.rstrip().endswith("?") or len(sentence.strip()) < 8:
+            continue
+        found = _claim(sentence, p, fragment or (m.start() == 0 and len(line) < 90))
+        if found is None:
+            continue
+        category, span = found
+        col, end_col = m.start() + span[0], m.start() + span[1]
+        if _in_quotes(line, col, end_col) and not line.lstrip().startswith(('"', "“")):
+            continue  # a quoted claim is a mention ("replace 'our AI diagnoses cancer' with ...")
+        out.append((col, end_col, category))
+    return out
+
+
+_ASK_WHETHER = re.compile(r"\b(?:ask|asks|asked|check|checks|verify|verifies|confirm|wonder|decide)\b[^.]{0,20}\bwhether\b")
+
+
+def _mention(low: str) -> bool:
+    """A line that talks about claims rather than making one ("avoid saying ...", "ask whether ...")."""
+    return any(m.group(0) != "whether" or _ASK_WHETHER.search(low) for m in _MENTION.finditer(low))
+
+
+_HYPOTHETICAL = re.compile(r"\b(?:can|could|may|might|would)\b(?:[ \t]+[\w-]+){0,3}[ \t]*$")
+_NOMINAL_ONLY = ("nominal", "disease_noun", "provides", "early", "figure", "boast", "ai_role", "proof")
+
+
+def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool) -> tuple[str, tuple[int, int]] | None:
+    tool = p["tool"].search(sentence) is not None
+    if not (tool or fragment):
+        return None
+    if p["human_start"].search(sentence) or p["human_inf"].search(sentence):
+        return None
+    for names, category in ((_DIAG, "claim.diagnostic"), (_OVER, "claim.overclaim")):
+        for name in names:
+            if not tool and name not in _NOMINAL_ONLY:
+                continue
+            m = p[name].search(sentence)
+            if m is None:
+                continue
+            before = sentence[:m.start()] if name == "replace" else sentence[:m.end()]
+            if p["negation"].search(before):
+                return None
+            if category == "claim.overclaim" and _HYPOTHETICAL.search(sentence[max(0, m.start() - 30):m.start()]):
+                return None
+            return category, m.span()
+    return None
+
+
+def human_subject(sentence: str) -> bool:
+    """True when a clinician or person is the sentence's subject, or the tool helps a clinician."""
+    p = _vocab()
+    return p["human_start"].search(sentence) is not None or p["human_inf"].search(sentence) is not None
+
+
+def names_tool(sentence: str) -> bool:
+    """True when the sentence names a tool (AI, model, app, system, we, our ...)."""
+    return _vocab()["tool"].search(sentence) is not None

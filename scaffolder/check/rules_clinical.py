@@ -1,0 +1,191 @@
+"""Identifier shapes of clinical and international writing that have no label next to them.
+
+* ``phi.date``: dates without a year in clinical text ("on 8/16", "F/U 7/24", "the 11th", "nov. 12"),
+  a month with a year next to a person cue, and full dates after "Date:", "When:", "since", "on";
+* ``phi.phone``: pager and extension numbers ("Pager #54321", "PG 33445", "ext. 4411"), numbers
+  written with spaces in any country's style ("0490 75 40 81", "(03) 5555 6473", "212- 476- 8356",
+  "+33 (237) 998327");
+* ``phi.account``: card numbers that pass the Luhn check with a card network's first digit, and IBANs
+  whose mod-97 checksum holds.
+
+Reserved fictional ranges are excluded (555-01xx phones, FAKE- ids), and lines that say they are
+fictional are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from scaffolder.check.hits import Hit, LineStarts, is_fiction_line
+from synthetic.identifiers import is_fictional_phone
+
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+_MONTH_WORDS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+                r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)")
+_MD_RE = re.compile(r"(?<![\w/.:#+-])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d|%)")
+_MD_NOT_DATE_AFTER = re.compile(r"[ \t]*(?:strength|str\b|hr|hour|hours|tab|tabs|tablet|cup|of\b|ns\b|way|teaspoon|tsp|"
+                                r"inch|in\b|cm|mm|ml|cc|mg|x\b|times|power|motor|grade|pulse|pulses|dose)", re.I)
+_MD_NOT_DATE_BEFORE = re.compile(r"(?:strength|str|power|motor|grade|pulses?|mae|moves|grips?|score|gcs|ratio|rated|"
+                                 r"pain|scale|x|q|bp|sbp|dbp|i:e|ie|cpap|bipap|bi-pap|ps|psv|peep|ac|simv|imv|vent|settings?|ps/peep|"
+                                 r"a/c|mode|mmv|prvc|aprv)[ \t:=]*$", re.I)
+_ORDINAL_RE = re.compile(r"(?<![\w-])(?:the|on the|by the|until the|since the|from the)[ \t]+(3[01]|[12]\d|0?[1-9])"
+                         r"(?:st|nd|rd|th)\b(?=[ \t]*(?:[.,;:)!?]|$|of\b|at\b|and\b|in the\b|@|\n))", re.I)
+_MONTH_DAY_RE = re.compile(rf"(?<![\w-])(?:{_MONTH_WORDS}\.?[ \t]+(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:.]|,?[ \t]*\d{{4}})"
+                           rf"|(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?-?{_MONTH_WORDS}\b\.?(?![ \t]*,?[ \t]*\d{{4}}))",
+                           re.I)
+_MONTH_YEAR_RE = re.compile(rf"(?<![\w-])(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?[ \t-]*(?:of[ \t]+)?)?{_MONTH_WORDS}\b\.?,?"
+                            rf"[ \t]*(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?[ \t]+)?(?:of[ \t]+)?(?:19|20)\d\d\b", re.I)
+_FULL_DATE_RE = re.compile(r"(?<![\w/.-])(?:(?:19|20)\d\d-[01]\d-[0-3]\d|(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])/(?:19|20)?\d\d"
+                           r"|(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d)(?![\w/-])")
+_FULL_DATE_CUE = re.compile(r"(?:\bdate|\bwhen|\bsince|\bon|\bdated|\bborn|\bdob|\bbirth\w*|\bdied|\bvisit\w*|\bseen|"
+                            r"\badmitted|\bdischarged)\b[^\n]{0,12}$", re.I)
+_PERSON_CUE = re.compile(r"\b(?:pt|pt's|pts|patient|patient's|he|she|his|her|mr|mrs|ms|son|daughter|husband|wife|"
+                         r"admitted|adm|seen|visit|hospital|hosp|surgery|dx|hx)\b", re.I)
+_CLINICAL_CUE = re.compile(r"\b(?:pt|pts|patient|f/u|s/p|r/e|eval|seen|since|started|admitted|adm|extubated|intubated|"
+                           r"placed|completed|discharged|dc'?d|d/c|cx|culture|xray|cxr|ct|mri|surgery|trach|peg|picc|"
+                           r"line|labs|rehab|hd|dialysis|transfusion|ordered|scheduled|follow|last|until|from|on|by)\b",
+                           re.I)
+_PAGER_RE = re.compile(r"(?<![\w-])(?:pager|pgr|pg|beeper|bleep|bp#|ext|extension|x)\.?[ \t]*(?:no\.?|number)?[ \t]*[:#]?"
+                       r"[ \t]*#?[ \t]*(?P<num>\d{3,6})(?![\w./-])", re.I)
+_SPACED_PHONE_RE = re.compile(
+    r"(?<![\w.,/:+-])(?:\+\d{1,3}[ \t.-]?)?(?:\(\d{1,5}\)[ \t.-]?)?\d{2,5}(?:[ \t]*[-.][ \t]*|[ \t]{1,2})\d{2,7}"
+    r"(?:(?:[ \t]*[-.][ \t]*|[ \t]{1,2})\d{2,5}){0,3}(?![\w/%]|[.,]\d|:\d)")
+_PLUS_PHONE_RE = re.compile(r"(?<![\w+])\+[1-9]\d{0,2}[ \t.-]?(?:\(\d{1,4}\)[ \t.-]?)?\d{2,8}(?:[ \t.-]\d{2,8}){0,3}(?![\w-])")
+_PHONE_CUE = re.compile(r"\b(?:phone|ph|tel|telephone|mobile|cell|call|called|calling|reach|text|texts|messages?|contact|"
+                        r"number|answering|dial|home|work|fax|whatsapp)\b[^\n]{0,30}$", re.I)
+_CARD_RE = re.compile(r"(?<![\w.,/-])[2-6]\d{3}(?:[ -]?\d){8,15}(?![\w-]|[.,]\d)")
+_IBAN_RE = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}(?![\w-])")
+_IBAN_LENGTHS = {"AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BR": 29,
+                 "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28, "EE": 20, "ES": 24, "FI": 18,
+                 "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28, "HR": 21, "HU": 28,
+                 "IE": 22, "IL": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LI": 21, "LT": 20,
+                 "LU": 20, "LV": 21, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MR": 27, "MT": 31, "MU": 30, "NL": 18,
+                 "NO": 15, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SE": 24,
+                 "SI": 19, "SK": 24, "SM": 27, "TN": 24, "TR": 26, "UA": 29, "VG": 24, "XK": 20}
+
+# Cheap first looks (patterns that start with a character class are searched fast by the regex engine).
+_SPACED_HINT = re.compile(r"\d[ \t.)-]{1,3}\(?\d")
+_CARD_HINT = re.compile(r"\d{4}[ -]?\d{4}")
+_DATE_HINT = re.compile(r"\d[-/.]\d")
+_ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\b")
+_DATE_MSG = "A date more precise than the year, tied to a person's care."
+_DATE_FIX = "Keep the year only, or use a relative day ('day 3 of the stay')."
+_PHONE_MSG = "A phone, pager or extension number that reaches a person."
+_PHONE_FIX = "Use a reserved fictional number (555-0100 to 555-0199) or drop it."
+_ACCOUNT_MSG = "A card or bank account number (its checksum is valid)."
+_ACCOUNT_FIX = "Use a FAKE- id instead of a real account number."
+
+
+def luhn(digits: str) -> bool:
+    """True when the digits pass the Luhn check used by card numbers."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def iban_ok(value: str) -> bool:
+    """True for an IBAN of its country's length whose mod-97 checksum holds."""
+    compact = value.replace(" ", "")
+    if _IBAN_LENGTHS.get(compact[:2]) != len(compact):
+        return False
+    moved = compact[4:] + compact[:4]
+    return int("".join(str(int(ch, 36)) for ch in moved)) % 97 == 1
+
+
+def scan(text: str) -> Iterator[Hit]:
+    """Every hit of the rules above in ``text`` (already masked)."""
+    fiction: dict[int, bool] = {}
+    lines = LineStarts(text)
+    line_bounds = lines.bounds
+
+    def ok(pos: int) -> bool:
+        start, end = line_bounds(pos)
+        if start not in fiction:
+            fiction[start] = not is_fiction_line(text[start:end])
+        return fiction[start]
+
+    cue_cache: dict[int, bool] = {}
+
+    def clinical(pos: int) -> bool:
+        start, end = line_bounds(pos)
+        if start not in cue_cache:
+            cue_cache[start] = _CLINICAL_CUE.search(text, start, end) is not None
+        return cue_cache[start]
+
+    person_cache: dict[int, bool] = {}
+
+    def person(pos: int) -> bool:
+        start, end = line_bounds(pos)
+        if start not in person_cache:
+            person_cache[start] = _PERSON_CUE.search(text, start, end) is not None
+        return person_cache[start]
+
+    has_digit = re.search(r"\d", text) is not None
+    if not has_digit:
+        return
+    for m in _MD_RE.finditer(text) if "/" in text else ():
+        before = text[max(0, m.start() - 16):m.start()]
+        if _MD_NOT_DATE_BEFORE.search(before) or _MD_NOT_DATE_AFTER.match(text, m.end()):
+            continue
+        if m.group(1) == m.group(2) == "1" or (m.group(1) in ("1", "3") and m.group(2) in ("2", "3", "4", "8")):
+            continue  # fractions: 1/2, 1/3, 3/4
+        if clinical(m.start()) and ok(m.start()):
+            yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
+    low = text.lower()
+    months = any(m in low for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
+    ordinals = _ORDINAL_HINT.search(low) is not None
+    for pattern in ((_ORDINAL_RE,) if ordinals else ()) + ((_MONTH_DAY_RE,) if months else ()):
+        for m in pattern.finditer(text):
+            word = m.group(0).split()[0].lower().rstrip(".")
+            if word in ("may", "march") and not m.group(0)[:1].isupper():
+                continue
+            if person(m.start()) and ok(m.start()):
+                yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
+    for m in _MONTH_YEAR_RE.finditer(text) if months else ():
+        if person(m.start()) and ok(m.start()):
+            yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
+    for m in _FULL_DATE_RE.finditer(text) if _DATE_HINT.search(text) else ():
+        if _FULL_DATE_CUE.search(text, max(0, m.start() - 40), m.start()) and ok(m.start()):
+            yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
+    pagers = any(w in low for w in ("pager", "pgr", "pg", "beeper", "bleep", "bp#", "ext")) or re.search(r"x\d{4}", low) is not None
+    for m in _PAGER_RE.finditer(text) if pagers else ():
+        word = m.group(0).split()[0].lower().rstrip(".:#")
+        if word == "x" and not re.match(r"x\d{4,5}$", m.group(0).replace(" ", ""), re.I):
+            continue
+        if word in ("pg", "ext", "x") and len(m.group("num")) < 4:
+            continue
+        if ok(m.start()):
+            yield Hit(m.start("num"), m.end("num"), "phi.phone", "error", _PHONE_MSG, _PHONE_FIX)
+    phones = ((_SPACED_PHONE_RE,) if _SPACED_HINT.search(text) else ()) + ((_PLUS_PHONE_RE,) if "+" in text else ())
+    for pattern in phones:
+        for m in pattern.finditer(text):
+            value = m.group(0)
+            digits = re.sub(r"\D", "", value)
+            if not 7 <= len(digits) <= 15 or is_fictional_phone(value):
+                continue
+            plus = value.startswith("+")
+            styled = plus or value.startswith("(") or (value.startswith("0") and len(digits) >= 8)
+            cue = _PHONE_CUE.search(text, max(0, m.start() - 40), m.start()) is not None
+            groups = re.findall(r"\d+", value)
+            if len(groups) == 2 and (re.fullmatch(r"(?:19|20)\d\d", groups[0]) or all(
+                    len(g) == 4 and int(g[:2]) < 24 and int(g[2:]) < 60 for g in groups)):
+                continue  # a year and a number, or a span of clock times (0330-0630)
+            if not (styled or cue or (len(groups) >= 3 and len(digits) >= 10)):
+                continue
+            if "." in value and not plus and not cue:
+                continue
+            if ok(m.start()):
+                yield Hit(m.start(), m.end(), "phi.phone", "error", _PHONE_MSG, _PHONE_FIX)
+    for m in _CARD_RE.finditer(text) if _CARD_HINT.search(text) else ():
+        digits = re.sub(r"\D", "", m.group(0))
+        if 12 <= len(digits) <= 19 and luhn(digits) and len(set(digits)) > 2 and ok(m.start()):
+            yield Hit(m.start(), m.end(), "phi.account", "error", _ACCOUNT_MSG, _ACCOUNT_FIX)
+    if re.search(r"[A-Z]{2}\d\d", text):
+        for m in _IBAN_RE.finditer(text):
+            if iban_ok(m.group(0).rstrip()) and ok(m.start()):
+                yield Hit(m.start(), m.end(), "phi.account", "error", _ACCOUNT_MSG, _ACCOUNT_FIX)

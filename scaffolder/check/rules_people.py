@@ -1,0 +1,318 @@
+"""Names of people (``phi.name``) found with lexicons and the cues of clinical writing.
+
+Lexicons beat ever-longer patterns: a word is a name candidate when it is in the first-name or
+surname lists (Faker's person providers in every locale, see lexicons.py) and not a common English
+or clinical word. A candidate is reported when
+
+* two or more capitalised words form a name ("Gerry Masci", "Ravil G Yefimov", "Sölvi Salómonsson"),
+  or one capitalised word is a known name on its own ("Suzette", "Becker");
+* a cue stands before it in any case: a title (mr, Mrs., DR, Dr.) or a family word ("son bill",
+  "dtr PHILOMENA", "Husband Rich Martino"), where common first names count too;
+* a credential follows it, as in a signature ("Carole Hayes, RN", "irene snell, rn");
+* it comes before "family" ("KEEP ROMERO FAMILY AWARE").
+
+Names are matched whole, with Unicode letters, apostrophes and hyphens. Not findings: the project's
+own invented name pools, lines that say they are fictional, the author's own name (from the
+manifest) and bylines ("By Dr. José O'Brien-Nguyễn, RN", "Author: ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from scaffolder.check import lexicons
+from scaffolder.check.hits import Hit, LineStarts, is_fiction_line
+
+_T = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
+TOKEN_RE = re.compile(_T)
+_BYLINE_RE = re.compile(r"^\W*(?:by|author|authors|written by|prepared by|maintainer|maintained by|©|\(c\)|copyright|"
+                        r"scaffolded with)\b", re.IGNORECASE)
+def is_byline(line: str) -> bool:
+    """True for an author line: "By ...", "Author: ...", "Written by ...", "Scaffolded with prooflane ..."."""
+    return _BYLINE_RE.search(line) is not None
+
+
+_MESSAGE = "A person's name (a cue or the name lists tie this word to a person)."
+_SUGGESTION = "Replace it with a name from the project's fictional pools, or with a role ('the patient', 'her son')."
+
+
+@cache
+def _cues() -> dict[str, frozenset[str]]:
+    raw = lexicons.table("people_cues")
+    return {key: frozenset(value) for key, value in raw.items() if isinstance(value, list)}
+
+
+@cache
+def _cue_re() -> re.Pattern[str]:
+    cues = _cues()
+    words = sorted(cues["titles"] | cues["relatives"], key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"(?<![\w-])(?P<cue>{alternation})(?:['’]s)?(?:\.[ \t]*|[ \t]*,[ \t]*|[ \t]+)(?:(?:is|was|named|called)[ \t]+)?"
+        rf"(?P<n1>{_T})(?:[ \t]+(?P<n2>{_T}))?")
+
+
+@cache
+def _cred_re() -> re.Pattern[str]:
+    creds = "|".join(re.escape(c) for c in sorted(_cues()["credentials"], key=len, reverse=True))
+    return re.compile(rf"(?<=[^\W\d_])[ \t]*,?[ \t]*(?<![\w-])(?P<cred>{creds})\.?(?=[ \t]*(?:[,;)]|$))",
+                      re.IGNORECASE | re.MULTILINE)
+
+
+_FAMILY_AFTER_RE = re.compile(rf"(?P<n1>{_T})[ \t]+(?:family|household)\b", re.IGNORECASE)
+
+
+def _is_cap(word: str) -> bool:
+    return (word[:1].isupper() and not word.isupper()) or (len(word) == 1 and word.isupper())
+
+
+def _name_word(word: str) -> bool:
+    return word.lower() in lexicons.person_names()
+
+
+class _Filter:
+    def __init__(self, allowed: frozenset[str], pool: frozenset[str]) -> None:
+        self.allowed = allowed
+        self.pool = pool
+
+    def skip(self, word: str) -> bool:
+        low = word.lower()
+        return low in self.allowed or word in self.pool
+
+
+def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[str] = frozenset(),
+         code: bool = False) -> Iterator[Hit]:
+    """Every ``phi.name`` hit of the lexicon and cue rules in ``text`` (already masked)."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer: keep offsets by lowering ASCII only
+        lower = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    tokens = set(TOKEN_RE.findall(lower))
+    names = tokens & lexicons.person_names()
+    anchors = names | (tokens & _weak_firsts()) | {t for t in tokens if not t.isascii() and len(t) > 2}
+    cues = _cues()
+    has_cue = bool(tokens & (cues["titles"] | cues["relatives"] | cues["credentials"] | {"family", "household"}))
+    if not names and not has_cue:
+        return
+    filt = _Filter(frozenset(a.lower() for a in allowed), pool)
+    seen_lines: dict[int, bool] = {}
+    lines = LineStarts(text)
+
+    def line_ok(pos: int) -> bool:
+        start, end = lines.bounds(pos)
+        if start not in seen_lines:
+            line = text[start:end]
+            seen_lines[start] = not (is_fiction_line(line) or _BYLINE_RE.search(line))
+        return seen_lines[start]
+
+    def hit(start: int, end: int, severity: str = "error") -> Hit:
+        return Hit(start, end, "phi.name", severity, _MESSAGE, _SUGGESTION)
+
+    if anchors:
+        yield from _sequences(text, names, filt, line_ok, hit, code, lower, anchors)
+    if has_cue:
+        yield from _after_cues(text, filt, line_ok, hit)
+        yield from _signatures(text, filt, line_ok, hit)
+        for m in _FAMILY_AFTER_RE.finditer(text):
+            word = m.group("n1")
+            if _name_word(word) and not filt.skip(word) and line_ok(m.start()):
+                yield hit(m.start("n1"), m.end("n1"))
+
+
+_UP = "A-Z\u00c0-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f"
+_W = rf"[{_UP}][^\W\d_]*(?:['’-][^\W\d_]+)*"
+_CAPRUN_RE = re.compile(rf"(?<![\w'’-])(?:{_W})(?:[ \t]+(?:{_W}|[A-Z]\.(?=[ \t])|[A-Z](?=[ \t]))){{0,4}}(?![\w'’-])")
+
+
+@cache
+def _weak_firsts() -> frozenset[str]:
+    """First names that are also common words ("Frank", "Heather"): names only in a name's position."""
+    stop = _cues()["name_like_common_stop"]
+    return (lexicons.words("first_names") & lexicons.not_names()) - stop - lexicons.words("clinical_words")
+
+
+@cache
+def _person_or_weak() -> frozenset[str]:
+    return lexicons.person_names() | _weak_firsts()
+
+
+@cache
+def _bare_firsts() -> frozenset[str]:
+    """First names safe to report in lower case or capitals without a cue ("suzette", "VINNY")."""
+    return (lexicons.words("first_names") - lexicons.not_names() - lexicons.places() - lexicons.words("regions")
+            - _cues()["name_like_common_stop"])
+
+
+def _title_case_line(line: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _runs_around(text: str, lower: str, anchors: set[str]) -> Iterator[re.Match[str]]:
+    """The capitalised runs that hold one of ``anchors`` (each run once), without visiting every run."""
+    alternation = "|".join(re.escape(a) for a in sorted(anchors, key=len, reverse=True))
+    done = -1
+    for m in re.finditer(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", lower):
+        if m.start() < done or not text[m.start()].isupper():
+            continue
+        window_start = max(0, m.start() - 120)
+        for run in _CAPRUN_RE.finditer(text, window_start, min(len(text), m.end() + 120)):
+            if run.start() <= m.start() < run.end():
+                if run.start() >= done:
+                    done = run.end()
+                    yield run
+                break
+
+
+def _sequences(text, names, filt, line_ok, hit, code=False, lower="", anchors=frozenset()) -> Iterator[Hit]:
+    """Capitalised runs holding a known name; lower-case and capital first names on their own."""
+    person = lexicons.person_names()
+    not_names = lexicons.not_names()
+    places = lexicons.places()
+    vendors = lexicons.words("vendors")
+    weak = _weak_firsts()
+    either = _person_or_weak()
+    for m in _runs_around(text, lower, anchors):
+        words = m.group(0).split()
+        spans: list[tuple[int, int, str]] = []
+        pos = m.start()
+        for w in words:
+            i = text.index(w, pos)
+            spans.append((i, i + len(w), w))
+            pos = i + len(w)
+        while spans and _edge_word(spans[0][2], not_names, either):
+            spans.pop(0)
+        while spans and _edge_word(spans[-1][2], not_names, either):
+            spans.pop()
+        real = [w for _, _, w in spans if len(w.rstrip(".")) > 1]
+        if not real:
+            continue
+        lows = [w.lower() for w in real]
+        if _unknown_pair(real, lows, not_names, places) and line_ok(spans[0][0]):
+            yield hit(spans[0][0], spans[-1][1])
+            continue
+        strong = [w for w in lows if w in person]
+        weak_here = [w for w in lows if w in weak]
+        if any((w in not_names and w not in weak) or filt.skip(o) or (o.isupper() and len(o) > 1)
+               for w, o in zip(lows, real)):
+            continue
+        phrase = " ".join(lows)
+        if phrase in vendors or (len(real) > 1 and phrase in places):
+            continue
+        s0, s1 = spans[0][0], spans[-1][1]
+        if not strong:
+            if not weak_here:
+                continue
+            after = text[s1:s1 + 2]
+            line_start = max(text.rfind("\n", max(0, s0 - 200), s0) + 1, s0 - 200, 0)
+            before = text[line_start:s0].split()
+            cue_before = bool(before) and before[-1].lower().strip(",") in _cues()["weak_name_before"] \
+                and before[-1] == before[-1].lower() and not _title_case_line(text[line_start:s1 + 80])
+            if not ((len(real) >= 2 and len(weak_here) + len(strong) >= 2) or after.startswith((":", "'s", "’s"))
+                    or cue_before):
+                continue
+        elif len(real) == 1 and (phrase in places or len(phrase) < 3 or phrase in lexicons.words("regions")):
+            continue
+        if line_ok(s0):
+            yield hit(s0, s1)
+    if code:
+        return  # identifiers in code are lower case words of every kind
+    bare = _bare_firsts()
+    wanted = {w for w in (names | (set(TOKEN_RE.findall(text.lower())) & bare)) if w in bare and len(w) >= 4}
+    if not wanted:
+        return
+    alternation = "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", lower):
+        original = text[m.start():m.end()]
+        if (original.islower() or (original.isupper() and _caps_line(text, m.start()))) \
+                and not filt.skip(original) and line_ok(m.start()):
+            yield hit(m.start(), m.end())
+
+
+def _caps_line(text: str, pos: int) -> bool:
+    start = max(text.rfind("\n", max(0, pos - 200), pos) + 1, pos - 200, 0)
+    end = text.find("\n", pos, pos + 200)
+    line = text[start:end if end != -1 else min(len(text), pos + 200)]
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+def _unknown_pair(real: list[str], lows: list[str], not_names: frozenset[str], places: frozenset[str]) -> bool:
+    """Two or three capitalised words that no word list knows ("Rubija Liberšar", "Shintarou Hamaguchi"):
+    a name from a locale the lists do not cover. Words with inner capitals (TensorFlow) or digits are not."""
+    if not 2 <= len(real) <= 3 or any(w.endswith(".") for w in real):
+        return False
+    for w, low in zip(real, lows):
+        if len(w) < 3 or not w[0].isupper() or not w[1:].replace("'", "").replace("-", "").islower():
+            return False
+        if low in not_names or low in places or low in lexicons.words("regions") or low in lexicons.words("vendors"):
+            return False
+    return any(not w.isascii() for w in real)
+
+
+def _edge_word(word: str, not_names: frozenset[str], person: frozenset[str]) -> bool:
+    low = word.lower().rstrip(".")
+    return (low in not_names and low not in person) or (word.isupper() and len(word) > 1) or len(low) <= 1
+
+
+def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
+    cues = _cues()
+    firsts = lexicons.first_names_all()
+    names = lexicons.person_names()
+    not_names = lexicons.not_names()
+    lower = text.lower() if text.isascii() else text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    for m in _cue_re().finditer(lower):
+        cue = m.group("cue")
+        n1 = text[m.start("n1"):m.end("n1")]
+        n2 = text[m.start("n2"):m.end("n2")] if m.group("n2") else None
+        low1 = n1.lower()
+        if filt.skip(n1) or len(n1) < 2:
+            continue
+        if cue in cues["titles"]:
+            if low1 in cues["not_after_relative"] or "," in text[m.end("cue"):m.start("n1")]:
+                continue
+            raw = low1 in firsts or low1 in lexicons.words("surnames")
+            if cue in cues["soft_titles"] and not (low1 in names or (_is_cap(n1) and raw)):
+                continue
+            ok = low1 in names or raw or (low1 not in not_names and low1 not in lexicons.words("places"))
+        else:
+            if low1 in cues["not_after_relative"]:
+                continue
+            ok = low1 in names or low1 in firsts
+        if not ok or not line_ok(m.start()):
+            continue
+        end = m.end("n1")
+        if n2 and (n2.lower() in names or (_is_cap(n2) and n2.lower() not in not_names)):
+            end = m.end("n2")
+        yield hit(m.start("n1"), end, "warning" if cue in ("dr", "doctor") else "error")
+
+
+def _signatures(text, filt, line_ok, hit) -> Iterator[Hit]:
+    """Names right before a credential at the end of a clause: "Carole Hayes, RN", "irene snell, rn"."""
+    names = lexicons.person_names()
+    not_names = lexicons.not_names()
+    for m in _cred_re().finditer(text):
+        cred = m.group("cred")
+        if cred.lower() in ("pt", "do", "pa", "ot", "rd", "ld", "sw") and not cred.isupper():
+            continue
+        line_start = text.rfind("\n", max(0, m.start() - 60), m.start()) + 1 or max(0, m.start() - 60)
+        before = text[max(line_start, m.start() - 60):m.start()]
+        tokens = list(TOKEN_RE.finditer(before))
+        kept: list[re.Match[str]] = []
+        for t in reversed(tokens):
+            w = t.group(0)
+            gap = before[t.end():kept[0].start() if kept else len(before)]
+            if gap.strip(" \t.") or (w.lower() in not_names and w.lower() not in names):
+                break
+            kept.insert(0, t)
+            if len(kept) == 3:
+                break
+        real = [t.group(0) for t in kept if len(t.group(0)) > 1]
+        if not real or any(filt.skip(w) for w in real):
+            continue
+        if not (any(w.lower() in names for w in real) or len(real) >= 2):
+            continue
+        start = m.start() - len(before) + kept[0].start()
+        if line_ok(start):
+            yield hit(start, m.start() - len(before) + kept[-1].end())

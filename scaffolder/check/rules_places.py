@@ -1,0 +1,259 @@
+"""Places smaller than a state (``phi.geo``) found with street, unit and city lexicons.
+
+* a street line in any locale's order: a number next to a street word ("534 Erewhon St",
+  "86036 Rua do Arenque 1634", "Kálmán Imre u. 12.") or a compound street name ("4844 Søndergade 52");
+* unit and box lines ("Suite 680", "Apt. 656", "PSC 6293, Box 8158"), military addresses (APO/FPO/DPO);
+* "Town, XX 12345" in any case and with any two-letter region code, a country followed by a postcode;
+* the short lines that continue an address block (town, region, country, postcode on lines of their own);
+* a city from the lexicon after a place cue ("in San Diego", "from baltimore rehab", "of Towson");
+* a value after an address or postcode label ("Address: ...", "lives at ...", "ZIP: 394 13").
+
+Lines that say they are fictional are skipped; reserved fictional values never come from here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from scaffolder.check import lexicons
+from scaffolder.check.hits import Hit, is_fiction_line
+from scaffolder.check.rules_people import TOKEN_RE
+
+_MESSAGE = "A place smaller than a state tied to a person (street, unit, town or postcode)."
+_SUGGESTION = "Keep only the state or region, or use a fictional address from the project's pools."
+_T = r"[^\W\d_][\w'’.-]*"
+
+
+@cache
+def _cues() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in lexicons.table("place_cues").items() if isinstance(v, list)}
+
+
+@cache
+def _street_words() -> frozenset[str]:
+    return lexicons.words("street_words") | lexicons.words("street_extra")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    cues = _cues()
+    units = "|".join(re.escape(u).replace(r"\ ", r"\s*") for u in sorted(cues["units"], key=len, reverse=True))
+    labels = "|".join(re.escape(u) for u in sorted(cues["address_labels"], key=len, reverse=True))
+    postcode = "|".join(re.escape(u) for u in sorted(cues["postcode_labels"], key=len, reverse=True))
+    suffixes = "|".join(re.escape(s) for s in sorted(cues["compound_suffixes"], key=len, reverse=True))
+    return {
+        "unit": re.compile(rf"(?<![\w-])(?:{units})\.?[ \t]*#?[ \t]*\d{{1,6}}[A-Za-z]?(?![\w/.:-]*\d)", re.I),
+        "military": re.compile(r"(?<![\w-])(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}\b"),
+        "town_code": re.compile(r"(?<![\w-])[^\W\d_][\w .'’-]{1,30},[ \t]*[A-Za-z]{2}\.?[ \t]+\d{4,6}(?:-\d{3,4})?(?![\w-])"),
+        "label": re.compile(rf"(?<![\w-])(?:{labels})\b[ \t:]*(?P<rest>[^\n]{{0,80}})", re.I),
+        "postcode": re.compile(rf"(?<![\w-])(?:{postcode})\b[ \t]*(?:is|:|#|=)?[ \t]*(?P<code>[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){{1,9}})",
+                               re.I),
+        "compound": re.compile(rf"[^\W\d_]{{2,}}(?:{suffixes})(?![\w])", re.I),
+        "number_word": re.compile(rf"(?<![\w.,/:-])\d{{1,6}}[A-Za-z]?,?[ \t]+(?:\d{{1,5}}[ \t]+)?(?:{_T}[ \t]+){{0,4}}{_T}"),
+        "word_number": re.compile(rf"(?:{_T}[ \t]+){{0,4}}{_T}\.?[ \t]+\d{{1,5}}[A-Za-z]?\.?(?![\w/.:-]*\d)"),
+    }
+
+
+def _has_street_word(words: list[str]) -> bool:
+    streets = _street_words()
+    common = lexicons.words("common_words")
+    compound = _patterns()["compound"]
+    clinical = lexicons.words("clinical_words")
+    for w in words:
+        bare = w.rstrip(".,")
+        low = bare.lower()
+        if len(bare) > 1 and bare.isupper():
+            continue  # capitals are clinical shorthand far more often than street types (CT, PA, ST)
+        if len(low) <= 2 and low not in lexicons.words("street_extra") and w.lower() not in lexicons.words("street_extra"):
+            continue
+        if low in ("u", "ul") and not w.endswith("."):
+            continue
+        if low in streets and low not in clinical and (bare[:1].isupper() or w.endswith(".") or low not in common):
+            return True
+        if compound.fullmatch(bare) and low not in common:
+            return True
+    return False
+
+
+_PARTICLES = frozenset(["de", "du", "do", "da", "dos", "das", "del", "della", "di", "la", "le", "van", "von", "der",
+                        "den", "and", "y", "e", "i", "u.", "ul.", "str.", "út", "utca", "ulica", "rua", "rue", "via",
+                        "calle", "vicolo", "viale", "piazza", "avenida", "av.", "avda", "plaza", "praça", "travessa"])
+
+
+def _titled(word: str) -> bool:
+    return word[:1].isupper() or word.lower() in _PARTICLES or word.isdigit()
+
+
+def _street_line(line: str, pool: frozenset[str] = frozenset()) -> bool:
+    """True when the line holds a number next to a street word (either order), with a name between."""
+    if not any(ch.isdigit() for ch in line):
+        return False
+    p = _patterns()
+    common = lexicons.words("common_words")
+    for m in p["number_word"].finditer(line):
+        words = [w for w in m.group(0).split()[1:] if not w.isdigit()]
+        if not words or (not words[0][:1].isupper() and words[0].lower() not in _PARTICLES):
+            continue
+        for i, w in enumerate(words[:6]):
+            if not _titled(w) or w.strip(".,") in pool:
+                break
+            bare = w.strip(".,").lower()
+            if _has_street_word([w]) and (i > 0 or bare not in common):
+                return True
+    for m in _NUMBER_AFTER_WORD_RE.finditer(line):
+        words = line[max(0, m.start() - 70):m.start()].split()[-5:]
+        tail: list[str] = []
+        for w in reversed(words):
+            if not _titled(w) or w.strip(".,") in pool:
+                break
+            tail.insert(0, w)
+        strong = [w for w in tail[-4:] if w.strip(".,").lower() not in common or w.endswith(".")]
+        if tail and strong and _has_street_word(strong) and any(w[:1].isupper() for w in tail):
+            return True
+    return False
+
+
+_NUMBER_AFTER_WORD_RE = re.compile(r"(?<=[^\W\d_.])\.?[ \t]+\d{1,5}[A-Za-z]?\.?(?![\w/.:-]*\d)")
+_CODE_AFTER_WORD_RE = re.compile(r"(?<=[^\W\d_])[ \t]+\d{3,6}\b")
+
+
+def _region_postcode(line: str) -> bool:
+    """A country or state followed by a postcode ("Uruguay 64677", "United Kingdom 75419")."""
+    regions = lexicons.words("regions")
+    for m in _CODE_AFTER_WORD_RE.finditer(line):
+        words = line[max(0, m.start() - 40):m.start()].split()[-3:]
+        for i in range(len(words)):
+            phrase = " ".join(words[i:])
+            if phrase.lower() in regions and len(phrase) >= 4 and (phrase.isupper() or phrase[:1].isupper()) \
+                    and phrase.lower() not in lexicons.words("common_words"):
+                return True
+    return False
+
+
+def _continues_block(line: str) -> bool:
+    """A short line that can be the next part of an address: a town, ", XX", a country, a postcode."""
+    stripped = line.strip(" \t>*-•|")
+    if not stripped or len(stripped) > 48 or stripped.endswith((".", ":", "!")):
+        return False
+    if re.fullmatch(r",?[ \t]*[A-Za-z]{2}\.?(?:[ \t]+\d{3,6})?", stripped) or re.fullmatch(r"\d{3,6}(?:[ -]\d{2,4})?\??", stripped):
+        return True
+    words = [w for w in re.split(r"[\s,]+", stripped.rstrip("?")) if w]
+    if not words or len(words) > 6:
+        return False
+    known = lexicons.places() | lexicons.words("regions")
+    if stripped.rstrip("?").lower() in known:
+        return True
+    return all((w[:1].isupper() and not (w.isupper() and len(w) > 1 and w.lower() not in known)) or w.isdigit()
+               or w.lower() in ("de", "du", "do", "da", "del", "la", "le", "van", "von") for w in words)
+
+
+@cache
+def _fast_sets() -> dict[str, frozenset[str]]:
+    cues = _cues()
+    regions = lexicons.words("regions")
+    return {
+        "street": _street_words() - lexicons.words("clinical_words"),
+        "unit": frozenset(u.split()[-1].strip(".") for u in cues["units"]),
+        "postcode": frozenset(u.split()[0] for u in cues["postcode_labels"]),
+        "label": frozenset(u.split()[0].rstrip(":") for u in cues["address_labels"]),
+        "region_words": frozenset(w for r in regions for w in r.split()),
+        "military": frozenset(["apo", "fpo", "dpo"]),
+    }
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
+    """Every ``phi.geo`` hit of the address and city rules in ``text`` (already masked)."""
+    p = _patterns()
+    fast = _fast_sets()
+    places = lexicons.places()
+    compound = p["compound"]
+    whole = set(TOKEN_RE.findall(text.lower()))
+    city_words = whole & places
+    gram_heads = whole & _gram_heads()
+    wanted = whole & (fast["street"] | fast["unit"] | fast["military"] | fast["postcode"] | fast["label"]
+                      | fast["region_words"])
+    if not (city_words or gram_heads or wanted or compound.search(text) or "," in text):
+        return
+    cache: dict[str, bool] = {}
+    offset = 0
+    block = 0  # lines of an address block still allowed after a street line
+    for line in text.split("\n"):
+        start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            block = 0
+            continue
+        if not block:
+            known = cache.get(line)
+            if known is False:
+                continue
+        low = line.lower()
+        toks = TOKEN_RE.findall(low)
+        tokset = set(toks)
+        found = False
+        digits = _DIGIT_RE.search(line) is not None
+        if digits:
+            if ((tokset & fast["street"] or compound.search(line)) and _street_line(line, pool)) \
+                    or (tokset & fast["unit"] and p["unit"].search(line)) \
+                    or (tokset & fast["military"] and p["military"].search(line)) \
+                    or ("," in line and p["town_code"].search(line)) \
+                    or (tokset & fast["region_words"] and _region_postcode(line)):
+                found = True
+            elif tokset & fast["postcode"]:
+                found = any(any(ch.isdigit() for ch in m.group("code")) for m in p["postcode"].finditer(line))
+            if not found and tokset & fast["label"]:
+                for m in p["label"].finditer(line):
+                    rest = m.group("rest")
+                    if _DIGIT_RE.search(rest) and (_has_street_word(rest.split())
+                                                   or re.search(r"\d{1,6}[ \t,]+[^\W\d_]", rest)):
+                        found = True
+                        break
+        if not found and block and _continues_block(line):
+            found = True
+        if not found:
+            singles = tokset & places
+            grams = {" ".join(toks[i:i + n]) for n in (2, 3) for i in range(len(toks) - n + 1)} & places if len(toks) > 1 else set()
+            if (singles or grams) and _city_with_cue(line, singles, grams, pool):
+                found = True
+        if found and is_fiction_line(line):
+            found = False
+        if not block:
+            cache[line] = found
+        if found:
+            col = len(line) - len(line.lstrip())
+            yield Hit(start + col, start + len(line), "phi.geo", "error", _MESSAGE, _SUGGESTION)
+            street = digits and not _region_postcode(line)
+            block = 4 if street else max(block - 1, 0)
+        elif block:
+            block = 0
+
+
+_CUE_BEFORE = re.compile(r"(?:\b(?:in|from|of|at|near|to|visiting|@)|@)[ \t]*$", re.I)
+
+
+@cache
+def _gram_heads() -> frozenset[str]:
+    return frozenset(p.split()[0] for p in lexicons.places() if " " in p)
+
+
+def _city_with_cue(line: str, singles: set[str], grams: set[str], pool: frozenset[str] = frozenset()) -> bool:
+    """A known town right after a place cue ("in San Diego", "from baltimore", "of Towson")."""
+    low = line.lower()
+    common = lexicons.words("common_words")
+    for phrase in sorted(grams | singles, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(phrase)}(?![\w'’-])", low):
+            original = line[m.start():m.end()]
+            if original.split()[0] in pool:
+                continue
+            if " " in phrase and not (original[:1].isupper() or not any(w in common for w in phrase.split())):
+                continue
+            before = line[max(0, m.start() - 24):m.start()]
+            if (_CUE_BEFORE.search(before) or before.rstrip().endswith(",")) \
+                    and ((original[:1].isupper() and not original.isupper()) or len(phrase) > 4):
+                return True
+    return False

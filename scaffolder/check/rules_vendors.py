@@ -1,0 +1,42 @@
+"""Real health-IT products and vendors named in a project (``vendor.named``, a warning).
+
+A generated project's disclaimer says the vendors it names are invented; a real one (from the small
+lexicon ``data/vendors.txt``: well-known EHRs, health-AI products and vendors) needs to be marked as a
+comparison. A line that already says so ("compared with", "for comparison", "a real product") is quiet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from scaffolder.check import lexicons
+from scaffolder.check.hits import Hit
+
+_COMPARISON = re.compile(r"compar|a real (?:product|vendor|system)|real-world|\(real\)|not invented|trademark", re.I)
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    names = sorted(lexicons.words("vendors"), key=len, reverse=True)
+    return re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
+
+
+def scan(text: str) -> Iterator[Hit]:
+    """A warning for each line naming a real product or vendor without marking it as a comparison."""
+    seen: set[int] = set()
+    for m in _pattern().finditer(text):
+        word = m.group(0)
+        if word.islower() or (word.isupper() and len(word) > 4):
+            continue  # "epic" the adjective, or a heading in capitals
+        start = text.rfind("\n", 0, m.start()) + 1
+        if start in seen:
+            continue
+        end = text.find("\n", m.end())
+        if _COMPARISON.search(text[start:end if end != -1 else len(text)]):
+            continue
+        seen.add(start)
+        yield Hit(m.start(), m.end(), "vendor.named", "warning",
+                  "A real product or vendor is named, but the project's disclaimer says the vendors it names are invented.",
+                  "Mark it as a comparison ('compared with <product>, a real product'), or use an invented vendor.")
