@@ -9,11 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from inputs import Data
 from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
 from sklearn.metrics import silhouette_score
-
-from inputs import Data
 
 QC_MADS = 5.0  # sc-best-practices (Heumos et al. 2023): 5 MADs on log1p counts and log1p detected genes
 MIN_SAMPLES_DETECTED = 3  # a gene must be seen in at least 3 samples (scanpy filter_genes(min_cells=3))

@@ -12,11 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-from sklearn.metrics import adjusted_rand_score
-
 import analysis
+import numpy as np
 from inputs import InputError, load
+from sklearn.metrics import adjusted_rand_score
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -136,7 +136,7 @@ def sections(res: dict[str, Any]) -> list[tuple[str, list[tuple[str, str]]]]:
         _table(["batch", *design_cols], design_rows),
         para("Warning: batch and condition are partly confounded. Any difference between treated and control is "
              "partly a difference between batches, and any batch correction removes part of the treated-control "
-             "difference along with the batch (Nygaard, Rodland and Hovig, Biostatistics 2016)."),
+             "difference along with the batch (Nygaard et al., Biostatistics 2016)."),
     ]))
     flagged = [r for r in q["rows"] if r["flag"]]
     out.append(("Quality control", [
@@ -210,8 +210,8 @@ def sections(res: dict[str, Any]) -> list[tuple[str, list[tuple[str, str]]]]:
 
 def findings_md(res: dict[str, Any], secs: list[tuple[str, list[tuple[str, str]]]]) -> str:
     head = [f"# {TITLE}", "", txt.DISCLAIMER_MD, "",
-            f"{_byline()} {txt.GENERATED_NOTE} Written by scripts/report.py from data/counts.csv and data/samples.csv; "
-            "the figures are in report.html.", ""]
+            (f"{_byline()} {txt.GENERATED_NOTE} Written by scripts/report.py from data/counts.csv and data/samples.csv; "
+             "the figures are in report.html."), ""]
     body = []
     for title, parts in secs:
         body.append(f"## {title}\n")
@@ -220,7 +220,7 @@ def findings_md(res: dict[str, Any], secs: list[tuple[str, list[tuple[str, str]]
 
 
 def _byline() -> str:
-    return f"Author: {txt.AUTHOR}." if txt.AUTHOR else "Author: not set (add your name to the README byline)."
+    return f"Project by {txt.AUTHOR}." if txt.AUTHOR else "No author name yet (add yours to the README byline)."
 
 
 def report_html(secs: list[tuple[str, list[tuple[str, str]]]]) -> str:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 import analysis
+import numpy as np
 
 
 def test_mad_rule_flags_only_far_low_values() -> None:
