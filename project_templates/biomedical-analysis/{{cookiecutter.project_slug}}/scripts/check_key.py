@@ -12,10 +12,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import analysis
 import numpy as np
 from inputs import InputError, load
 from sklearn.metrics import adjusted_rand_score
+
+import analysis
 
 ROOT = Path(__file__).resolve().parent.parent
 

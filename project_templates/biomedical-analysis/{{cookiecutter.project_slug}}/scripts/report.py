@@ -15,9 +15,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import analysis
 import project_text as txt
 from inputs import InputError, load
+
+import analysis
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLE = "Exploratory analysis of a fictional expression-like matrix"

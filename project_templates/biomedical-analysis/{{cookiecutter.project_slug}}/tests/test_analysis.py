@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import analysis
 import numpy as np
+
+import analysis
 
 
 def test_mad_rule_flags_only_far_low_values() -> None:
