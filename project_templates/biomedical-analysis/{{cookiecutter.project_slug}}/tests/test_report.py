@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import re
 
-import report
-
 
 def test_report_has_every_step_and_its_warnings(outputs: dict[str, str]) -> None:
     page = outputs["reports/report.html"]
