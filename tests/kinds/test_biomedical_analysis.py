@@ -155,6 +155,8 @@ def test_planted_effects_recovered(project: Path) -> None:
     before, after = res["before"], res["after"]
     assert before["pc1_batch"] > 0.8 and before["sil_batch"] > 0.2  # PC1 is batch before correction
     assert after["pc1_batch"] < 0.01 and after["sil_batch"] < 0.05
+    # the confounding artefact: centring that ignores condition leaves batch structure inside the treated samples
+    assert after["pc1_batch_within"]["treated"] > 0.5
     truth = [key[s]["true_group"] for s in res["samples"]]
     assert sklearn_metrics.adjusted_rand_score([g.split("-")[0] for g in truth], res["labels_k2"]) > 0.8
     # the hidden subtype: k = 2 merges it with the other controls; the silhouette curve picks k = 3 and finds it
@@ -174,6 +176,9 @@ def test_report_figures_match_the_results(project: Path) -> None:
     assert f"batch accounts for {100 * b['pc1_batch']:.0f}% of PC1" in findings
     assert f"The silhouette of the batch labels on 10 PCs is {b['sil_batch']:.2f}" in findings
     assert f"After it, batch silhouette is {a['sil_batch']:.2f} and condition silhouette {a['sil_condition']:.2f}" in findings
+    within = a["pc1_batch_within"]
+    assert (f"batch still accounts for {100 * within['treated']:.0f}% of PC1 among the treated samples and "
+            f"{100 * within['control']:.0f}% among the controls") in findings
     for k, v in res["silhouette_by_k"].items():
         assert f"{v:.2f} (k={k})" in findings
     assert "partly confounded" in findings and "Limits of this correction" in findings

@@ -128,6 +128,9 @@ def view(scores: np.ndarray, ratio: np.ndarray, batch: list[str], condition: lis
         "pc1_batch": eta_squared(scores[:, 0], batch), "pc1_condition": eta_squared(scores[:, 0], condition),
         "pc2_batch": eta_squared(scores[:, 1], batch), "pc2_condition": eta_squared(scores[:, 1], condition),
         "sil_batch": float(silhouette_score(scores, batch)), "sil_condition": float(silhouette_score(scores, condition)),
+        # batch within each condition: what a correction that ignores condition leaves behind when the two overlap
+        "pc1_batch_within": {c: eta_squared(scores[np.array(condition) == c, 0],
+                                            [b for b, x in zip(batch, condition) if x == c]) for c in sorted(set(condition))},
     }
 
 

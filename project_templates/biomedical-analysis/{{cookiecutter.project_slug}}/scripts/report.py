@@ -31,6 +31,7 @@ def _plots(res: dict[str, Any]) -> dict[str, str]:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    import matplotlib.ticker
 
     plt.rcParams.update({"font.size": 9})
 
@@ -53,6 +54,7 @@ def _plots(res: dict[str, Any]) -> dict[str, str]:
     ax.axvline(res["qc"]["lib_cutoff"], color="#888", ls="--", lw=1)
     ax.axhline(res["qc"]["det_cutoff"], color="#888", ls=":", lw=1)
     ax.set_xscale("log")
+    ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
     ax.set_xlabel("library size (total counts, log scale)")
     ax.set_ylabel("detected genes (count > 0)")
     ax.set_title("QC: dashed and dotted lines are the 5-MAD cut-offs; colour = batch")
@@ -61,8 +63,9 @@ def _plots(res: dict[str, Any]) -> dict[str, str]:
     if res["qc"]["marker_cpm"]:
         fig, ax = plt.subplots(figsize=(6.2, 3.4))
         for r, (f, m) in zip(rows, res["qc"]["marker_cpm"]):
-            ax.scatter(f + 1, m + 1, s=14, marker="o" if r["recorded_sex"] == "F" else "^",
-                       c="#c62828" if "markers say" in r["flag"] else "#607d8b")
+            odd = "markers say" in r["flag"]
+            ax.scatter(f + 1, m + 1, s=30 if odd else 14, marker="o" if r["recorded_sex"] == "F" else "^",
+                       c="#c62828" if odd else "#607d8b", zorder=3 if odd else 2)
             if "markers say" in r["flag"]:
                 ax.annotate(r["sample"], (f + 1, m + 1), fontsize=7, xytext=(4, 4), textcoords="offset points")
         ax.set_xscale("log")
@@ -177,6 +180,13 @@ def sections(res: dict[str, Any]) -> list[tuple[str, list[tuple[str, str]]]]:
              f"condition silhouette {_f(a['sil_condition'])}; PC1 explains {_f(100 * a['variance'][0], 1)}% of the "
              f"variance and condition accounts for {_f(100 * a['pc1_condition'], 0)}% of it."),
         fig("after", "PCA after per-batch centring, coloured by batch and by condition"),
+        para(f"Look inside each condition, though: after centring, batch still accounts for "
+             f"{_f(100 * a['pc1_batch_within']['treated'], 0)}% of PC1 among the treated samples and "
+             f"{_f(100 * a['pc1_batch_within']['control'], 0)}% among the controls (before: "
+             f"{_f(100 * b['pc1_batch_within']['treated'], 0)}% and {_f(100 * b['pc1_batch_within']['control'], 0)}%). "
+             "Centring moved each batch by its own mean, and B3's mean is mostly a treated mean, so the correction "
+             "itself pushes B3's treated samples and its few controls away from the same condition in the other "
+             "batches. A pattern that appears only after a correction can be made by the correction."),
         para("Limits of this correction: centring removes only a shift in the mean of each gene per batch (not a "
              "change in variance, which ComBat also models). Because B3 holds mostly treated samples, its mean is "
              "mostly a treated mean, so centring also removes part of the real treated-control difference. Keeping "
@@ -253,8 +263,10 @@ def results_json(res: dict[str, Any]) -> str:
         "labels_k2": res["clusters"]["by_k"][2]["labels"],
     }
     for name in ("before", "after"):
-        keep[name] = {k: round(v, 4) if isinstance(v, float) else [round(x, 4) for x in v]
-                      for k, v in res[name].items() if k != "scores"}
+        view = {k: v for k, v in res[name].items() if k != "scores"}
+        keep[name] = {k: round(v, 4) if isinstance(v, float) else
+                      {c: round(x, 4) for c, x in v.items()} if isinstance(v, dict) else [round(x, 4) for x in v]
+                      for k, v in view.items()}
     return json.dumps(keep, indent=2) + "\n"
 
 
