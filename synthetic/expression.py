@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -205,7 +206,7 @@ def gene_key_table(seed: int, rows: int = N_GENES) -> Table:
 
 # ---- facts the templates quote (pure Python, from the tables the project ships) ------------------
 
-def _median(values: list[float]) -> float:
+def _median(values: Sequence[float]) -> float:
     v = sorted(values)
     n = len(v)
     return v[n // 2] if n % 2 else (v[n // 2 - 1] + v[n // 2]) / 2
@@ -214,7 +215,7 @@ def _median(values: list[float]) -> float:
 QC_MADS = 5.0  # sc-best-practices: 5 MADs on log1p of total counts and of detected genes
 
 
-def low_outliers(values: list[float], n_mads: float = QC_MADS) -> list[int]:
+def low_outliers(values: Sequence[float], n_mads: float = QC_MADS) -> list[int]:
     """Indices more than ``n_mads`` MADs below the median of log1p(values) (the project's QC uses the same rule)."""
     logs = [math.log1p(v) for v in values]
     med = _median(logs)
