@@ -34,10 +34,21 @@ def test_unknown_role_names_the_closest_ids(tmp_path: Path) -> None:
     assert listing(tmp_path) == []
 
 
-def test_planned_kind_says_so_and_names_a_built_alternative(tmp_path: Path) -> None:
-    planned = next(k.id for k in catalog.load().kinds if not k.built)
-    line = assert_one_sentence_error(run("new", planned, "--no-input", "-o", str(tmp_path)))
-    assert "planned" in line and "prooflane new" in line
+def test_planned_kind_says_so_and_names_a_built_alternative(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    from click.testing import CliRunner
+
+    from scaffolder.cli import main
+
+    real = catalog.load()
+    # Every kind is built today; a catalog that marks one planned again shows what a person would see.
+    kinds = tuple(dataclasses.replace(k, status="planned") if k.id == "biomedical-analysis" else k for k in real.kinds)
+    monkeypatch.setattr(catalog, "load", lambda: dataclasses.replace(real, kinds=kinds))
+    result = CliRunner().invoke(main, ["new", "biomedical-analysis", "--no-input", "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    line = result.output.strip()
+    assert len(line.splitlines()) == 1 and "planned" in line and "prooflane new" in line, line
     assert listing(tmp_path) == []
 
 

@@ -97,10 +97,10 @@ def test_check_reports_only_unfinished_work(bake: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "scaffolder.cli", "check", str(bake)], capture_output=True,
                             text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "By kind: fill.unfilled" in result.stdout and "error(s)" in result.stdout
-    assert " 0 error(s)" in result.stdout
+    assert "fill.unfilled" in result.stdout and " 0 error(s)" in result.stdout
     by_kind = re.search(r"By kind: (.*)", result.stdout)
-    assert by_kind and re.fullmatch(r"fill\.unfilled \d+", by_kind.group(1).strip()), by_kind
+    assert by_kind and re.fullmatch(r"fill\.unanswered \d+, fill\.unfilled \d+|fill\.unfilled \d+",
+                                    by_kind.group(1).strip()), by_kind
 
 
 def _build(project: Path, *args: str) -> subprocess.CompletedProcess:
