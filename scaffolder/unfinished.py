@@ -59,7 +59,8 @@ def find_in_text(text: str, rel: str, rule: Mapping[str, Any]) -> list[Unanswere
 
     what = str(rule.get("what") or rule.get("key") or "item")
     try:
-        docs = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        # libyaml's parser when PyYAML has it (about ten times faster); the same nodes and marks.
+        docs = list(yaml.compose_all(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return [Unanswered(rel, (mark.line + 1) if mark else 0, f"{what}s cannot be counted: the file is not valid YAML")]
