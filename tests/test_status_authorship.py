@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from scaffolder import authorship
@@ -68,6 +69,21 @@ def test_unanswered_items_are_found_with_their_lines() -> None:
     assert [(u.line, u.what) for u in found] == [(5, "checklist answer"), (7, "checklist answer")]
     broken = find_in_text("items: [unclosed\n", "assessments/v.yaml", rule)
     assert len(broken) == 1 and "not valid YAML" in broken[0].what
+
+
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+def test_unanswered_items_are_the_same_with_either_yaml_parser(loader: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    if loader == "SafeLoader":
+        monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    elif not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("PyYAML here was built without libyaml")
+    rule = {"files": "*.yaml", "key": "answer", "empty": ["unanswered"], "what": "answer"}
+    text = "# Ünïcode ✓\nitems:\n  - answer: ''\n  - answer: met\n  - {answer: null}\n---\nanswer: unanswered\n"
+    assert [u.line for u in find_in_text(text, "a.yaml", rule)] == [3, 5, 7]
+    # a lone surrogate (only possible in text built in memory) still gives a sentence, not an exception
+    assert "not valid YAML" in find_in_text("answer: '\ud800'\n", "a.yaml", rule)[0].what
 
 
 def test_authorship_texts_label_prooflane_and_never_speak_as_the_user() -> None:
