@@ -90,6 +90,27 @@ class _State:
     jobs: list[tuple[Path, str]] = field(default_factory=list)  # files to scan, in walk order
     roots: list[Path] = field(default_factory=list)  # the scanned folders: no manifest above them applies
     job_sizes: list[int] = field(default_factory=list)
+    # Hits (without FILL markers) of texts already scanned in this run, by (text, suffix, allowed names): a
+    # project's base snapshot holds the same bytes as most of its files, and scanning them again finds the same.
+    memo: dict[tuple[str, str, frozenset[str]], list[Hit]] = field(default_factory=dict)
+    memo_chars: int = 0
+
+
+MEMO_CHARS = 64_000_000  # texts kept for reuse in one run, at most (about 64 MB of text)
+
+
+def _text_hits(state: _State, text: str, suffix: str, fills: bool, allowed: frozenset[str]) -> list[Hit]:
+    """``scan_text`` hits for one text of this run, found once for identical texts (FILL markers apart)."""
+    key = (text, suffix, allowed)
+    hits = state.memo.get(key)
+    if hits is None:
+        options = state.options
+        hits, _ = scan_text(text, suffix=suffix, phi=options.phi, claims=options.claims, fills=False,
+                            allowed_names=allowed)
+        if state.memo_chars + len(text) <= MEMO_CHARS:
+            state.memo[key] = hits
+            state.memo_chars += len(text)
+    return hits + list(rules_project.fills(text)) if fills else list(hits)
 
 
 # --------------------------------------------------------------------------- text scanning
@@ -438,8 +459,7 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
             if first and text.startswith("\ufeff"):
                 text = " " + text[1:]
             report.bytes_scanned += len(raw)
-            hits, _ = scan_text(text, suffix=suffix, phi=options.phi, claims=options.claims, fills=options.project,
-                                allowed_names=ctx.author_names)
+            hits = _text_hits(state, text, suffix, options.project, ctx.author_names)
             if in_project and suffix not in TABLE_SUFFIXES and suffix not in CODE_SUFFIXES:
                 hits += list(rules_vendors.scan(text))
             if first and options.project and suffix in rules_project.DISCLAIMER_SUFFIXES:
@@ -499,8 +519,7 @@ def _scan_snapshot(path: Path, display: str, state: _State, ctx: ProjectContext)
         text = data[:MAX_MEMBER].decode("utf-8", errors="replace")
         report.bytes_scanned += len(data)
         suffix = Path(name).suffix.lower()
-        hits, _ = scan_text(text, suffix=suffix, phi=options.phi, claims=options.claims, fills=False,
-                            allowed_names=ctx.author_names)
+        hits = _text_hits(state, text, suffix, False, ctx.author_names)
         _hits_to_findings(hits, text, f"{display}:{name}", 0, state, {})
 
 

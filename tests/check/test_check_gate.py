@@ -205,3 +205,17 @@ def test_the_base_snapshot_is_scanned_not_skipped(tmp_path) -> None:
     (root / snapshot.SNAPSHOT).write_bytes(snapshot.pack(members))
     report = check_paths([root])
     assert any(f.category == "phi.ssn" and f.path.endswith("base.tar.gz:findings.md") for f in report.findings)
+
+
+def test_identical_texts_are_each_reported_with_their_own_markers(tmp_path: Path) -> None:
+    """Hits found once for identical texts in a run are still reported for every file holding them."""
+    text = "Call Ada Quillfeather at 212-555-7391 about her SSN 219-09-9999.\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    (tmp_path / "b.md").write_text(text, encoding="utf-8")
+    (tmp_path / "c.md").write_text(text + "[FILL: your own note]\n", encoding="utf-8")
+    report = check_paths([tmp_path])
+    by_file: dict[str, set[str]] = {}
+    for finding in report.findings:
+        by_file.setdefault(Path(finding.path).name, set()).add(finding.category)
+    assert by_file["a.md"] == by_file["b.md"] and "phi.ssn" in by_file["a.md"]
+    assert by_file["c.md"] == by_file["a.md"] | {"fill.unfilled"}
