@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scaffolder.site import markdown, pages
-from scaffolder.site.collect import BuildError, BuildRefused, Project, discover, load_project, run_check
+from scaffolder.site.collect import BuildError, BuildRefused, Project, discover, load_project, run_checks
 from scaffolder.templates import load_context
 
 SITE_MARKER = ".prooflane-site"
@@ -190,8 +190,8 @@ def build_portfolio(paths: list[Path] | None = None, output: Path = Path("site")
     output = Path(output)
     _check_output(output, projects)
     problems = []
+    run_checks(projects)
     for project in projects:
-        run_check(project)
         if project.errors:
             problems.append(f"{project.slug}: {len(project.errors)} safety error(s) ({'; '.join(project.errors[:3])})")
         if project.unfinished:

@@ -109,19 +109,32 @@ def load_project(root: Path) -> Project:
                    slug=root.name, title=_title(readme, root.name))
 
 
-def run_check(project: Project) -> None:
-    """Fill ``errors`` and ``unfinished`` from ``prooflane check`` and ``status``."""
+def run_checks(projects: list[Project]) -> None:
+    """Fill each project's ``errors`` and ``unfinished`` from ``prooflane check`` and ``status``.
+
+    The projects are checked in one run (which scans large sets of files on both cores); each finding
+    goes to the project whose folder holds it.
+    """
     from scaffolder.check import check_paths
 
-    report = check_paths([project.root], fail_on="error")
-    counts: dict[str, int] = {}
+    if not projects:
+        return
+    report = check_paths([project.root for project in projects], fail_on="error")
+    owners = sorted(((str(p.root), p) for p in projects), key=lambda pair: len(pair[0]), reverse=True)
+
+    def owner(path: str) -> Project:
+        return next((p for root, p in owners if path == root or path.startswith(root + os.sep)), projects[0])
+
+    for project in projects:
+        project.check_counts = {}
     for finding in report.findings:
-        counts[finding.severity] = counts.get(finding.severity, 0) + 1
+        project = owner(finding.path)
+        project.check_counts[finding.severity] = project.check_counts.get(finding.severity, 0) + 1
         if finding.severity == "error":
             project.errors.append(f"{finding.category} in {finding.path}:{finding.line}")
     for problem in getattr(report, "problems", []):
         if problem.severity == "error":
-            project.errors.append(f"{problem.path}: {problem.message}")
-    project.check_counts = counts
-    project.unfinished = [f"FILL marker in {f.path}:{f.line}" for f in project.status.fills]
-    project.unfinished += [f"{u.what} unanswered in {u.path}:{u.line}" for u in project.status.unanswered]
+            owner(problem.path).errors.append(f"{problem.path}: {problem.message}")
+    for project in projects:
+        project.unfinished = [f"FILL marker in {f.path}:{f.line}" for f in project.status.fills]
+        project.unfinished += [f"{u.what} unanswered in {u.path}:{u.line}" for u in project.status.unanswered]
