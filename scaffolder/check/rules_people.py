@@ -22,8 +22,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from scaffolder.check import lexicons
-from scaffolder.check.hits import Hit, LineStarts, finditer_near, is_fiction_line, lower_same_length, word_spans
+from scaffolder.check import lexicons, textindex
+from scaffolder.check.hits import Hit, LineStarts, finditer_near, is_fiction_line, lower_same_length
 
 _T = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 TOKEN_RE = re.compile(_T)
@@ -47,8 +47,7 @@ def _cues() -> dict[str, frozenset[str]]:
 @cache
 def _cue_re() -> re.Pattern[str]:
     cues = _cues()
-    words = sorted(cues["titles"] | cues["relatives"], key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in words)
+    alternation = textindex.alternation(cues["titles"] | cues["relatives"])
     return re.compile(
         rf"(?<![\w-])(?P<cue>{alternation})(?:['’]s)?(?:\.[ \t]*|[ \t]*,[ \t]*|[ \t]+)(?:(?:is|was|named|called)[ \t]+)?"
         rf"(?P<n1>{_T})(?:[ \t]+(?P<n2>{_T}))?")
@@ -56,7 +55,7 @@ def _cue_re() -> re.Pattern[str]:
 
 @cache
 def _cred_re() -> re.Pattern[str]:
-    creds = "|".join(re.escape(c) for c in sorted(_cues()["credentials"], key=len, reverse=True))
+    creds = textindex.alternation(_cues()["credentials"])
     return re.compile(rf"(?<=[^\W\d_])[ \t]*,?[ \t]*(?<![\w-])(?P<cred>{creds})\.?(?=[ \t]*(?:[,;)]|$))",
                       re.IGNORECASE | re.MULTILINE)
 
@@ -69,13 +68,12 @@ _FAMILY_HINT = re.compile(r"(?:family|household)\b")
 def _cue_hint() -> re.Pattern[str]:
     """The cue words alone, searched in the lower-case text before the full cue pattern runs near them."""
     cues = _cues()
-    words = sorted(cues["titles"] | cues["relatives"], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?:['’]s)?(?:\.|[ \t]|,)")
+    return re.compile("(?:" + textindex.alternation(cues["titles"] | cues["relatives"]) + r")(?:['’]s)?(?:\.|[ \t]|,)")
 
 
 @cache
 def _cred_hint() -> re.Pattern[str]:
-    creds = "|".join(re.escape(c.lower()) for c in sorted(_cues()["credentials"], key=len, reverse=True))
+    creds = textindex.alternation(c.lower() for c in _cues()["credentials"])
     return re.compile(rf"(?:{creds})\.?[ \t]*(?:[,;)]|$)", re.MULTILINE)
 
 
@@ -103,7 +101,7 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
     lower = text.lower()
     if len(lower) != len(text):  # a character whose lower case is longer: keep offsets by lowering ASCII only
         lower = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
-    tokens = set(TOKEN_RE.findall(lower))
+    tokens = set(textindex.tokens(lower))
     names = tokens & lexicons.person_names()
     anchors = names | (tokens & _weak_firsts()) | {t for t in tokens if not t.isascii() and len(t) > 2}
     cues = _cues()
@@ -167,7 +165,7 @@ def _title_case_line(line: str) -> bool:
 def _runs_around(text: str, lower: str, anchors: set[str]) -> Iterator[re.Match[str]]:
     """The capitalised runs that hold one of ``anchors`` (each run once), without visiting every run."""
     done = -1
-    for m_start, m_end in word_spans(lower, anchors):
+    for m_start, m_end in textindex.word_spans(lower, anchors):
         if m_start < done or not text[m_start].isupper():
             continue
         window_start = max(0, m_start - 120)
@@ -236,7 +234,7 @@ def _sequences(text, names, filt, line_ok, hit, code=False, lower="", anchors=fr
     wanted = {w for w in (names | ((set(TOKEN_RE.findall(text.lower())) if tokens is None else tokens) & bare)) if w in bare and len(w) >= 4}
     if not wanted:
         return
-    for w_start, w_end in word_spans(lower, wanted):
+    for w_start, w_end in textindex.word_spans(lower, wanted):
         original = text[w_start:w_end]
         if (original.islower() or (original.isupper() and _caps_line(text, w_start))) \
                 and not filt.skip(original) and line_ok(w_start):

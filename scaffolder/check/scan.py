@@ -32,6 +32,7 @@ from scaffolder.check import (
     rules_table,
     rules_vendors,
     suppress,
+    textindex,
 )
 from scaffolder.check.cues import Cues
 from scaffolder.check.hits import Hit, lower_same_length, mask_spans
@@ -103,6 +104,7 @@ def scan_text(
 
     This is the pure core that files, notebooks and tests go through.
     """
+    textindex.forget()  # the word index of the previous text is not needed again
     masked_spans: list[tuple[int, int]] = []
     marked = "prooflane:" in text
     if marked and "prooflane:disclaimer" in text:

@@ -1,0 +1,109 @@
+"""What the lexicon rules need to know about one text, computed once and shared by every rule.
+
+A regular expression that starts with a class of characters or a long alternation costs a visit to
+every character of the text; the rules (names, places, dates, claims) would each pay that pass.
+Instead the words of a text are found once (runs of letters, digits, apostrophes and hyphens, with
+their offsets) and each rule asks by set look-up which of its words occur and where. The results are
+kept for the last few texts, keyed by the text itself, so the rules need not pass them around.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from functools import lru_cache
+
+from scaffolder.check.cues import _trie
+
+_RUN_RE = re.compile(r"[\w'’-]+")
+_RUN_ASCII_RE = re.compile(r"[\w'’-]+", re.ASCII)  # the same runs in ASCII text, found faster
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # rules_people.TOKEN_RE: letters, inner ' ’ -
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation matching what ``"|".join(longest first)`` matches, as a trie of characters
+    (one branch per character), which the regex engine rejects far faster at each position."""
+    return _trie(sorted(set(words)))
+
+
+@lru_cache(maxsize=8)
+def runs(lower: str) -> dict[str, list[int]]:
+    """Every maximal run of word characters, apostrophes and hyphens in ``lower`` -> its offsets, in order."""
+    index: dict[str, list[int]] = {}
+    pattern = _RUN_ASCII_RE if lower.isascii() else _RUN_RE
+    for m in pattern.finditer(lower):
+        word = m.group()
+        found = index.get(word)
+        if found is None:
+            index[word] = [m.start()]
+        else:
+            found.append(m.start())
+    return index
+
+
+@lru_cache(maxsize=8)
+def tokens(lower: str) -> frozenset[str]:
+    """``set(rules_people.TOKEN_RE.findall(lower))``: the letter tokens of ``lower``, from its runs."""
+    out: set[str] = set()
+    for run in runs(lower):
+        if run.isalpha():
+            out.add(run)
+        else:
+            out.update(_TOKEN_RE.findall(run))
+    return frozenset(out)
+
+
+_WORD_CHARS_RE = re.compile(r"[\w'’-]+")
+
+
+def word_spans(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of every whole-word occurrence of ``words`` in ``lower`` (not next to a letter,
+    digit, apostrophe or hyphen), in order."""
+    index = runs(lower)
+    spans: list[tuple[int, int]] = []
+    other: list[str] = []
+    for word in words:
+        if _WORD_CHARS_RE.fullmatch(word) is None:
+            other.append(word)
+            continue
+        size = len(word)
+        spans += [(pos, pos + size) for pos in index.get(word, ())]
+    if other:
+        from scaffolder.check.hits import word_spans as slow
+
+        spans += slow(lower, frozenset(other))
+    spans.sort()
+    return spans
+
+
+class Lines:
+    """Line numbers and bounds of offsets in one text (newlines found once, looked up by bisection)."""
+
+    __slots__ = ("newlines", "size")
+
+    def __init__(self, text: str) -> None:
+        self.size = len(text)
+        found: list[int] = []
+        pos = text.find("\n")
+        while pos != -1:
+            found.append(pos)
+            pos = text.find("\n", pos + 1)
+        self.newlines = found
+
+    def number(self, pos: int) -> int:
+        """The 0-based line of offset ``pos``."""
+        return bisect_right(self.newlines, pos - 1)
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the line holding ``pos``."""
+        i = bisect_right(self.newlines, pos - 1)
+        start = self.newlines[i - 1] + 1 if i else 0
+        end = self.newlines[i] if i < len(self.newlines) else self.size
+        return start, end
+
+
+def forget() -> None:
+    """Drop the indexes kept for earlier texts."""
+    runs.cache_clear()
+    tokens.cache_clear()
