@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from scaffolder.check import lexicons
+from scaffolder.check import lexicons, textindex
 from scaffolder.check.hits import Hit, is_fiction_line
 from scaffolder.check.rules_people import TOKEN_RE
 
@@ -192,7 +192,7 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
     p = _patterns()
     fast = _fast_sets()
     places = lexicons.places()
-    whole = set(TOKEN_RE.findall(text.lower()))
+    whole = textindex.tokens(text.lower())
     city_words = whole & places
     gram_heads = whole & _gram_heads()
     wanted = whole & (fast["street"] | fast["unit"] | fast["military"] | fast["postcode"] | fast["label"]
@@ -203,9 +203,13 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
     cache: dict[str, bool] = {}
     offset = 0
     block = 0  # lines of an address block still allowed after a street line
-    for line in text.split("\n"):
+    hot = _candidate_lines(text, whole, (wanted - fast["region_words"]) | compounds, wanted & fast["region_words"],
+                           city_words, gram_heads)
+    for number, line in enumerate(text.split("\n")):
         start = offset
         offset += len(line) + 1
+        if not block and hot is not None and not _may_fire(number, line, hot):
+            continue  # no word of any rule here, and no address block going on
         if not line.strip():
             block = 0
             continue
@@ -254,6 +258,50 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
             block = 4 if street else max(block - 1, 0)
         elif block:
             block = 0
+
+
+def _candidate_lines(text: str, whole: frozenset[str], digit_words: set[str] | frozenset[str],
+                     region_words: set[str] | frozenset[str], city_words: frozenset[str],
+                     gram_heads: frozenset[str]) -> tuple[set[int], set[int], set[int]] | None:
+    """The lines a rule can fire on when no address block is going on, from the text's word index
+    (None: every line): those holding a street, unit, postcode or label word, or ending like "Town, XX
+    12345" (these rules also need a digit); those holding a region word (they also need a postcode
+    after a word); those holding a city, or the first word of a city of two or three words whose
+    other words occur."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return None
+    grams = _grams_by_head()
+    heads = {h for h in gram_heads if any(all(w in whole for w in rest) for rest in grams.get(h, ()))}
+    number = textindex.Lines(text).number
+    digit_lines = {number(pos) for pos in textindex.token_starts(lower, digit_words)}
+    digit_lines.update(number(m.start()) for m in _TOWN_TAIL_RE.finditer(text))
+    region_lines = {number(pos) for pos in textindex.token_starts(lower, region_words)}
+    city_lines = {number(pos) for pos in textindex.token_starts(lower, city_words | heads)}
+    return digit_lines, region_lines, city_lines
+
+
+_CODE_AFTER_LETTER_RE = re.compile(r"(?<=[^\W\d_])[ \t]+\d{3,6}\b")  # what _region_postcode looks for
+
+
+def _may_fire(number: int, line: str, hot: tuple[set[int], set[int], set[int]]) -> bool:
+    digit_lines, region_lines, city_lines = hot
+    if number in city_lines:
+        return True
+    if number in digit_lines:
+        return _DIGIT_RE.search(line) is not None
+    return number in region_lines and _CODE_AFTER_LETTER_RE.search(line) is not None
+
+
+@cache
+def _grams_by_head() -> dict[str, list[tuple[str, ...]]]:
+    """The cities of two or three words (as split by the token pattern), by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for place in lexicons.places():
+        words = TOKEN_RE.findall(place)
+        if " " in place and len(words) > 1:
+            out.setdefault(place.split()[0], []).append(tuple(words[1:]))
+    return out
 
 
 _CUE_BEFORE = re.compile(r"(?:\b(?:in|from|of|at|near|to|visiting|@)|@)[ \t]*$", re.I)

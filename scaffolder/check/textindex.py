@@ -43,15 +43,30 @@ def runs(lower: str) -> dict[str, list[int]]:
 
 
 @lru_cache(maxsize=8)
+def _run_tokens(lower: str) -> dict[str, tuple[str, ...]]:
+    """The letter tokens of every run of ``lower`` that is not a single token (digits, joiners ...)."""
+    return {run: tuple(_TOKEN_RE.findall(run)) for run in runs(lower) if not run.isalpha()}
+
+
+@lru_cache(maxsize=8)
 def tokens(lower: str) -> frozenset[str]:
     """``set(rules_people.TOKEN_RE.findall(lower))``: the letter tokens of ``lower``, from its runs."""
-    out: set[str] = set()
-    for run in runs(lower):
-        if run.isalpha():
-            out.add(run)
-        else:
-            out.update(_TOKEN_RE.findall(run))
+    out = {run for run in runs(lower) if run.isalpha()}
+    for parts in _run_tokens(lower).values():
+        out.update(parts)
     return frozenset(out)
+
+
+def token_starts(lower: str, wanted: set[str] | frozenset[str]) -> list[int]:
+    """The start offsets of the runs of ``lower`` that hold one of the letter tokens ``wanted``."""
+    index = runs(lower)
+    found: list[int] = []
+    for word in wanted:
+        found += index.get(word, ())
+    for run, parts in _run_tokens(lower).items():
+        if any(p in wanted for p in parts):
+            found += index[run]
+    return found
 
 
 _WORD_CHARS_RE = re.compile(r"[\w'’-]+")
@@ -106,4 +121,5 @@ class Lines:
 def forget() -> None:
     """Drop the indexes kept for earlier texts."""
     runs.cache_clear()
+    _run_tokens.cache_clear()
     tokens.cache_clear()
