@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from scaffolder.check.hits import Hit, LineStarts, finditer_near, is_fiction_line, lower_same_length
+from scaffolder.check.textindex import alternation
 from synthetic.identifiers import is_fictional_phone
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
@@ -72,9 +73,9 @@ _CARD_HINT = re.compile(r"\d{4}[ -]?\d")
 _DATE_HINT = re.compile(r"\d[-/.]\d")
 _ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\b")
 # Hints searched in the lower-case text: every match of the costly pattern holds one.
-_MONTH_HINT = re.compile(_MONTH_WORDS + r"\b")
+_MONTH_HINT = re.compile("(?:" + alternation(_MONTH_WORDS[3:-1].split("|")) + r")\b")  # the same words, as a trie
 _FULL_DATE_HINT = re.compile(r"[-/.]\d")
-_PAGER_HINT = re.compile(r"(?:pager|pgr|pg|beeper|bleep|bp#|ext|x)(?:[ \t.:#]|no|number)*\d")
+_PAGER_HINT = re.compile(r"(?:p(?:ager|gr?)|b(?:eeper|leep|p#)|ext|x)(?:[ \t.:#]|no|number)*\d")
 _PLUS_HINT = re.compile(r"\+[1-9]")
 _IBAN_HINT = re.compile(r"[A-Z]{2}\d\d")
 _DATE_MSG = "A date more precise than the year, tied to a person's care."

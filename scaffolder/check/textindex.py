@@ -92,6 +92,46 @@ def word_spans(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=8)
+def _vocabulary(lower: str) -> tuple[str, list[int], list[str]]:
+    """The distinct runs of ``lower`` joined by newlines, the offset of each in that string, and the runs."""
+    words = list(runs(lower))
+    starts: list[int] = []
+    pos = 0
+    for word in words:
+        starts.append(pos)
+        pos += len(word) + 1
+    return "\n".join(words), starts, words
+
+
+def runs_matching(lower: str, pattern: re.Pattern[str]) -> list[int]:
+    """The offsets in ``lower`` of every run in which ``pattern`` (which never matches a newline) matches:
+    one pass over the distinct words instead of the whole text."""
+    vocabulary, starts, words = _vocabulary(lower)
+    index = runs(lower)
+    found: list[int] = []
+    last = -1
+    for m in pattern.finditer(vocabulary):
+        i = bisect_right(starts, m.start()) - 1
+        if i != last:
+            found += index[words[i]]
+            last = i
+    return found
+
+
+def find_any(text: str, literals: Iterable[str]) -> list[int]:
+    """Every offset where one of ``literals`` starts in ``text`` (one C-speed substring search per literal,
+    far cheaper than an alternation tried at every position when the literals are rare)."""
+    found: list[int] = []
+    for literal in literals:
+        find = text.find
+        pos = find(literal)
+        while pos != -1:
+            found.append(pos)
+            pos = find(literal, pos + 1)
+    return found
+
+
 class Lines:
     """Line numbers and bounds of offsets in one text (newlines found once, looked up by bisection)."""
 
@@ -122,4 +162,5 @@ def forget() -> None:
     """Drop the indexes kept for earlier texts."""
     runs.cache_clear()
     _run_tokens.cache_clear()
+    _vocabulary.cache_clear()
     tokens.cache_clear()
