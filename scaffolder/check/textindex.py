@@ -16,8 +16,10 @@ from functools import lru_cache
 
 from scaffolder.check.cues import _trie
 
-_RUN_RE = re.compile(r"[\w'’-]+")
-_RUN_ASCII_RE = re.compile(r"[\w'’-]+", re.ASCII)  # the same runs in ASCII text, found faster
+# A maximal run of word characters, apostrophes and hyphens that holds a letter (runs of digits and
+# punctuation alone hold no word a lexicon knows, and a long number is not cut into a million entries).
+_RUN_RE = re.compile(r"(?<![\w'’-])[\d_'’-]*[^\W\d_][\w'’-]*")
+_RUN_ASCII_RE = re.compile(r"(?<![\w'’-])[\d_'’-]*[^\W\d_][\w'’-]*", re.ASCII)  # the same in ASCII text, faster
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # rules_people.TOKEN_RE: letters, inner ' ’ -
 
 
@@ -29,7 +31,8 @@ def alternation(words: Iterable[str]) -> str:
 
 @lru_cache(maxsize=8)
 def runs(lower: str) -> dict[str, list[int]]:
-    """Every maximal run of word characters, apostrophes and hyphens in ``lower`` -> its offsets, in order."""
+    """Every maximal run of word characters, apostrophes and hyphens that holds a letter in ``lower`` -> its
+    offsets, in order."""
     index: dict[str, list[int]] = {}
     pattern = _RUN_ASCII_RE if lower.isascii() else _RUN_RE
     for m in pattern.finditer(lower):
@@ -70,6 +73,7 @@ def token_starts(lower: str, wanted: set[str] | frozenset[str]) -> list[int]:
 
 
 _WORD_CHARS_RE = re.compile(r"[\w'’-]+")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def word_spans(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
@@ -79,7 +83,7 @@ def word_spans(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     other: list[str] = []
     for word in words:
-        if _WORD_CHARS_RE.fullmatch(word) is None:
+        if _WORD_CHARS_RE.fullmatch(word) is None or _LETTER_RE.search(word) is None:
             other.append(word)
             continue
         size = len(word)
@@ -105,8 +109,8 @@ def _vocabulary(lower: str) -> tuple[str, list[int], list[str]]:
 
 
 def runs_matching(lower: str, pattern: re.Pattern[str]) -> list[int]:
-    """The offsets in ``lower`` of every run in which ``pattern`` (which never matches a newline) matches:
-    one pass over the distinct words instead of the whole text."""
+    """The offsets in ``lower`` of every run holding a letter in which ``pattern`` (which never matches a
+    newline) matches: one pass over the distinct words instead of the whole text."""
     vocabulary, starts, words = _vocabulary(lower)
     index = runs(lower)
     found: list[int] = []
