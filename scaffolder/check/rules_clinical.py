@@ -68,13 +68,16 @@ _IBAN_LENGTHS = {"AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE
 _DECIMAL_RE = re.compile(r"\d+\.\d+")
 
 # Cheap first looks (patterns that start with a character class are searched fast by the regex engine).
-_SPACED_HINT = re.compile(r"\d\d(?:[ \t]*[-.][ \t]*|[ \t]{1,2})\d")  # the core every spaced number holds
+# The core every spaced number holds: two digits, separators, a digit (found from the separator, which
+# the regex engine skips to fast, so a long run of digits costs nothing).
+_SPACED_HINT = re.compile(r"[ \t.-](?<=\d\d[ \t.-])[ \t.-]*\d")
 _CARD_HINT = re.compile(r"[2-6](?<=(?<![\w.,/-])[2-6])\d{3}")  # where a card number can start: once per run of digits
 _DATE_HINT = re.compile(r"\d[-/.]\d")
 _ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\b")
 # Hints searched in the lower-case text: every match of the costly pattern holds one.
 _MONTH_HINT = re.compile("(?:" + alternation(_MONTH_WORDS[3:-1].split("|")) + r")\b")  # the same words, as a trie
-_FULL_DATE_HINT = re.compile(r"\d(?<=(?<![\w/.-])\d)\d{0,3}[-/.]\d")  # the start of a full date
+# The start of a full date: one to four digits that follow no word character, a separator, a digit.
+_FULL_DATE_HINT = re.compile(r"[-/.](?:" + "|".join(rf"(?<=(?<![\w/.-])\d{{{n}}}[-/.])" for n in range(1, 5)) + r")\d")
 _PAGER_HINT = re.compile(r"(?:p(?:ager|gr?)|b(?:eeper|leep|p#)|ext|x)(?:[ \t.:#]|no|number)*\d")
 _PLUS_HINT = re.compile(r"\+[1-9]")
 _IBAN_HINT = re.compile(r"[A-Z]{2}\d\d")
