@@ -76,8 +76,10 @@ _DATE_HINT = re.compile(r"\d[-/.]\d")
 _ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\b")
 # Hints searched in the lower-case text: every match of the costly pattern holds one.
 _MONTH_HINT = re.compile("(?:" + alternation(_MONTH_WORDS[3:-1].split("|")) + r")\b")  # the same words, as a trie
-# The start of a full date: one to four digits that follow no word character, a separator, a digit.
-_FULL_DATE_HINT = re.compile(r"[-/.](?:" + "|".join(rf"(?<=(?<![\w/.-])\d{{{n}}}[-/.])" for n in range(1, 5)) + r")\d")
+# The start of a full date: one to four digits that follow no word character, a separator, one or two
+# digits, a separator, a digit (found from the first separator, which the regex engine skips to fast).
+_FULL_DATE_HINT = re.compile(r"[-/.](?:" + "|".join(rf"(?<=(?<![\w/.-])\d{{{n}}}[-/.])" for n in range(1, 5))
+                             + r")\d\d?[-/.]\d")
 _PAGER_HINT = re.compile(r"(?:p(?:ager|gr?)|b(?:eeper|leep|p#)|ext|x)(?:[ \t.:#]|no|number)*\d")
 _PLUS_HINT = re.compile(r"\+[1-9]")
 _IBAN_HINT = re.compile(r"[A-Z]{2}\d\d")
