@@ -163,3 +163,54 @@ def test_runs_cut_files_into_runs_of_about_equal_size() -> None:
     cut = runs([100, 1, 1, 1, 1, 100], 4)
     assert cut[0][0] == 0 and cut[-1][1] == 6 and all(a < b for a, b in cut)
     assert all(prev[1] == nxt[0] for prev, nxt in pairwise(cut))
+
+
+_WORDY = ["Ann", "ann's", "son-in-law", "DR", "dr.", "Søren", "İstanbul", "12abc", "abc12", "x1", "’s", "-", "'", "510",
+          "naïve", "Ⅻ", "½", "_a", "a_b", "e-mail", "Mary-Jane", "  ", "\n", ", ", ".", "7", "—", "σς", "ΣΑΣ"]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_word_index_matches_the_plain_searches(seed: int) -> None:
+    """textindex's shared word index gives what the per-rule searches it replaces gave."""
+    from scaffolder.check import textindex
+    from scaffolder.check.hits import word_spans as plain_word_spans
+    from scaffolder.check.rules_people import TOKEN_RE
+
+    rng = random.Random(seed)
+    text = _soup(rng, _WORDY, 400)
+    lower = text.lower()
+    textindex.forget()
+    assert textindex.tokens(lower) == frozenset(TOKEN_RE.findall(lower))
+    words = {w.lower() for w in rng.sample(_WORDY, 10)} | {"ann", "dr", "510", "x1"}
+    assert textindex.word_spans(lower, words) == plain_word_spans(lower, frozenset(words))
+    wanted = set(rng.sample(sorted(textindex.tokens(lower)) or ["ann"], 3))
+    lines = textindex.Lines(text)
+    expected = {i for i, line in enumerate(text.split("\n")) if set(TOKEN_RE.findall(line.lower())) & wanted}
+    assert {lines.number(p) for p in textindex.token_starts(lower, wanted)} == expected
+    stem = re.compile("nn|ar|5")
+    runs = [m for m in re.finditer(r"[\w'’-]+", lower) if re.search(r"[^\W\d_]", m.group()) and stem.search(m.group())]
+    assert sorted(textindex.runs_matching(lower, stem)) == [m.start() for m in runs]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_trie_alternation_matches_the_longest_first_alternation(seed: int) -> None:
+    from scaffolder.check.textindex import alternation
+
+    rng = random.Random(seed)
+    words = {"".join(rng.choice("abc-.") for _ in range(rng.randint(1, 5))) for _ in range(30)}
+    plain = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?:s|\b)")
+    trie = re.compile("(?:" + alternation(words) + r")(?:s|\b)")
+    text = _soup(rng, [*words, " ", "s", "\n", "x"], 600)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_windows_for_many_hints_match_the_step_by_step_windows(seed: int) -> None:
+    from scaffolder.check.hits import _windows, _windows_many
+
+    rng = random.Random(seed)
+    text = _soup(rng, ["1", "2", ".", "-", "/", " ", "ab", "\n", "x" * 30, "7" * 90], 3000)
+    hint = re.compile(r"[-/.]\d")
+    spans = [m.span() for m in hint.finditer(text)]
+    for before, after in ((60, 60), (2, 90), (20, 20), (5, 50)):
+        assert _windows_many(text, spans, before, after) == _windows(text, spans, before, after)
