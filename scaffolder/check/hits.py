@@ -130,18 +130,22 @@ def finditer_lines(pattern: re.Pattern[str], text: str, hint: re.Pattern[str],
         yield from pattern.finditer(text, start, end)
 
 
-def finditer_near(pattern: re.Pattern[str], text: str, hint: re.Pattern[str], hint_text: str | None = None,
-                  before: int = 60, after: int = 60) -> Iterator[re.Match[str]]:
+def finditer_near(pattern: re.Pattern[str], text: str, hint: re.Pattern[str] | None, hint_text: str | None = None,
+                  before: int = 60, after: int = 60, spans: list[tuple[int, int]] | None = None
+                  ) -> Iterator[re.Match[str]]:
     """The matches of ``pattern`` in ``text`` that lie within ``before`` / ``after`` characters of a match
     of ``hint`` (searched in ``hint_text``, a same-length copy such as the lower case) on the same line.
 
     For a pattern whose every match holds a hint match and spans at most that far around it, this is
     ``pattern.finditer(text)`` at the cost of a cheap hint pass plus the costly pattern over small
     windows. A match that reaches a window's cut is matched again over the whole text, so look-aheads
-    see the real characters.
+    see the real characters. ``spans`` are the hint's matches when the caller found them another way
+    (in order, not overlapping); ``hint`` is then not searched.
     """
     source = text if hint_text is None else hint_text
-    spans = list(map(re.Match.span, hint.finditer(source)))
+    if spans is None:
+        assert hint is not None
+        spans = list(map(re.Match.span, hint.finditer(source)))
     windows = _windows_many(source, spans, before, after) if len(spans) > 64 else None
     if windows is None:
         windows = _windows(source, spans, before, after)

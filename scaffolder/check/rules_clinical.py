@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from scaffolder.check import textindex
 from scaffolder.check.hits import Hit, LineStarts, finditer_near, is_fiction_line, lower_same_length
 from scaffolder.check.textindex import alternation
 from synthetic.identifiers import is_fictional_phone
@@ -152,14 +153,15 @@ def scan(text: str) -> Iterator[Hit]:
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     low = lower_same_length(text)
     ordinals = _ORDINAL_HINT.search(low) is not None
-    for pattern, hint in (((_ORDINAL_RE, _ORDINAL_HINT),) if ordinals else ()) + ((_MONTH_DAY_RE, _MONTH_HINT),):
-        for m in finditer_near(pattern, text, hint, low, 50, 40):
+    months = textindex.run_spans(low, _MONTH_HINT)  # month words are found over the distinct words
+    for pattern, hint in (((_ORDINAL_RE, _ORDINAL_HINT),) if ordinals else ()) + ((_MONTH_DAY_RE, None),):
+        for m in finditer_near(pattern, text, hint, low, 50, 40, None if hint else months):
             word = m.group(0).split()[0].lower().rstrip(".")
             if word in ("may", "march") and not m.group(0)[:1].isupper():
                 continue
             if person(m.start()) and ok(m.start()):
                 yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
-    for m in finditer_near(_MONTH_YEAR_RE, text, _MONTH_HINT, low, 40, 60):
+    for m in finditer_near(_MONTH_YEAR_RE, text, None, low, 40, 60, months):
         if person(m.start()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     for m in finditer_near(_FULL_DATE_RE, text, _FULL_DATE_HINT, None, 20, 20):

@@ -71,6 +71,59 @@ def _cue_hint() -> re.Pattern[str]:
     return re.compile("(?:" + textindex.alternation(cues["titles"] | cues["relatives"]) + r")(?:['’]s)?(?:\.|[ \t]|,)")
 
 
+_RUN_CHARS_RE = re.compile(r"[\w'’-]+")
+
+
+@cache
+def _cue_hint_parts() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """``_cue_hint`` in two parts: the cues of one word, matched over the distinct words (a cue, with its
+    "'s", must end a word for the delimiter after it to follow), and the cues of several words
+    ("significant other", "s/o"), searched in the text."""
+    cues = _cues()
+    words = cues["titles"] | cues["relatives"]
+    single = frozenset(w for w in words if _RUN_CHARS_RE.fullmatch(w))
+    several = words - single
+    in_runs = re.compile("(?:" + textindex.alternation(single) + r")(?:['’]s)?(?=\n)")
+    return in_runs, (re.compile("(?:" + textindex.alternation(several) + r")(?:['’]s)?(?:\.|[ \t]|,)") if several else None)
+
+
+def _cue_spans(lower: str) -> list[tuple[int, int]]:
+    """The matches of ``_cue_hint`` in ``lower``, from the word index."""
+    in_runs, several = _cue_hint_parts()
+    size = len(lower)
+    found: list[tuple[int, int]] = []
+    for start, end in textindex.run_spans(lower, in_runs):
+        if end < size and lower[end] in ". \t,":
+            found.append((start, end + 1))
+    if several is not None:
+        found += [m.span() for m in several.finditer(lower)]
+        found.sort(key=lambda span: (span[0], -span[1]))  # at one place the longest cue, as the alternation
+    out: list[tuple[int, int]] = []
+    for span in found:  # as a search would find them: in order, none overlapping the one before
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
+
+
+_CRED_TAIL_RE = re.compile(r"\.?[ \t]*(?:[,;)]|$)", re.MULTILINE)
+
+
+@cache
+def _cred_run() -> re.Pattern[str]:
+    return re.compile("(?<![^\n])(?:" + textindex.alternation(c.lower() for c in _cues()["credentials"]) + ")(?=\n)")
+
+
+def _cred_spans(low: str) -> list[tuple[int, int]]:
+    """The matches of ``_cred_hint`` in ``low`` where the credential is a whole word (the only ones near
+    which ``_cred_re`` can match: its credential follows a space or comma and ends the clause)."""
+    found: list[tuple[int, int]] = []
+    for start, end in textindex.run_spans(low, _cred_run()):
+        m = _CRED_TAIL_RE.match(low, end)
+        if m:
+            found.append((start, m.end()))
+    return found
+
+
 @cache
 def _cred_hint() -> re.Pattern[str]:
     creds = textindex.alternation(c.lower() for c in _cues()["credentials"])
@@ -273,7 +326,7 @@ def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
     names = lexicons.person_names()
     not_names = lexicons.not_names()
     lower = text.lower() if text.isascii() else text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
-    for m in finditer_near(_cue_re(), lower, _cue_hint(), None, 2, 90):
+    for m in finditer_near(_cue_re(), lower, None, None, 2, 90, _cue_spans(lower)):
         cue = m.group("cue")
         n1 = text[m.start("n1"):m.end("n1")]
         n2 = text[m.start("n2"):m.end("n2")] if m.group("n2") else None
@@ -304,7 +357,7 @@ def _signatures(text, filt, line_ok, hit) -> Iterator[Hit]:
     names = lexicons.person_names()
     not_names = lexicons.not_names()
     low = lower_same_length(text)
-    for m in finditer_near(_cred_re(), text, _cred_hint(), low, 12, 12):
+    for m in finditer_near(_cred_re(), text, None, low, 12, 12, _cred_spans(low)):
         cred = m.group("cred")
         if cred.lower() in ("pt", "do", "pa", "ot", "rd", "ld", "sw") and not cred.isupper():
             continue

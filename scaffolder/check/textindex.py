@@ -101,14 +101,14 @@ def word_spans(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=8)
 def _vocabulary(lower: str) -> tuple[str, list[int], list[str]]:
-    """The distinct runs of ``lower`` joined by newlines, the offset of each in that string, and the runs."""
+    """The distinct runs of ``lower``, each followed by a newline, the offset of each in that string, and the runs."""
     words = list(runs(lower))
     starts: list[int] = []
     pos = 0
     for word in words:
         starts.append(pos)
         pos += len(word) + 1
-    return "\n".join(words), starts, words
+    return "\n".join(words) + "\n", starts, words
 
 
 def runs_matching(lower: str, pattern: re.Pattern[str]) -> list[int]:
@@ -123,6 +123,24 @@ def runs_matching(lower: str, pattern: re.Pattern[str]) -> list[int]:
         if i != last:
             found += index[words[i]]
             last = i
+    return found
+
+
+def run_spans(lower: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) in ``lower`` of every match of ``pattern`` inside a run holding a letter, in order.
+
+    ``pattern`` is matched once over the distinct runs (each between newlines), so it must match within
+    one run and see nothing outside it but a newline on either side (where the text has a character
+    that is no word character, apostrophe or hyphen).
+    """
+    vocabulary, starts, words = _vocabulary(lower)
+    index = runs(lower)
+    found: list[tuple[int, int]] = []
+    for m in pattern.finditer(vocabulary):
+        i = bisect_right(starts, m.start()) - 1
+        first, last = m.start() - starts[i], m.end() - starts[i]
+        found += [(pos + first, pos + last) for pos in index[words[i]]]
+    found.sort()
     return found
 
 

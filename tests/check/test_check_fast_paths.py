@@ -184,8 +184,8 @@ def test_word_index_matches_the_plain_searches(seed: int) -> None:
     words = {w.lower() for w in rng.sample(_WORDY, 10)} | {"ann", "dr", "510", "x1"}
     assert textindex.word_spans(lower, words) == plain_word_spans(lower, frozenset(words))
     wanted = set(rng.sample(sorted(textindex.tokens(lower)) or ["ann"], 3))
-    lines = textindex.Lines(text)
-    expected = {i for i, line in enumerate(text.split("\n")) if set(TOKEN_RE.findall(line.lower())) & wanted}
+    lines = textindex.Lines(lower)  # (offsets in the lowered text; the place rule uses them when lowering keeps lengths)
+    expected = {i for i, line in enumerate(lower.split("\n")) if set(TOKEN_RE.findall(line)) & wanted}
     assert {lines.number(p) for p in textindex.token_starts(lower, wanted)} == expected
     stem = re.compile("nn|ar|5")
     runs = [m for m in re.finditer(r"[\w'’-]+", lower) if re.search(r"[^\W\d_]", m.group()) and stem.search(m.group())]
@@ -214,3 +214,26 @@ def test_windows_for_many_hints_match_the_step_by_step_windows(seed: int) -> Non
     spans = [m.span() for m in hint.finditer(text)]
     for before, after in ((60, 60), (2, 90), (20, 20), (5, 50)):
         assert _windows_many(text, spans, before, after) == _windows(text, spans, before, after)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_cue_credential_and_month_hints_from_the_word_index(seed: int) -> None:
+    """The name-cue, credential and month hints found over the distinct words give the matches (or,
+    for credentials, the name-rule results) of the plain hint searches."""
+    from scaffolder.check import rules_clinical, rules_people, textindex
+    from scaffolder.check.hits import finditer_near
+
+    rng = random.Random(seed)
+    cues = rules_people._cues()
+    words = [*sorted(cues["titles"] | cues["relatives"])[:40], "significant other", "s/o", "sig other"]
+    creds = sorted(cues["credentials"])
+    pieces = [*words, *creds, "'s", "’s", " ", " ", ", ", ". ", "\n", "-", "'", "grand", "x", "Ann", "Carole Hayes",
+              "jan", "sept", "12", "the 3rd", ";", ")", "\t", "é"]
+    text = _soup(rng, pieces, 500)
+    low = text.lower()
+    textindex.forget()
+    assert rules_people._cue_spans(low) == [m.span() for m in rules_people._cue_hint().finditer(low)]
+    assert textindex.run_spans(low, rules_clinical._MONTH_HINT) == [m.span() for m in rules_clinical._MONTH_HINT.finditer(low)]
+    cred = rules_people._cred_re()
+    fast = [m.span() for m in finditer_near(cred, text, None, low, 12, 12, rules_people._cred_spans(low))]
+    assert fast == [m.span() for m in finditer_near(cred, text, rules_people._cred_hint(), low, 12, 12)]
