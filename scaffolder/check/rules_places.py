@@ -203,6 +203,8 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
     cache: dict[str, bool] = {}
     offset = 0
     block = 0  # lines of an address block still allowed after a street line
+    grams_of = _grams_by_head()  # (only the first words of cities whose other words occur can start one here)
+    gram_heads = frozenset(h for h in gram_heads if any(all(w in whole for w in rest) for rest in grams_of.get(h, ())))
     hot = _candidate_lines(text, whole, (wanted - fast["region_words"]) | compounds, wanted & fast["region_words"],
                            city_words, gram_heads)
     for number, line in enumerate(text.split("\n")):
@@ -267,12 +269,11 @@ def _candidate_lines(text: str, whole: frozenset[str], digit_words: set[str] | f
     (None: every line): those holding a street, unit, postcode or label word, or ending like "Town, XX
     12345" (these rules also need a digit); those holding a region word (they also need a postcode
     after a word); those holding a city, or the first word of a city of two or three words whose
-    other words occur."""
+    other words occur (``gram_heads``)."""
     lower = text.lower()
     if len(lower) != len(text):
         return None
-    grams = _grams_by_head()
-    heads = {h for h in gram_heads if any(all(w in whole for w in rest) for rest in grams.get(h, ()))}
+    heads = gram_heads
     number = textindex.Lines(text).number
     digit_lines = {number(pos) for pos in textindex.token_starts(lower, digit_words)}
     digit_lines.update(number(m.start()) for m in _TOWN_TAIL_RE.finditer(text))
