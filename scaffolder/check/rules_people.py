@@ -108,8 +108,6 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
     anchors = names | (tokens & _weak_firsts()) | {t for t in tokens if not t.isascii() and len(t) > 2}
     cues = _cues()
     has_cue = bool(tokens & (cues["titles"] | cues["relatives"] | cues["credentials"] | {"family", "household"}))
-    if not names and not has_cue:
-        return
     filt = _Filter(frozenset(a.lower() for a in allowed), pool)
     seen_lines: dict[int, bool] = {}
     lines = LineStarts(text)
@@ -124,6 +122,10 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
     def hit(start: int, end: int, severity: str = "error") -> Hit:
         return Hit(start, end, "phi.name", severity, _MESSAGE, _SUGGESTION)
 
+    if not code:
+        yield from _conversation(text, lower, filt, line_ok, hit)
+    if not names and not has_cue:
+        return
     if anchors:
         yield from _sequences(text, names, filt, line_ok, hit, code, lower, anchors, tokens)
     if has_cue:
@@ -292,7 +294,12 @@ def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
         else:
             if low1 in cues["not_after_relative"]:
                 continue
-            ok = low1 in names or low1 in firsts
+            if "-" in n1 and not (low1 in names or low1 in firsts) and n1.split("-")[0].lower() in firsts:
+                if line_ok(m.start()):  # "son Rob-who states ..."
+                    yield hit(m.start("n1"), m.start("n1") + len(n1.split("-")[0]))
+                continue
+            ok = low1 in names or low1 in firsts or (n1[:1].isupper() and _unknown_word(low1)
+                                                          and not text[m.end("cue"):m.start("n1")].strip(" \t"))
         if not ok or not line_ok(m.start()):
             continue
         end = m.end("n1")
@@ -330,3 +337,102 @@ def _signatures(text, filt, line_ok, hit) -> Iterator[Hit]:
         start = m.start() - len(before) + kept[0].start()
         if line_ok(start):
             yield hit(start, m.start() - len(before) + kept[-1].end())
+
+
+# --------------------------------------------------------------------------- conversational shapes
+
+def _unknown_word(low: str) -> bool:
+    """True for a word no list knows as anything but a name: not a common, clinical, place or vendor word."""
+    return len(low) >= 3 and low not in lexicons.not_names() and low not in lexicons.places() \
+        and low not in lexicons.words("regions") and low not in lexicons.words("vendors")
+
+
+def _name_or_unknown(word: str) -> bool:
+    low = word.lower()
+    return low in lexicons.person_names() or _unknown_word(low)
+
+
+def _alt(key: str) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(_cues()[key], key=len, reverse=True))
+
+
+_CAP = rf"[{_UP}][^\W\d_]*(?:['’-][^\W\d_]+)*"
+
+
+@cache
+def _conversation_res() -> tuple[re.Pattern[str], ...]:
+    relatives = "|".join(re.escape(w) for w in sorted(_cues()["relatives"] | _cues()["possessed"], key=len, reverse=True))
+    return (
+        # 'Koppány: "Who are you?"', 'tracy:"i'm ...' (a speaker's name before a quotation)
+        re.compile(rf"^[ \t]*(?P<n>{_T})[ \t]*:[ \t]*[\"“]", re.M),
+        # "Franciska's kid", "Matej's address", "Amanda's daughter"
+        re.compile(rf"['’]s[ \t]+(?:{relatives})\b", re.I),
+        # "..., says Hartvigsson."
+        re.compile(rf"\b(?:{_alt('speech_verbs')})[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?=[ \t]*(?:[.,;!?\"”)]|$))", re.M),
+        # "people call me višeslav", "please change it to Soib K. Kishiev"
+        re.compile(rf"\b(?:{_alt('self_introducers')})[ \t]+(?P<n>{_T}(?:[ \t]+(?:[A-Z]\.?|{_CAP})){{0,2}})", re.I),
+        # "What's your last name? Arcuri"
+        re.compile(rf"\bname[ \t]*\?[ \t]*(?P<n>{_T}(?:[ \t]+{_T}){{0,2}})[ \t]*$", re.M | re.I),
+        # "Ravil G Yefimov", "Alvir D. Pušaver": a first name, an initial, a surname
+        re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}[ \t]+[A-Z]\.?[ \t]+{_CAP})(?![\w'’-])"),
+        # "(not by Ushurma Dratchev)", "a song by ex-Zombie Kleist"
+        re.compile(rf"\bby[ \t]+(?:ex-{_CAP}[ \t]+)?(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?![\w'’-])"),
+        # "the Dratchev novel"
+        re.compile(rf"\bthe[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[ \t]+(?:{_alt('works_after_name')})\b"),
+        # "emidio p lombardo" alone on its line
+        re.compile(r"^[ \t]*(?P<n>[^\W\d_]{2,}(?:[ \t]+[^\W\d_]\.?)?[ \t]+[^\W\d_]{2,})[ \t]*$", re.M),
+    )
+
+
+def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterator[Hit]:
+    """Names in the shapes of dialogue and everyday writing, known to the lists or not (see _conversation_res)."""
+    speaker, possessive, speech, intro, asked, initial, by, work, alone = _conversation_res()
+    person = lexicons.person_names()
+
+    def words_ok(words: list[str], strict: bool) -> bool:
+        real = [w for w in words if len(w.rstrip(".")) > 1]
+        if not real or any(filt.skip(w) or (w.isupper() and len(w) > 1) for w in real):
+            return False
+        if strict:  # every word unknown to the common lists, or a known name
+            return all(_name_or_unknown(w) for w in real)
+        return any(w.lower() in person for w in real) and all(
+            w.lower() in person or _unknown_word(w.lower()) for w in real)
+
+    def emit(start: int, value: str, strict: bool = True) -> Iterator[Hit]:
+        words = value.split()
+        if words and words_ok(words, strict) and line_ok(start):
+            yield hit(start, start + len(value))
+
+    for m in speaker.finditer(text):
+        yield from emit(m.start("n"), m.group("n"))
+    if "'s" in lower or "’s" in lower:
+        for m in possessive.finditer(text):
+            before = list(TOKEN_RE.finditer(text, max(0, m.start() - 40), m.start()))
+            if not before or before[-1].end() != m.start():
+                continue
+            first = before[-1]
+            if len(before) > 1 and _is_cap(before[-2].group(0)) and _is_cap(first.group(0)) \
+                    and text[before[-2].end():first.start()] in (" ", "\t") and _name_or_unknown(before[-2].group(0)):
+                first = before[-2]
+            value = text[first.start():m.start()]
+            if _is_cap(value) or value.lower() in person:
+                yield from emit(first.start(), value)
+    for pattern in (speech, by, work):
+        for m in pattern.finditer(text):
+            yield from emit(m.start("n"), m.group("n"))
+    for pattern in (intro, asked):
+        for m in pattern.finditer(text):
+            value = m.group("n")
+            words = value.split()
+            while words and not _name_or_unknown(words[-1].rstrip(".")):
+                words.pop()
+            if words and (words[0][:1].isupper() or not words[0].isascii() or words[0].lower() in person):
+                yield from emit(m.start("n"), value[:value.index(words[-1]) + len(words[-1])])
+    for m in initial.finditer(text):
+        first, *_, last = m.group("n").split()
+        if _name_or_unknown(first) and _name_or_unknown(last):
+            yield from emit(m.start("n"), m.group("n"))
+    for m in alone.finditer(lower):
+        value = text[m.start("n"):m.end("n")]
+        if value.islower():
+            yield from emit(m.start("n"), value, strict=False)

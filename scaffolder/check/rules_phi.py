@@ -649,6 +649,33 @@ _PERSON_CONTEXT = re.compile(
 )
 
 
+# A web address is a Safe Harbor identifier when it is someone's own: "my website is ...", "just posted a photo ...",
+# "I've shared files with you ...", or a bare home page alone on its line or on a country's domain.
+_PERSONAL_SITE_LINE = re.compile(
+    r"\bmy[ \t]+(?:own[ \t]+)?(?:website|web[ \t]?site|site|blog|homepage|home[ \t]page|page|portfolio|profile|channel|shop)\b|"
+    r"\b(?:posted|uploaded|shared)\b[^\n]{0,30}?\b(?:photos?|pictures?|pics?|files?|videos?|with[ \t]+you|here)\b", re.I)
+_INSTITUTION_HOST = re.compile(r"\.(?:gov|edu|int|mil)(?:\.[a-z]{2})?$|\.(?:ac|gob|gouv|govt|nhs)\.[a-z]{2}$")
+
+
+def _public_host(host: str) -> bool:
+    from scaffolder.check import lexicons
+
+    hosts = lexicons.words("public_hosts")
+    return _INSTITUTION_HOST.search(host) is not None or any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def _personal_site(host: str, path: str, query: str, line: str, url: str) -> bool:
+    """True when ``line`` presents the URL as a person's own site or shared page (see _PERSONAL_SITE_LINE)."""
+    if _public_host(host) or is_fiction_line(line):
+        return False
+    if _PERSONAL_SITE_LINE.search(line):
+        return True
+    if path not in ("", "/") or query:
+        return False  # a page deep in a site is documentation far more often than someone's home page
+    alone = line.strip(" \t>*-•|").rstrip(".,;:!?") == url
+    return alone or re.search(r"\.(?:com?\.)?[a-z]{2}$", host) is not None
+
+
 def _urls(c: _Ctx) -> Iterator[Hit]:
     text = c.text
     if not c.cues.has("://") and "www." not in text:
@@ -683,6 +710,8 @@ def _urls(c: _Ctx) -> Iterator[Hit]:
             reason, severity = "the sentence ties it to a person", "error"
         elif any(host == h or host.endswith("." + h) for h in _SHARE_HOSTS) and len(parts.path) > 1:
             reason, severity = "it is a private share link that may open a real document", "warning"
+        elif _personal_site(host, parts.path, parts.query, line, url):
+            reason, severity = "the sentence presents it as someone's own site or shared page", "error"
         else:
             continue
         yield Hit(m.start(), m.start() + len(url), "phi.url", severity,
