@@ -360,33 +360,41 @@ _CAP = rf"[{_UP}][^\W\d_]*(?:['’-][^\W\d_]+)*"
 
 
 @cache
-def _conversation_res() -> tuple[re.Pattern[str], ...]:
+def _conversation_res() -> dict[str, re.Pattern[str]]:
     relatives = "|".join(re.escape(w) for w in sorted(_cues()["relatives"] | _cues()["possessed"], key=len, reverse=True))
-    return (
+    speech, intro, works = _alt("speech_verbs"), _alt("self_introducers"), _alt("works_after_name")
+    # Each costly shape is matched only after a cheap hint: a literal space before its key word (fast to search for).
+    return {
         # 'Koppány: "Who are you?"', 'tracy:"i'm ...' (a speaker's name before a quotation)
-        re.compile(rf"^[ \t]*(?P<n>{_T})[ \t]*:[ \t]*[\"“]", re.M),
+        "speaker": re.compile(rf"^[ \t]*(?P<n>{_T})[ \t]*:[ \t]*[\"“]", re.M),
         # "Franciska's kid", "Matej's address", "Amanda's daughter"
-        re.compile(rf"['’]s[ \t]+(?:{relatives})\b", re.I),
+        "possessive": re.compile(rf"['’]s[ \t]+(?:{relatives})\b", re.I),
         # "..., says Hartvigsson."
-        re.compile(rf"\b(?:{_alt('speech_verbs')})[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?=[ \t]*(?:[.,;!?\"”)]|$))", re.M),
+        "speech_hint": re.compile(rf" (?=(?:{speech})[ \t])"),
+        "speech": re.compile(rf"(?:{speech})[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?=[ \t]*(?:[.,;!?\"”)]|$))", re.M),
         # "people call me višeslav", "please change it to Soib K. Kishiev"
-        re.compile(rf"\b(?:{_alt('self_introducers')})[ \t]+(?P<n>{_T}(?:[ \t]+(?:[A-Z]\.?|{_CAP})){{0,2}})", re.I),
+        "intro_hint": re.compile(rf" (?=(?:{intro})[ \t])", re.I),
+        "intro": re.compile(rf"(?:{intro})[ \t]+(?P<n>{_T}(?:[ \t]+(?:[A-Z]\.?|{_CAP})){{0,2}})", re.I),
         # "What's your last name? Arcuri"
-        re.compile(rf"\bname[ \t]*\?[ \t]*(?P<n>{_T}(?:[ \t]+{_T}){{0,2}})[ \t]*$", re.M | re.I),
+        "asked": re.compile(rf"name[ \t]*\?[ \t]*(?P<n>{_T}(?:[ \t]+{_T}){{0,2}})[ \t]*$", re.M | re.I),
         # "Ravil G Yefimov", "Alvir D. Pušaver": a first name, an initial, a surname
-        re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}[ \t]+[A-Z]\.?[ \t]+{_CAP})(?![\w'’-])"),
+        "initial_hint": re.compile(r" (?=[A-Z]\.?[ \t])"),
+        "initial_before": re.compile(rf"(?<![\w'’-]){_CAP}[ \t]*\Z"),
+        "initial_after": re.compile(rf"[A-Z]\.?[ \t]+{_CAP}(?![\w'’-])"),
         # "(not by Ushurma Dratchev)", "a song by ex-Zombie Kleist"
-        re.compile(rf"\bby[ \t]+(?:ex-{_CAP}[ \t]+)?(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?![\w'’-])"),
+        "by_hint": re.compile(r" (?=by[ \t])"),
+        "by": re.compile(rf"by[ \t]+(?:ex-{_CAP}[ \t]+)?(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?![\w'’-])"),
         # "the Dratchev novel"
-        re.compile(rf"\bthe[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[ \t]+(?:{_alt('works_after_name')})\b"),
+        "work_hint": re.compile(rf" (?=(?:{works})\b)"),
+        "work": re.compile(rf"\bthe[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[ \t]*\Z"),
         # "emidio p lombardo" alone on its line
-        re.compile(r"^[ \t]*(?P<n>[^\W\d_]{2,}(?:[ \t]+[^\W\d_]\.?)?[ \t]+[^\W\d_]{2,})[ \t]*$", re.M),
-    )
+        "alone": re.compile(r"^[ \t]*(?P<n>[^\W\d_]{2,}(?:[ \t]+[^\W\d_]\.?)?[ \t]+[^\W\d_]{2,})[ \t]*$", re.M),
+    }
 
 
 def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterator[Hit]:
     """Names in the shapes of dialogue and everyday writing, known to the lists or not (see _conversation_res)."""
-    speaker, possessive, speech, intro, asked, initial, by, work, alone = _conversation_res()
+    res = _conversation_res()
     person = lexicons.person_names()
 
     def words_ok(words: list[str], strict: bool) -> bool:
@@ -403,10 +411,10 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
         if words and words_ok(words, strict) and line_ok(start):
             yield hit(start, start + len(value))
 
-    for m in speaker.finditer(text):
+    for m in res["speaker"].finditer(text):
         yield from emit(m.start("n"), m.group("n"))
     if "'s" in lower or "’s" in lower:
-        for m in possessive.finditer(text):
+        for m in res["possessive"].finditer(text):
             before = list(TOKEN_RE.finditer(text, max(0, m.start() - 40), m.start()))
             if not before or before[-1].end() != m.start():
                 continue
@@ -417,22 +425,39 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
             value = text[first.start():m.start()]
             if _is_cap(value) or value.lower() in person:
                 yield from emit(first.start(), value)
-    for pattern in (speech, by, work):
-        for m in pattern.finditer(text):
+    for key in ("speech", "by"):
+        pattern = res[key]
+        for h in res[key + "_hint"].finditer(text):
+            m = pattern.match(text, h.end())
+            if m:
+                yield from emit(m.start("n"), m.group("n"))
+    for h in res["work_hint"].finditer(text):
+        m = res["work"].search(text, max(0, h.start() - 60), h.start())
+        if m:
             yield from emit(m.start("n"), m.group("n"))
-    for pattern in (intro, asked):
-        for m in pattern.finditer(text):
-            value = m.group("n")
+    intros = [m for h in res["intro_hint"].finditer(text) if (m := res["intro"].match(text, h.end()))]
+    pos = lower.find("name")
+    while pos != -1:
+        m = res["asked"].match(text, pos)
+        if m:
+            intros.append(m)
+        pos = lower.find("name", pos + 4)
+    for m in intros:
+        value = m.group("n")
+        words = value.split()
+        while words and not _name_or_unknown(words[-1].rstrip(".")):
+            words.pop()
+        if words and (words[0][:1].isupper() or not words[0].isascii() or words[0].lower() in person):
+            yield from emit(m.start("n"), value[:value.index(words[-1]) + len(words[-1])])
+    for h in res["initial_hint"].finditer(text):
+        first = res["initial_before"].search(text, max(0, h.start() - 40), h.start())
+        last = res["initial_after"].match(text, h.end()) if first else None
+        if first and last:
+            value = text[first.start():last.end()]
             words = value.split()
-            while words and not _name_or_unknown(words[-1].rstrip(".")):
-                words.pop()
-            if words and (words[0][:1].isupper() or not words[0].isascii() or words[0].lower() in person):
-                yield from emit(m.start("n"), value[:value.index(words[-1]) + len(words[-1])])
-    for m in initial.finditer(text):
-        first, *_, last = m.group("n").split()
-        if _name_or_unknown(first) and _name_or_unknown(last):
-            yield from emit(m.start("n"), m.group("n"))
-    for m in alone.finditer(lower):
+            if _name_or_unknown(words[0]) and _name_or_unknown(words[-1]):
+                yield from emit(first.start(), value)
+    for m in res["alone"].finditer(lower):
         value = text[m.start("n"):m.end("n")]
         if value.islower():
             yield from emit(m.start("n"), value, strict=False)

@@ -45,7 +45,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     suffixes = "|".join(re.escape(s) for s in sorted(cues["compound_suffixes"], key=len, reverse=True))
     return {
         "unit": re.compile(rf"(?<![\w-])(?:{units})\.?[ \t]*#?[ \t]*\d{{1,6}}[A-Za-z]?(?![\w/.:-]*\d)", re.I),
-        "military": re.compile(r"(?<![\w-])(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}\b"),
+        "military": re.compile(r"(?<![\w-])(?:(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}\b|"
+                               r"(?:USCGC|USNS|USS)[ \t]+[^\W\d_]{3,})", re.I),
         "town_code": re.compile(r"(?<![\w-])[^\W\d_][\w .'’-]{1,30},[ \t]*[A-Za-z]{2}\.?[ \t]+\d{4,6}(?:-\d{3,4})?(?![\w-])"),
         "label": re.compile(rf"(?<![\w-])(?:{labels})\b[ \t:]*(?P<rest>[^\n]{{0,80}})", re.I),
         "postcode": re.compile(rf"(?<![\w-])(?:{postcode})\b[ \t]*(?:is|:|#|=)?[ \t]*(?P<code>[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){{1,9}})",
@@ -162,7 +163,7 @@ def _fast_sets() -> dict[str, frozenset[str]]:
         "postcode": frozenset(u.split()[0] for u in cues["postcode_labels"]),
         "label": frozenset(u.split()[0].rstrip(":") for u in cues["address_labels"]),
         "region_words": frozenset(w for r in regions for w in r.split()),
-        "military": frozenset(["apo", "fpo", "dpo"]),
+        "military": frozenset(["apo", "fpo", "dpo", "uscgc", "usns", "uss"]),
     }
 
 
@@ -234,6 +235,8 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
                                                    or re.search(r"\d{1,6}[ \t,]+[^\W\d_]", rest)):
                         found = True
                         break
+        if not found and not digits and tokset & fast["military"] and p["military"].search(line):
+            found = True  # a ship's name opens a military address ("USCGC Bertholf")
         if not found and block and _continues_block(line):
             found = True
         if not found:
