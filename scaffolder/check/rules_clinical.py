@@ -252,7 +252,7 @@ def _event_dates(text: str, low: str, ok) -> Iterator[Hit]:
         if _MD_NOT_DATE_BEFORE.search(window) or _MD_NOT_DATE_AFTER.match(text, m.end()):
             continue
         if before.search(window) or (second <= 31 and after.match(text, m.end())):
-            if month == "1" and second in (2, 3, 4) or (month == "3" and second in (4, 8)):
+            if (month == "1" and second in (2, 3, 4)) or (month == "3" and second in (4, 8)):
                 continue  # fractions: 1/2, 3/4
             if ok(m.start()):
                 yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
