@@ -230,6 +230,7 @@ def _event_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 _SLASH_DIGIT_RE = re.compile(r"/(?=\d)")
+_MD_NOT_WORD_BEFORE = re.compile(r"(?<![\w/])" + _MD_NOT_DATE_BEFORE.pattern, re.I)  # whole words: "fx" is no "x"
 
 
 def _event_dates(text: str, low: str, ok) -> Iterator[Hit]:
@@ -249,7 +250,7 @@ def _event_dates(text: str, low: str, ok) -> Iterator[Hit]:
         if not (1 <= second <= 31 or len(m.group(2)) == 2):
             continue
         window = low[max(0, m.start() - 24):m.start()]
-        if _MD_NOT_DATE_BEFORE.search(window) or _MD_NOT_DATE_AFTER.match(text, m.end()):
+        if _MD_NOT_WORD_BEFORE.search(window) or _MD_NOT_DATE_AFTER.match(text, m.end()):
             continue
         if before.search(window) or (second <= 31 and after.match(text, m.end())):
             if (month == "1" and second in (2, 3, 4)) or (month == "3" and second in (4, 8)):

@@ -264,7 +264,8 @@ _KEYWORD_RULES: tuple[tuple[str, str, str, str], ...] = (
      "a Social Security number", "Remove it: a project never needs a Social Security number, not even a fictional one."),
     ("phi.other_id",
      r"(?:employee|staff|student|badge|passport|case|claim|encounter|visit|accession|specimen|requisition|"
-     r"prescription|rx|national|tax|itin|ein|tribal|military|veteran)" + _ID_WORD,
+     r"prescription|rx|national|tax|itin|ein|tribal|military|veteran|reference|confirmation|tracking|"
+     r"authori[sz]ation)" + _ID_WORD + r"|(?:ref|reference|confirmation|tracking|order)\s*(?:#|no\.|number)",
      "an identifying number", "Remove it, or use a fictional id with the FAKE- prefix, such as FAKE-ID-420118."),
     ("phi.geo", r"zip(?:\s*code)?|postal code|post ?code", "a ZIP code",
      "Keep at most the first three digits where that area is large, or remove it."),
@@ -277,7 +278,7 @@ _KEYWORD_TAIL_RE = re.compile(
     r"(?![a-z0-9])\s*(?:[:#=]|no\.|is|was|of|reads|listed as)?\s*(?:[:#=]\s*)?$"
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
-_KEYWORD_LAST_WORDS = frozenset(["mrn", "id", "identifier", "number", "num", "no", "nr", "record", "medicaid", "medicare", "mbi", "hicn", "account", "acct", "iban", "card", "license", "licence", "npi", "dea", "vin", "plate", "s/n", "sn", "serial", "udi", "imei", "ssn", "security", "zip", "code", "postcode", "postal", "phone", "tel", "telephone", "cell", "mobile", "call", "callback", "pager", "contact", "fax", "is", "was", "of", "reads", "as"])
+_KEYWORD_LAST_WORDS = frozenset(["mrn", "id", "identifier", "number", "num", "no", "nr", "record", "medicaid", "medicare", "mbi", "hicn", "account", "acct", "iban", "card", "license", "licence", "npi", "dea", "vin", "plate", "s/n", "sn", "serial", "udi", "imei", "ssn", "security", "zip", "code", "postcode", "postal", "phone", "tel", "telephone", "cell", "mobile", "call", "callback", "pager", "contact", "fax", "is", "was", "of", "reads", "as", "ref", "reference", "confirmation", "tracking", "order"])
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
            "OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 _CITY_STATE_TAIL = re.compile(rf"[A-Z][a-zA-Z.'-]+(?:\s[A-Z][a-zA-Z.'-]+){{0,3}},\s*(?:{_STATES})\.?\s+$")

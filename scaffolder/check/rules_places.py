@@ -43,6 +43,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     labels = "|".join(re.escape(u) for u in sorted(cues["address_labels"], key=len, reverse=True))
     postcode = "|".join(re.escape(u) for u in sorted(cues["postcode_labels"], key=len, reverse=True))
     suffixes = "|".join(re.escape(s) for s in sorted(cues["compound_suffixes"], key=len, reverse=True))
+    types_before = "|".join(re.escape(s) for s in sorted(cues["street_types_before_name"], key=len, reverse=True))
+    types_after = "|".join(re.escape(s) for s in sorted(cues["street_types_after_name"], key=len, reverse=True))
     return {
         "unit": re.compile(rf"(?<![\w-])(?:{units})\.?[ \t]*#?[ \t]*\d{{1,6}}[A-Za-z]?(?![\w/.:-]*\d)", re.I),
         "military": re.compile(r"(?<![\w-])(?:(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}\b|"
@@ -53,6 +55,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                re.I),
         "compound": re.compile(rf"[^\W\d_]{{2,}}(?:{suffixes})(?![\w])", re.I),
         "number_word": re.compile(rf"(?<![\w.,/:-])\d{{1,6}}[A-Za-z]?,?[ \t]+(?:\d{{1,5}}[ \t]+)?(?:{_T}[ \t]+){{0,4}}{_T}"),
+        # "rue Tachkent 31", "9383 ul. Chrzanowska 61": a street type that comes before the street's name
+        "type_first": re.compile(rf"(?<![\w-])(?:{types_before})[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){{0,3}}"
+                                 rf"[ \t,]+\d{{1,5}}(?![\d/:]|[.,]\d)|(?<![\w.,/:-])\d{{1,5}}[ \t]+(?:{types_before})[ \t]+[^\W\d_]{{2,}}",
+                                 re.I),
+        # "hegyalja út 98.", "Luite tee 87": a street type after the name, in any case, then the house number
+        "type_after": re.compile(rf"(?<![\w'’-])(?P<name>[^\W\d_][\w'’-]*)[ \t]+(?:{types_after})[ \t]+\d{{1,5}}[A-Za-z]?"
+                                 rf"(?![\w/:-]|[.,]\d)", re.I),
         "word_number": re.compile(rf"(?:{_T}[ \t]+){{0,4}}{_T}\.?[ \t]+\d{{1,5}}[A-Za-z]?\.?(?![\w/.:-]*\d)"),
     }
 
@@ -71,7 +80,8 @@ def _has_street_word(words: list[str]) -> bool:
             continue
         if low in ("u", "ul") and not w.endswith("."):
             continue
-        if low in streets and low not in clinical and (bare[:1].isupper() or w.endswith(".") or low not in common):
+        if low in streets and (low not in clinical or (bare[:1].isupper() and low in lexicons.words("street_extra"))) \
+                and (bare[:1].isupper() or w.endswith(".") or low not in common):
             return True
         if compound.fullmatch(bare) and low not in common:
             return True
@@ -114,6 +124,15 @@ def _street_line(line: str, pool: frozenset[str] = frozenset()) -> bool:
         if tail and strong and _has_street_word(strong) and any(w[:1].isupper() for w in tail):
             return True
     return False
+
+
+def _typed_street(line: str) -> bool:
+    """A street named with a locale's street type before or after the name, in any case (see _patterns)."""
+    p = _patterns()
+    if p["type_first"].search(line):
+        return True
+    common = lexicons.words("common_words")
+    return any(m.group("name")[:1].isupper() or m.group("name").lower() not in common for m in p["type_after"].finditer(line))
 
 
 _NUMBER_AFTER_WORD_RE = re.compile(r"(?<=[^\W\d_.])\.?[ \t]+\d{1,5}[A-Za-z]?\.?(?![\w/.:-]*\d)")
@@ -164,6 +183,7 @@ def _fast_sets() -> dict[str, frozenset[str]]:
         "label": frozenset(u.split()[0].rstrip(":") for u in cues["address_labels"]),
         "region_words": frozenset(w for r in regions for w in r.split()),
         "military": frozenset(["apo", "fpo", "dpo", "uscgc", "usns", "uss"]),
+        "types": frozenset(w.rstrip(".") for w in cues["street_types_before_name"] | cues["street_types_after_name"]),
     }
 
 
@@ -197,7 +217,7 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
     city_words = whole & places
     gram_heads = whole & _gram_heads()
     wanted = whole & (fast["street"] | fast["unit"] | fast["military"] | fast["postcode"] | fast["label"]
-                      | fast["region_words"])
+                      | fast["region_words"] | fast["types"])
     compounds = {t for t in whole if _compound_token(t)}
     if not (city_words or gram_heads or wanted or "," in text or compounds):
         return
@@ -224,7 +244,8 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
                     or (tokset & fast["unit"] and p["unit"].search(line)) \
                     or (tokset & fast["military"] and p["military"].search(line)) \
                     or ("," in line and _TOWN_TAIL_RE.search(line) and p["town_code"].search(line)) \
-                    or (tokset & fast["region_words"] and _region_postcode(line)):
+                    or (tokset & fast["region_words"] and _region_postcode(line)) \
+                    or (tokset & fast["types"] and _typed_street(line)):
                 found = True
             elif tokset & fast["postcode"]:
                 found = any(any(ch.isdigit() for ch in m.group("code")) for m in p["postcode"].finditer(line))
