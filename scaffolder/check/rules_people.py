@@ -347,9 +347,13 @@ def _unknown_word(low: str) -> bool:
         and low not in lexicons.words("regions") and low not in lexicons.words("vendors")
 
 
+_NAME_SHAPE_RE = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[^\W\d_][^\W\d_A-Z]+(?:['’-][^\W\d_][^\W\d_A-Z]+)*(?:['’]s)?")
+
+
 def _name_or_unknown(word: str) -> bool:
+    """A known name, or a word no list knows that is shaped like one ("Hauta-aho", not "OpenBLAS" or "Ctrl-C")."""
     low = word.lower()
-    return low in lexicons.person_names() or _unknown_word(low)
+    return low in lexicons.person_names() or (_unknown_word(low) and _NAME_SHAPE_RE.fullmatch(word) is not None)
 
 
 def _alt(key: str) -> str:
@@ -383,7 +387,8 @@ def _conversation_res() -> dict[str, re.Pattern[str]]:
         "initial_after": re.compile(rf"[A-Z]\.?[ \t]+{_CAP}(?![\w'’-])"),
         # "(not by Ushurma Dratchev)", "a song by ex-Zombie Kleist"
         "by_hint": re.compile(r" (?=by[ \t])"),
-        "by": re.compile(rf"by[ \t]+(?:ex-{_CAP}[ \t]+)?(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?![\w'’-])"),
+        # (a full name of two words, or one after "ex-...": a single word after "by" is an organisation as often)
+        "by": re.compile(rf"by[ \t]+(?:ex-{_CAP}[ \t]+(?P<one>{_CAP})|(?P<two>{_CAP}[ \t]+{_CAP}))(?![\w'’-])"),
         # "the Dratchev novel"
         "work_hint": re.compile(rf" (?=(?:{works})\b)"),
         "work": re.compile(rf"\bthe[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[ \t]*\Z"),
@@ -425,12 +430,15 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
             value = text[first.start():m.start()]
             if _is_cap(value) or value.lower() in person:
                 yield from emit(first.start(), value)
-    for key in ("speech", "by"):
-        pattern = res[key]
-        for h in res[key + "_hint"].finditer(text):
-            m = pattern.match(text, h.end())
-            if m:
-                yield from emit(m.start("n"), m.group("n"))
+    for h in res["speech_hint"].finditer(text):
+        m = res["speech"].match(text, h.end())
+        if m:
+            yield from emit(m.start("n"), m.group("n"))
+    for h in res["by_hint"].finditer(text):
+        m = res["by"].match(text, h.end())
+        if m:
+            group = "one" if m.group("one") else "two"
+            yield from emit(m.start(group), m.group(group))
     for h in res["work_hint"].finditer(text):
         m = res["work"].search(text, max(0, h.start() - 60), h.start())
         if m:

@@ -667,14 +667,18 @@ def _public_host(host: str) -> bool:
 
 def _personal_site(host: str, path: str, query: str, line: str, url: str) -> bool:
     """True when ``line`` presents the URL as a person's own site or shared page (see _PERSONAL_SITE_LINE)."""
+    from scaffolder.check import lexicons
+
     if _public_host(host) or is_fiction_line(line):
         return False
     if _PERSONAL_SITE_LINE.search(line):
         return True
     if path not in ("", "/") or query:
         return False  # a page deep in a site is documentation far more often than someone's home page
+    # a bare home page alone on its line, on a country's domain (projects' own .io, .sh, .dev ... sites aside)
     alone = line.strip(" \t>*-•|").rstrip(".,;:!?") == url
-    return alone or re.search(r"\.(?:com?\.)?[a-z]{2}$", host) is not None
+    tld = host.rsplit(".", 1)[-1]
+    return alone and len(tld) == 2 and tld not in lexicons.words("project_tlds")
 
 
 def _urls(c: _Ctx) -> Iterator[Hit]:

@@ -35,6 +35,9 @@ def test_personal_web_addresses_are_found(text: str) -> None:
     "http://localhost:8000/",
     "Codes come from http://loinc.org/ and https://hl7.org/fhir/R4/patient.html.",
     "Read the guideline at https://www.cdc.gov/",
+    "The tool is backed by [Zentrix](https://zentrix.sh), the makers of the linter.",
+    "    https://toolname.io/",
+    "    https://plugin-host.org",
 ])
 def test_public_and_reserved_web_addresses_are_quiet(text: str) -> None:
     assert "phi.url" not in cats(text)
@@ -68,6 +71,10 @@ def test_names_in_conversational_shapes_are_found(text: str) -> None:
     "the blue novel was long",
     "neuro unchanged",
     "Daughter is health care proxy. Family is very involved.",
+    "Portions copyright (c) 1990 by Quillpress, Inc.",
+    "Fonts obtained by Bitcraftery from the vendor.",
+    "Linked against OpenBLAS and NumWIDGET builds.",
+    "Press Ctrl-C to stop.",
 ])
 def test_ordinary_text_in_those_shapes_is_quiet(text: str) -> None:
     assert "phi.name" not in cats(text)
