@@ -298,8 +298,10 @@ def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
                 if line_ok(m.start()):  # "son Rob-who states ..."
                     yield hit(m.start("n1"), m.start("n1") + len(n1.split("-")[0]))
                 continue
-            ok = low1 in names or low1 in firsts or (n1[:1].isupper() and _unknown_word(low1)
-                                                          and not text[m.end("cue"):m.start("n1")].strip(" \t"))
+            bare_gap = not text[m.end("cue"):m.start("n1")].strip(" \t")
+            ok = low1 in names or low1 in firsts or (n1[:1].isupper() and _unknown_word(low1) and bare_gap) or (
+                bare_gap and _is_cap(n1) and low1 not in not_names and n2 is not None and _is_cap(n2)
+                and _name_or_unknown(n2) and n2.lower() not in lexicons.places())  # "friend Wil Quenby"
         if not ok or not line_ok(m.start()):
             continue
         end = m.end("n1")

@@ -177,7 +177,8 @@ def _fast_sets() -> dict[str, frozenset[str]]:
     cues = _cues()
     regions = lexicons.words("regions")
     return {
-        "street": _street_words() - lexicons.words("clinical_words"),
+        # ("St", "Rd" and the like are clinical shorthand in capitals, street types in title case: kept)
+        "street": (_street_words() - lexicons.words("clinical_words")) | lexicons.words("street_extra"),
         "unit": frozenset(u.split()[-1].strip(".") for u in cues["units"]),
         "postcode": frozenset(u.split()[0] for u in cues["postcode_labels"]),
         "label": frozenset(u.split()[0].rstrip(":") for u in cues["address_labels"]),

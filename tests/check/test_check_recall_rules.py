@@ -57,6 +57,7 @@ def test_public_and_reserved_web_addresses_are_quiet(text: str) -> None:
     "harriet q blandiver",
     "SOCIAL: A BROTHER ZORVANE CALLED TODAY.",
     "Phone call from son Tom-who will visit tomorrow.",
+    "His friend Wil Quenbrasse came in and signed the forms.",
 ])
 def test_names_in_conversational_shapes_are_found(text: str) -> None:
     assert "phi.name" in cats(text)
@@ -128,6 +129,7 @@ def test_reference_numbers_are_ids() -> None:
     "enter on kertvaros út 41. from the side",
     "6620 Velmo tee 12",
     "Send it to 551 2040 Brackwater St",
+    "Meet me at 7120 3304 Harrowgate St, Quellby",
     "fpo ae 09876",
     "the letter went to uscgc brenhollow",
 ])
