@@ -76,6 +76,9 @@ def test_names_in_conversational_shapes_are_found(text: str) -> None:
     "Fonts obtained by Bitcraftery from the vendor.",
     "Linked against OpenBLAS and NumWIDGET builds.",
     "Press Ctrl-C to stop.",
+    "Pt continued Zosyn. Vanco added.",
+    "The scheduler, also known as Kubernetes, runs the jobs.",
+    "Pt's family at bedside.",
 ])
 def test_ordinary_text_in_those_shapes_is_quiet(text: str) -> None:
     assert "phi.name" not in cats(text)
