@@ -377,7 +377,8 @@ def _conversation_res() -> dict[str, re.Pattern[str]]:
         "possessive": re.compile(rf"['’]s[ \t]+(?:{relatives})\b", re.I),
         # "..., says Hartvigsson."
         "speech_hint": re.compile(rf" (?=(?:{speech})[ \t])"),
-        "speech": re.compile(rf"(?:{speech})[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?=[ \t]*(?:[.,;!?\"”)]|$))", re.M),
+        "speech": re.compile(rf"(?:{speech})(?:[ \t]+(?:at|to))?[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?=[ \t]*(?:[.,;:!?\"”)]|$))",
+                             re.M),
         # "people call me višeslav", "please change it to Soib K. Kishiev"
         "intro_hint": re.compile(rf" (?=(?:{intro})[ \t])", re.I),
         "intro": re.compile(rf"(?:{intro})[ \t]+(?P<n>{_T}(?:[ \t]+(?:[A-Z]\.?|{_CAP})){{0,2}})", re.I),
@@ -394,6 +395,11 @@ def _conversation_res() -> dict[str, re.Pattern[str]]:
         # "the Dratchev novel"
         "work_hint": re.compile(rf" (?=(?:{works})\b)"),
         "work": re.compile(rf"\bthe[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[ \t]*\Z"),
+        # "Quorvax Brindelmoor": two capitalised words that no list knows (a name from a locale the lists miss)
+        "pair": re.compile(r"(?<![\w'’.-])(?P<a>[A-Z][a-z]{2,}(?:['’-][A-Za-z][a-z]+)?)(?=[ \t]+(?P<b>[A-Z][a-z]{2,}"
+                           r"(?:['’-][A-Za-z][a-z]+)?)(?![\w'’-]|\.\w))"),
+        # "Ulquorbe, Vashkerten and Brindel were ...": a list of names no list knows
+        "list": re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}(?:,[ \t]+{_CAP})*,?[ \t]+and[ \t]+{_CAP})(?![\w'’-])"),
         # "emidio p lombardo" alone on its line
         "alone": re.compile(r"^[ \t]*(?P<n>[^\W\d_]{2,}(?:[ \t]+[^\W\d_]\.?)?[ \t]+[^\W\d_]{2,})[ \t]*$", re.M),
     }
@@ -457,7 +463,8 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
         words = value.split()
         while words and not _name_or_unknown(words[-1].rstrip(".")):
             words.pop()
-        if words and (words[0][:1].isupper() or not words[0].isascii() or words[0].lower() in person):
+        if words and (words[0][:1].isupper() or not words[0].isascii() or words[0].lower() in person
+                      or (m.re is res["intro"] and _NAME_SHAPE_RE.fullmatch(words[0]))):
             yield from emit(m.start("n"), value[:value.index(words[-1]) + len(words[-1])])
     for h in res["initial_hint"].finditer(text):
         first = res["initial_before"].search(text, max(0, h.start() - 40), h.start())
@@ -467,6 +474,31 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
             words = value.split()
             if _name_or_unknown(words[0]) and _name_or_unknown(words[-1]):
                 yield from emit(first.start(), value)
+    places = lexicons.places()
+    for m in res["pair"].finditer(text):
+        first, last = m.group("a"), m.group("b")
+        value = text[m.start("a"):m.end("b")]
+        if " ".join(value.lower().split()) in places or not (_name_or_unknown(first) and _name_or_unknown(last)):
+            continue
+        if first.lower() in person and last.lower() in person:
+            continue  # known names: the lexicon rules decide
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end("b"))
+        line = text[start:end if end != -1 else len(text)]
+        rest = text[start:m.start("a")] + " " + text[m.end("b"):end if end != -1 else len(text)]
+        # a heading, a table cell or a line in title case names a thing more often than a person
+        if line.lstrip().startswith(("#", "|")) or _title_case_line(rest):
+            continue
+        long_words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
+        if len(long_words) >= 3 and all(w[0].isupper() for w in long_words):
+            continue
+        yield from emit(m.start("a"), value)
+    if " and " in text:
+        for m in res["list"].finditer(text):
+            words = [w.strip(",") for w in m.group("n").split() if w != "and"]
+            if len(words) >= 2 and all(_name_or_unknown(w) for w in words) \
+                    and sum(w.lower() not in person for w in words) >= 2:
+                yield from emit(m.start("n"), m.group("n"))
     for m in res["alone"].finditer(lower):
         value = text[m.start("n"):m.end("n")]
         if value.islower():

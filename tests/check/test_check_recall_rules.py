@@ -58,6 +58,11 @@ def test_public_and_reserved_web_addresses_are_quiet(text: str) -> None:
     "SOCIAL: A BROTHER ZORVANE CALLED TODAY.",
     "Phone call from son Tom-who will visit tomorrow.",
     "His friend Wil Quenbrasse came in and signed the forms.",
+    "Maybe it's under Yandrupo Feznarok",
+    "> Omrivel Drimsalla",
+    "Is this the best song? Vashkerten and Ulquorbe were precise.",
+    'Tzeshka shouted at Brindelmoor: "Stop!"',
+    "sometimes friends call me yandrupo",
 ])
 def test_names_in_conversational_shapes_are_found(text: str) -> None:
     assert "phi.name" in cats(text)
@@ -79,6 +84,9 @@ def test_names_in_conversational_shapes_are_found(text: str) -> None:
     "Pt continued Zosyn. Vanco added.",
     "The scheduler, also known as Kubernetes, runs the jobs.",
     "Pt's family at bedside.",
+    "### Python Runtime Programmatic Introspection",
+    "| Feature | Charset Normalizer |",
+    "CV: Diastolic Dysfunction verses worsening effusion.",
 ])
 def test_ordinary_text_in_those_shapes_is_quiet(text: str) -> None:
     assert "phi.name" not in cats(text)
