@@ -496,9 +496,11 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
     if " and " in text:
         for m in res["list"].finditer(text):
             words = [w.strip(",") for w in m.group("n").split() if w != "and"]
-            if len(words) >= 2 and all(_name_or_unknown(w) for w in words) \
-                    and sum(w.lower() not in person for w in words) >= 2:
-                yield from emit(m.start("n"), m.group("n"))
+            # three or more; two only as the subject of a past ("Logit and Probit are ..." names methods)
+            if (len(words) >= 3 or text.startswith((" were ", " had "), m.end())) and all(_name_or_unknown(w) for w in words) \
+                    and sum(w.lower() not in person for w in words) >= 2 \
+                    and not any(filt.skip(w) for w in words) and line_ok(m.start("n")):
+                yield hit(m.start("n"), m.end("n"))
     for m in res["alone"].finditer(lower):
         value = text[m.start("n"):m.end("n")]
         if value.islower():

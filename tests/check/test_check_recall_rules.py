@@ -87,6 +87,7 @@ def test_names_in_conversational_shapes_are_found(text: str) -> None:
     "### Python Runtime Programmatic Introspection",
     "| Feature | Charset Normalizer |",
     "CV: Diastolic Dysfunction verses worsening effusion.",
+    "Models: Logit and Probit are supported.",
 ])
 def test_ordinary_text_in_those_shapes_is_quiet(text: str) -> None:
     assert "phi.name" not in cats(text)
