@@ -380,7 +380,7 @@ def _conversation_res() -> dict[str, re.Pattern[str]]:
         "speech": re.compile(rf"(?:{speech})(?:[ \t]+(?:at|to))?[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?=[ \t]*(?:[.,;:!?\"”)]|$))",
                              re.M),
         # "people call me višeslav", "please change it to Soib K. Kishiev"
-        "intro_hint": re.compile(rf" (?=(?:{intro})[ \t])", re.I),
+        "intro_hint": re.compile(rf" (?=(?:{intro.lower()})[ \t])"),  # searched in the lower-case text
         "intro": re.compile(rf"(?:{intro})[ \t]+(?P<n>{_T}(?:[ \t]+(?:[A-Z]\.?|{_CAP})){{0,2}})", re.I),
         # "What's your last name? Arcuri"
         "asked": re.compile(rf"name[ \t]*\?[ \t]*(?P<n>{_T}(?:[ \t]+{_T}){{0,2}})[ \t]*$", re.M | re.I),
@@ -396,10 +396,12 @@ def _conversation_res() -> dict[str, re.Pattern[str]]:
         "work_hint": re.compile(rf" (?=(?:{works})\b)"),
         "work": re.compile(rf"\bthe[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[ \t]*\Z"),
         # "Quorvax Brindelmoor": two capitalised words that no list knows (a name from a locale the lists miss)
-        "pair": re.compile(r"(?<![\w'’.-])(?P<a>[A-Z][a-z]{2,}(?:['’-][A-Za-z][a-z]+)?)(?=[ \t]+(?P<b>[A-Z][a-z]{2,}"
+        "pair": re.compile(r"(?P<a>[A-Z](?<![\w'’.-][A-Z])[a-z]{2,}(?:['’-][A-Za-z][a-z]+)?)(?=[ \t]+(?P<b>[A-Z][a-z]{2,}"
                            r"(?:['’-][A-Za-z][a-z]+)?)(?![\w'’-]|\.\w))"),
         # "Ulquorbe, Vashkerten and Brindel were ...": a list of names no list knows
-        "list": re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}(?:,[ \t]+{_CAP})*,?[ \t]+and[ \t]+{_CAP})(?![\w'’-])"),
+        "list_hint": re.compile(r" and (?=[A-Z\u00c0-\u00de])"),
+        "list_head": re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}(?:,[ \t]+{_CAP})*),?\Z"),
+        "list_tail": re.compile(rf"{_CAP}(?![\w'’-])"),
         # "emidio p lombardo" alone on its line
         "alone": re.compile(r"^[ \t]*(?P<n>[^\W\d_]{2,}(?:[ \t]+[^\W\d_]\.?)?[ \t]+[^\W\d_]{2,})[ \t]*$", re.M),
     }
@@ -451,7 +453,7 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
         m = res["work"].search(text, max(0, h.start() - 60), h.start())
         if m:
             yield from emit(m.start("n"), m.group("n"))
-    intros = [m for h in res["intro_hint"].finditer(text) if (m := res["intro"].match(text, h.end()))]
+    intros = [m for h in res["intro_hint"].finditer(lower) if (m := res["intro"].match(text, h.end()))]
     pos = lower.find("name")
     while pos != -1:
         m = res["asked"].match(text, pos)
@@ -493,14 +495,17 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
         if len(long_words) >= 3 and all(w[0].isupper() for w in long_words):
             continue
         yield from emit(m.start("a"), value)
-    if " and " in text:
-        for m in res["list"].finditer(text):
-            words = [w.strip(",") for w in m.group("n").split() if w != "and"]
-            # three or more; two only as the subject of a past ("Logit and Probit are ..." names methods)
-            if (len(words) >= 3 or text.startswith((" were ", " had "), m.end())) and all(_name_or_unknown(w) for w in words) \
-                    and sum(w.lower() not in person for w in words) >= 2 \
-                    and not any(filt.skip(w) for w in words) and line_ok(m.start("n")):
-                yield hit(m.start("n"), m.end("n"))
+    for h in res["list_hint"].finditer(text):
+        head = res["list_head"].search(text, max(0, h.start() - 160), h.start())
+        tail = res["list_tail"].match(text, h.end()) if head else None
+        if not (head and tail):
+            continue
+        words = [w.strip(",") for w in head.group("n").split()] + [tail.group(0)]
+        # three or more; two only as the subject of a past ("Logit and Probit are ..." names methods)
+        if (len(words) >= 3 or text.startswith((" were ", " had "), tail.end())) and all(_name_or_unknown(w) for w in words) \
+                and sum(w.lower() not in person for w in words) >= 2 \
+                and not any(filt.skip(w) for w in words) and line_ok(head.start("n")):
+            yield hit(head.start("n"), tail.end())
     for m in res["alone"].finditer(lower):
         value = text[m.start("n"):m.end("n")]
         if value.islower():
