@@ -373,6 +373,10 @@ def _conversation_res() -> dict[str, re.Pattern[str]]:
     return {
         # 'Koppány: "Who are you?"', 'tracy:"i'm ...' (a speaker's name before a quotation)
         "speaker": re.compile(rf"^[ \t]*(?P<n>{_T})[ \t]*:[ \t]*[\"“]", re.M),
+        # "Name: You saved my life!", "Name, can I please ...": a speaker or an addressee opening a line of speech
+        "speaker_plain": re.compile(rf"^[ \t]*(?P<n>{_CAP})(?::[ \t]+(?P<said>[A-Z][^\n]*)|,[ \t]+(?:can|could|would|will|please|"
+                                    rf"thank|thanks|do|did|are|is|have|where|why|how|what)\b)", re.M),
+        "speech_words": re.compile(r"\b(?:I|you|me|my|your|we|us|our)\b|[!?][\"”]?[ \t]*$"),
         # "Franciska's kid", "Matej's address", "Amanda's daughter"
         "possessive": re.compile(rf"['’]s[ \t]+(?:{relatives})\b", re.I),
         # "..., says Hartvigsson."
@@ -428,6 +432,10 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
 
     for m in res["speaker"].finditer(text):
         yield from emit(m.start("n"), m.group("n"))
+    for m in res["speaker_plain"].finditer(text):
+        said = m.group("said")
+        if said is None or res["speech_words"].search(said):
+            yield from emit(m.start("n"), m.group("n"))
     if "'s" in lower or "’s" in lower:
         for m in res["possessive"].finditer(text):
             before = list(TOKEN_RE.finditer(text, max(0, m.start() - 40), m.start()))
@@ -489,10 +497,10 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
         line = text[start:end if end != -1 else len(text)]
         rest = text[start:m.start("a")] + " " + text[m.end("b"):end if end != -1 else len(text)]
         # a heading, a table cell or a line in title case names a thing more often than a person
-        if line.lstrip().startswith(("#", "|")) or _title_case_line(rest):
+        if line.lstrip().startswith(("#", "|")) or line.rstrip().endswith(":") or _title_case_line(rest):
             continue
-        long_words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
-        if len(long_words) >= 3 and all(w[0].isupper() for w in long_words):
+        long_words = [w for w in re.findall(r"[^\W\d_]+", rest) if len(w) > 3]
+        if len(long_words) >= 2 and all(w[0].isupper() for w in long_words):
             continue
         yield from emit(m.start("a"), value)
     for h in res["list_hint"].finditer(text):
