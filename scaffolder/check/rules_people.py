@@ -298,8 +298,12 @@ def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
                 if line_ok(m.start()):  # "son Rob-who states ..."
                     yield hit(m.start("n1"), m.start("n1") + len(n1.split("-")[0]))
                 continue
-            bare_gap = not text[m.end("cue"):m.start("n1")].strip(" \t")
-            ok = low1 in names or low1 in firsts or (n1[:1].isupper() and _unknown_word(low1) and bare_gap) or (
+            gap = text[m.end("cue"):m.start("n1")].strip(" \t")
+            bare_gap = not gap
+            # a word no list knows right after a family word, in any case ("son quorvax", "SISTER, QUORVAX")
+            unknown = gap in ("", ",") and len(low1) >= 4 and _unknown_word(low1) \
+                and _NAME_SHAPE_RE.fullmatch(n1.capitalize() if n1.isupper() else n1) is not None
+            ok = low1 in names or low1 in firsts or unknown or (
                 bare_gap and _is_cap(n1) and low1 not in not_names and n2 is not None and _is_cap(n2)
                 and _name_or_unknown(n2) and n2.lower() not in lexicons.places())  # "friend Wil Quenby"
         if not ok or not line_ok(m.start()):

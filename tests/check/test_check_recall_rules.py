@@ -66,6 +66,8 @@ def test_public_and_reserved_web_addresses_are_quiet(text: str) -> None:
     "Feznarok: You found my keys!",
     "Drimsalla, can I please talk to your manager?",
     "Directed By:    Omrivel Tzeshkan",
+    "social: son quorvax consented for the procedure.",
+    "COPING-- SISTER, ZORVANE HAS PHONED.",
 ])
 def test_names_in_conversational_shapes_are_found(text: str) -> None:
     assert "phi.name" in cats(text)
@@ -94,6 +96,8 @@ def test_names_in_conversational_shapes_are_found(text: str) -> None:
     "Classifier: Programming Language :: Python",
     "Lytes: Repleted per protocol.",
     "Netscape Cert Type:",
+    "social: son updated at bedside, wife at home, daughter visited.",
+    "DTR CALLED TWICE; HUSBAND UPDATED BY RN.",
 ])
 def test_ordinary_text_in_those_shapes_is_quiet(text: str) -> None:
     assert "phi.name" not in cats(text)
