@@ -521,4 +521,6 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
     for m in res["alone"].finditer(lower):
         value = text[m.start("n"):m.end("n")]
         if value.islower():
-            yield from emit(m.start("n"), value, strict=False)
+            words = value.split()  # with a middle initial ("quorvax p brindel") the words need not be in the lists
+            yield from emit(m.start("n"), value, strict=len(words) == 3 and len(words[1].rstrip(".")) == 1
+                            and all(_NAME_SHAPE_RE.fullmatch(w) for w in (words[0], words[2])))

@@ -68,6 +68,7 @@ def test_public_and_reserved_web_addresses_are_quiet(text: str) -> None:
     "Directed By:    Omrivel Tzeshkan",
     "social: son quorvax consented for the procedure.",
     "COPING-- SISTER, ZORVANE HAS PHONED.",
+    "yandrupo q feznarok",
 ])
 def test_names_in_conversational_shapes_are_found(text: str) -> None:
     assert "phi.name" in cats(text)
@@ -98,6 +99,7 @@ def test_names_in_conversational_shapes_are_found(text: str) -> None:
     "Netscape Cert Type:",
     "social: son updated at bedside, wife at home, daughter visited.",
     "DTR CALLED TWICE; HUSBAND UPDATED BY RN.",
+    "bp q 4h",
 ])
 def test_ordinary_text_in_those_shapes_is_quiet(text: str) -> None:
     assert "phi.name" not in cats(text)
