@@ -236,7 +236,8 @@ def _event_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return before, after, md
 
 
-_SLASH_DIGIT_RE = re.compile(r"/(?=\d)")
+_MD_FROM_SLASH_RE = re.compile(r"/(?:(?<=(?<![\w/.:#+-])(?P<two>1[0-2]|0[1-9])/)|(?<=(?<![\w/.:#+-])[1-9]/))"
+                               r"(?=\d\d?(?![\w/]|[.,]\d|%))")  # the slash of a match of _event_res()'s ``md``
 _MD_NOT_WORD_BEFORE = re.compile(r"(?<![\w/])" + _MD_NOT_DATE_BEFORE.pattern, re.I)  # whole words: "fx" is no "x"
 
 
@@ -245,13 +246,13 @@ def _event_dates(text: str, low: str, ok) -> Iterator[Hit]:
     if "/" not in text:
         return
     before, after, md = _event_res()
+    # every match of ``md``, found from its slash (which the regex engine skips to fast): matches of ``md``
+    # never overlap, and one starts one or two characters before its slash
     matches = []
-    for h in _SLASH_DIGIT_RE.finditer(text):  # a slash before a digit: the cheap hint of every match
-        for s in (h.start() - 2, h.start() - 1):
-            m = md.match(text, s) if s >= 0 and text[s].isdigit() else None
-            if m:
-                matches.append(m)
-                break
+    for h in _MD_FROM_SLASH_RE.finditer(text):
+        m = md.match(text, h.start() - (2 if h.group("two") else 1))
+        if m:
+            matches.append(m)
     for m in matches:
         month, second = m.group(1), int(m.group(2))
         if not (1 <= second <= 31 or len(m.group(2)) == 2):

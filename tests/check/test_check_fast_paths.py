@@ -237,3 +237,21 @@ def test_cue_credential_and_month_hints_from_the_word_index(seed: int) -> None:
     cred = rules_people._cred_re()
     fast = [m.span() for m in finditer_near(cred, text, None, low, 12, 12, rules_people._cred_spans(low))]
     assert fast == [m.span() for m in finditer_near(cred, text, rules_people._cred_hint(), low, 12, 12)]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_event_dates_from_the_slash_match_every_slash_tried(seed: int) -> None:
+    from scaffolder.check import rules_clinical
+
+    md = rules_clinical._event_res()[2]
+    rng = random.Random(seed)
+    text = _soup(rng, ["1", "2", "0", "9", "12", "/", "/", " ", "x", ".", "-", ":", "%", "\n", "3/4", "10/31"], 2000)
+    plain = []
+    for h in re.finditer(r"/(?=\d)", text):  # the loop it replaces: a match one or two characters before each slash
+        for s in (h.start() - 2, h.start() - 1):
+            m = md.match(text, s) if s >= 0 and text[s].isdigit() else None
+            if m:
+                plain.append(m.span())
+                break
+    fast = [md.match(text, h.start() - (2 if h.group("two") else 1)) for h in rules_clinical._MD_FROM_SLASH_RE.finditer(text)]
+    assert [m.span() for m in fast if m] == plain
