@@ -413,6 +413,19 @@ def _name_or_unknown(word: str) -> bool:
     return low in lexicons.person_names() or (_unknown_word(low) and _NAME_SHAPE_RE.fullmatch(word) is not None)
 
 
+@cache
+def _lead_words(key: str) -> frozenset[str]:
+    """The first word of each phrase of the cue list ``key``, lower-cased."""
+    return frozenset(phrase.lower().split()[0] for phrase in _cues()[key] if phrase.split())
+
+
+def _may_occur(key: str, tokens: frozenset[str]) -> bool:
+    """False when no phrase of ``key`` can occur in a text with these letter tokens (each phrase's first word,
+    followed by a space in every shape that uses it, is then a whole token)."""
+    lead = _lead_words(key)
+    return any(TOKEN_RE.fullmatch(w) is None for w in lead) or not lead.isdisjoint(tokens)
+
+
 def _alt(key: str) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(_cues()[key], key=len, reverse=True))
 
@@ -485,9 +498,10 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
         if words and words_ok(words, strict) and line_ok(start):
             yield hit(start, start + len(value))
 
-    for m in res["speaker"].finditer(text):
+    tokens = textindex.tokens(lower)  # (each shape below runs only where the words or marks it needs occur)
+    for m in res["speaker"].finditer(text) if '"' in text or "“" in text else ():
         yield from emit(m.start("n"), m.group("n"))
-    for m in res["speaker_plain"].finditer(text):
+    for m in res["speaker_plain"].finditer(text) if ":" in text or "," in text else ():
         said = m.group("said")
         if said is None or res["speech_words"].search(said):
             yield from emit(m.start("n"), m.group("n"))
@@ -503,20 +517,21 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
             value = text[first.start():m.start()]
             if _is_cap(value) or value.lower() in person:
                 yield from emit(first.start(), value)
-    for h in res["speech_hint"].finditer(text):
+    for h in res["speech_hint"].finditer(text) if _may_occur("speech_verbs", tokens) else ():
         m = res["speech"].match(text, h.end())
         if m:
             yield from emit(m.start("n"), m.group("n"))
-    for h in res["by_hint"].finditer(text):
+    for h in res["by_hint"].finditer(text) if "by" in tokens else ():
         m = res["by"].match(text, h.end())
         if m:
             group = "one" if m.group("one") else "two"
             yield from emit(m.start(group), m.group(group))
-    for h in res["work_hint"].finditer(text):
+    for h in res["work_hint"].finditer(text) if any(w in lower for w in _lead_words("works_after_name")) else ():
         m = res["work"].search(text, max(0, h.start() - 60), h.start())
         if m:
             yield from emit(m.start("n"), m.group("n"))
-    intros = [m for h in res["intro_hint"].finditer(lower) if (m := res["intro"].match(text, h.end()))]
+    intros = [m for h in (res["intro_hint"].finditer(lower) if _may_occur("self_introducers", tokens) else ())
+              if (m := res["intro"].match(text, h.end()))]
     pos = lower.find("name")
     while pos != -1:
         m = res["asked"].match(text, pos)
@@ -531,7 +546,7 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
         if words and (words[0][:1].isupper() or not words[0].isascii() or words[0].lower() in person
                       or (m.re is res["intro"] and _NAME_SHAPE_RE.fullmatch(words[0]))):
             yield from emit(m.start("n"), value[:value.index(words[-1]) + len(words[-1])])
-    for h in res["initial_hint"].finditer(text):
+    for h in res["initial_hint"].finditer(text) if any(len(t) == 1 for t in tokens) else ():
         first = res["initial_before"].search(text, max(0, h.start() - 40), h.start())
         last = res["initial_after"].match(text, h.end()) if first else None
         if first and last:
@@ -569,7 +584,7 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
                 and sum(w.lower() not in person for w in words) >= 2 \
                 and not any(filt.skip(w) for w in words) and line_ok(head.start("n")):
             yield hit(head.start("n"), tail.end())
-    for m in res["alone"].finditer(lower):
+    for m in res["alone"].finditer(lower) if tokens else ():
         value = text[m.start("n"):m.end("n")]
         if value.islower():
             words = value.split()  # with a middle initial ("quorvax p brindel") the words need not be in the lists
