@@ -81,6 +81,7 @@ _SPACED_HINT = re.compile(r"[ \t.-](?<=\d\d[ \t.-])[ \t.-]*\d")
 _CARD_HINT = re.compile(r"[1-6](?<=(?<![\w.,/-])[1-6])\d{3}")  # where a card number can start: once per run of digits
 _DATE_HINT = re.compile(r"\d[-/.]\d")
 _ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\b")
+_ORDINAL_FROM_SUFFIX_RE = re.compile(r"[nrst][dht](?<=\d(?:st|nd|rd|th))\b")  # the same, found from the letters
 # Hints searched in the lower-case text: every match of the costly pattern holds one.
 _MONTH_HINT = re.compile("(?:" + alternation(_MONTH_WORDS[3:-1].split("|")) + r")\b")  # the same words, as a trie
 # The start of a full date: one to four digits that follow no word character, a separator, one or two
@@ -159,10 +160,10 @@ def scan(text: str) -> Iterator[Hit]:
         if clinical(m.start()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     low = lower_same_length(text)
-    ordinals = _ORDINAL_HINT.search(low) is not None
+    ordinals = [(m.start() - 1, m.end()) for m in _ORDINAL_FROM_SUFFIX_RE.finditer(low)]  # the matches of _ORDINAL_HINT
     months = textindex.run_spans(low, _MONTH_HINT)  # month words are found over the distinct words
-    for pattern, hint in (((_ORDINAL_RE, _ORDINAL_HINT),) if ordinals else ()) + ((_MONTH_DAY_RE, None),):
-        for m in finditer_near(pattern, text, hint, low, 50, 40, None if hint else months):
+    for pattern, spans in (((_ORDINAL_RE, ordinals),) if ordinals else ()) + ((_MONTH_DAY_RE, months),):
+        for m in finditer_near(pattern, text, None, low, 50, 40, spans):
             word = m.group(0).split()[0].lower().rstrip(".")
             if word in ("may", "march") and not m.group(0)[:1].isupper():
                 continue

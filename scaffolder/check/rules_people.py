@@ -426,6 +426,15 @@ def _may_occur(key: str, tokens: frozenset[str]) -> bool:
     return any(TOKEN_RE.fullmatch(w) is None for w in lead) or not lead.isdisjoint(tokens)
 
 
+def _starts_a_token(key: str, tokens: frozenset[str]) -> bool:
+    """False when no phrase of ``key`` can start a word here: its first word is no token, nor the start of one
+    before an apostrophe or hyphen ("novel's")."""
+    lead = _lead_words(key)
+    if any(TOKEN_RE.fullmatch(w) is None for w in lead) or not lead.isdisjoint(tokens):
+        return True
+    return any(t.startswith((f"{w}'", f"{w}’", f"{w}-")) for t in tokens if "'" in t or "’" in t or "-" in t for w in lead)
+
+
 def _alt(key: str) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(_cues()[key], key=len, reverse=True))
 
@@ -526,7 +535,7 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
         if m:
             group = "one" if m.group("one") else "two"
             yield from emit(m.start(group), m.group(group))
-    for h in res["work_hint"].finditer(text) if any(w in lower for w in _lead_words("works_after_name")) else ():
+    for h in res["work_hint"].finditer(text) if _starts_a_token("works_after_name", tokens) else ():
         m = res["work"].search(text, max(0, h.start() - 60), h.start())
         if m:
             yield from emit(m.start("n"), m.group("n"))

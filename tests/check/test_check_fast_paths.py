@@ -228,12 +228,14 @@ def test_cue_credential_and_month_hints_from_the_word_index(seed: int) -> None:
     words = [*sorted(cues["titles"] | cues["relatives"])[:40], "significant other", "s/o", "sig other"]
     creds = sorted(cues["credentials"])
     pieces = [*words, *creds, "'s", "’s", " ", " ", ", ", ". ", "\n", "-", "'", "grand", "x", "Ann", "Carole Hayes",
-              "jan", "sept", "12", "the 3rd", ";", ")", "\t", "é"]
+              "jan", "sept", "12", "the 3rd", "1st", "22nd", "th", "st", "4", ";", ")", "\t", "é"]
     text = _soup(rng, pieces, 500)
     low = text.lower()
     textindex.forget()
     assert rules_people._cue_spans(low) == [m.span() for m in rules_people._cue_hint().finditer(low)]
     assert textindex.run_spans(low, rules_clinical._MONTH_HINT) == [m.span() for m in rules_clinical._MONTH_HINT.finditer(low)]
+    ordinals = [(m.start() - 1, m.end()) for m in rules_clinical._ORDINAL_FROM_SUFFIX_RE.finditer(low)]
+    assert ordinals == [m.span() for m in rules_clinical._ORDINAL_HINT.finditer(low)]
     cred = rules_people._cred_re()
     fast = [m.span() for m in finditer_near(cred, text, None, low, 12, 12, rules_people._cred_spans(low))]
     assert fast == [m.span() for m in finditer_near(cred, text, rules_people._cred_hint(), low, 12, 12)]
