@@ -349,6 +349,9 @@ def _valid_day_month(token: str) -> bool:
     return (1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)
 
 
+_LONG_PART_RE = re.compile(r"[^ ]{5,}")
+
+
 def _classify_number(c: _Ctx, start: int, end: int, allow_split: bool = True) -> Iterator[Hit]:
     text = c.text
     token = text[start:end]
@@ -389,11 +392,10 @@ def _classify_number(c: _Ctx, start: int, end: int, allow_split: bool = True) ->
                 yield hit
         return
     if " " in token and allow_split:
-        offset = start
-        for part in token.split(" "):
-            if len(part) >= 5 and part[0].isdigit() and part[-1].isdigit():
-                yield from _classify_number(c, offset, offset + len(part), allow_split=False)
-            offset += len(part) + 1
+        for piece in _LONG_PART_RE.finditer(token):  # the parts between spaces of five characters or more
+            part = piece.group()
+            if part[0].isdigit() and part[-1].isdigit():
+                yield from _classify_number(c, start + piece.start(), start + piece.end(), allow_split=False)
         return
     if _TIMEISH.fullmatch(token) and (":" in token or token.count(".") > 1 or token.count("/") > 1):
         return
