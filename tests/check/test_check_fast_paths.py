@@ -181,6 +181,9 @@ def test_word_index_matches_the_plain_searches(seed: int) -> None:
     lower = text.lower()
     textindex.forget()
     assert textindex.tokens(lower) == frozenset(TOKEN_RE.findall(lower))
+    for pattern in (textindex._RUN_SPARSE_RE, textindex._RUN_ASCII_RE if lower.isascii() else textindex._RUN_RE):
+        assert [m.span() for m in pattern.finditer(lower)] == [
+            m.span() for m in re.finditer(r"[\w'’-]+", lower) if re.search(r"[^\W\d_]", m.group())]
     words = {w.lower() for w in rng.sample(_WORDY, 10)} | {"ann", "dr", "510", "x1"}
     assert textindex.word_spans(lower, words) == plain_word_spans(lower, frozenset(words))
     wanted = set(rng.sample(sorted(textindex.tokens(lower)) or ["ann"], 3))
