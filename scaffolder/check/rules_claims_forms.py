@@ -26,7 +26,8 @@ from scaffolder.check.textindex import Lines, alternation, find_any, runs_matchi
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """The longest-first alternation of ``words``, as a character trie (the same matches, tried faster)."""
+    return alternation(words)
 
 
 @cache

@@ -308,7 +308,7 @@ def _candidate_lines(text: str, digit_words: set[str] | frozenset[str],
     return digit_lines, region_lines, city_lines
 
 
-_CODE_AFTER_LETTER_RE = re.compile(r"(?<=[^\W\d_])[ \t]+\d{3,6}\b")  # what _region_postcode looks for
+_CODE_AFTER_LETTER_RE = re.compile(r"[ \t](?<=[^\W\d_][ \t])[ \t]*\d{3,6}\b")  # what _region_postcode looks for
 
 
 def _may_fire(number: int, line: str, hot: tuple[set[int], set[int], set[int]]) -> bool:
