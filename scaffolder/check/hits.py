@@ -130,34 +130,25 @@ def finditer_lines(pattern: re.Pattern[str], text: str, hint: re.Pattern[str],
         yield from pattern.finditer(text, start, end)
 
 
-def finditer_near(pattern: re.Pattern[str], text: str, hint: re.Pattern[str], hint_text: str | None = None,
-                  before: int = 60, after: int = 60) -> Iterator[re.Match[str]]:
+def finditer_near(pattern: re.Pattern[str], text: str, hint: re.Pattern[str] | None, hint_text: str | None = None,
+                  before: int = 60, after: int = 60, spans: list[tuple[int, int]] | None = None
+                  ) -> Iterator[re.Match[str]]:
     """The matches of ``pattern`` in ``text`` that lie within ``before`` / ``after`` characters of a match
     of ``hint`` (searched in ``hint_text``, a same-length copy such as the lower case) on the same line.
 
     For a pattern whose every match holds a hint match and spans at most that far around it, this is
     ``pattern.finditer(text)`` at the cost of a cheap hint pass plus the costly pattern over small
     windows. A match that reaches a window's cut is matched again over the whole text, so look-aheads
-    see the real characters.
+    see the real characters. ``spans`` are the hint's matches when the caller found them another way
+    (in order, not overlapping); ``hint`` is then not searched.
     """
     source = text if hint_text is None else hint_text
-    windows: list[list[int]] = []
-    line_end = -1
-    line_start = 0
-    for h in hint.finditer(source):
-        if h.start() > line_end:
-            line_start = source.rfind("\n", 0, h.start()) + 1
-            found = source.find("\n", h.end())
-            line_end = len(source) if found == -1 else found
-        start = max(line_start, h.start() - before)
-        end = min(line_end, h.end() + after)
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], end)
-            continue
-        floor = max(line_start, start - 40)
-        while start > floor and source[start - 1].isalnum():  # a window does not start inside a word
-            start -= 1
-        windows.append([start, end, line_end])
+    if spans is None:
+        assert hint is not None
+        spans = list(map(re.Match.span, hint.finditer(source)))
+    windows = _windows_many(source, spans, before, after) if len(spans) > 64 else None
+    if windows is None:
+        windows = _windows(source, spans, before, after)
     last = 0
     for start, end, cut in windows:
         pos = max(start, last)
@@ -172,6 +163,68 @@ def finditer_near(pattern: re.Pattern[str], text: str, hint: re.Pattern[str], hi
                     continue
             yield m
             last = pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+def _windows(source: str, spans: list[tuple[int, int]], before: int, after: int) -> list[list[int]]:
+    """[start, end, line end] of the windows around the hint ``spans``: each hint widened by ``before`` and
+    ``after`` within its line, overlapping windows joined, and a window never starting inside a word."""
+    windows: list[list[int]] = []
+    line_end = -1
+    line_start = 0
+    for h_start, h_end in spans:
+        if h_start > line_end:
+            line_start = source.rfind("\n", 0, h_start) + 1
+            found = source.find("\n", h_end)
+            line_end = len(source) if found == -1 else found
+        start = max(line_start, h_start - before)
+        end = min(line_end, h_end + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+            continue
+        windows.append([_word_start(source, start, line_start), end, line_end])
+    return windows
+
+
+def _word_start(source: str, start: int, line_start: int) -> int:
+    floor = max(line_start, start - 40)
+    while start > floor and source[start - 1].isalnum():  # a window does not start inside a word
+        start -= 1
+    return start
+
+
+def _windows_many(source: str, spans: list[tuple[int, int]], before: int, after: int) -> list[list[int]] | None:
+    """``_windows`` for many hints (a long run of digits and punctuation), without a Python step per hint.
+
+    A hint joins the window before it exactly when it is on the same line and starts at most
+    ``before + after`` characters after the previous hint ends (hint matches are in order and do not
+    overlap, so the window's end is that of its last hint). None when a hint holds a line end.
+    """
+    from bisect import bisect_left
+    from itertools import compress, pairwise, repeat
+    from operator import gt, itemgetter, ne, or_, sub
+
+    newlines = find_all(source, "\n")
+    starts = list(map(itemgetter(0), spans))
+    ends = list(map(itemgetter(1), spans))
+    if 0 in map(sub, ends, starts):
+        return None
+    if newlines:
+        line_of_start = list(map(bisect_left, repeat(newlines), starts))
+        if line_of_start != list(map(bisect_left, repeat(newlines), ends)):
+            return None
+    else:
+        line_of_start = [0] * len(spans)
+    breaks = [0, *compress(range(1, len(spans)), map(or_, map(gt, map(sub, starts[1:], ends[:-1]), repeat(before + after)),
+                                                     map(ne, line_of_start[1:], line_of_start[:-1]))), len(spans)]
+    size = len(source)
+    windows: list[list[int]] = []
+    for first, nxt in pairwise(breaks):
+        line = line_of_start[first]
+        line_start = newlines[line - 1] + 1 if line else 0
+        line_end = newlines[line] if line < len(newlines) else size
+        start = max(line_start, starts[first] - before)
+        windows.append([_word_start(source, start, line_start), min(line_end, ends[nxt - 1] + after), line_end])
+    return windows
 
 
 _WORD_CHAR_RE = re.compile(r"[\w'’-]")

@@ -22,10 +22,12 @@ from functools import cache
 from scaffolder.check import lexicons
 from scaffolder.check.hits import Hit
 from scaffolder.check.rules_claims import _MENTION, _in_quotes
+from scaffolder.check.textindex import Lines, alternation, find_any, runs_matching
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """The longest-first alternation of ``words``, as a character trie (the same matches, tried faster)."""
+    return alternation(words)
 
 
 @cache
@@ -88,11 +90,10 @@ _MESSAGES = {
                         "Report measured results with their data set and limits, and only approvals you can cite."),
 }
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_STEM_RE = re.compile(r"diagnos|detect|predict|screen|identif|classif|recogni|accura|%|percent|proven|clinically|fda|510|"
-                      r"validat|zero|save|revolution|guarantee|doctor|physician|nurse|radiolog|clinician|dose|dosage|"
-                      r"medication|cure|treat|prevent|replac|no longer|exceed|outperform|better than|beat|whether|find|"
-                      r"spot|recogn|tell|catch|flag|determin|sensitiv|specific|precision|auc|expert|human-level|cancer|"
-                      r"tumou?r|disease|disorder|condition|lesion|infection|illness|patholog|abnormal")
+_STEMS = ["diagnos", "detect", "predict", "screen", "identif", "classif", "recogni", "accura", "%", "percent", "proven", "clinically", "fda", "510", "validat", "zero", "save", "revolution", "guarantee", "doctor", "physician", "nurse", "radiolog", "clinician", "dose", "dosage", "medication", "cure", "treat", "prevent", "replac", "no longer", "exceed", "outperform", "better than", "beat", "whether", "find", "spot", "recogn", "tell", "catch", "flag", "determin", "sensitiv", "specific", "precision", "auc", "expert", "human-level", "cancer", "tumor", "tumour", "disease", "disorder", "condition", "lesion", "infection", "illness", "patholog", "abnormal"]
+_STEM_RE = re.compile(alternation(_STEMS))  # one of them must be in a line for any claim rule to fire
+_STEM_WORD_RE = re.compile(alternation(s for s in _STEMS if re.fullmatch(r"[^\W\d_][\w'’-]*", s)))  # inside a word
+_STEM_OTHER = tuple(s for s in _STEMS if not re.fullmatch(r"[^\W\d_][\w'’-]*", s))  # "%", "510", "no longer" ...
 _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|$)|[^\n]+")
 _FRAGMENT_RE = re.compile(r"^\s*(?:[-*+>•#]|\d+[.)]|\*\*|✅|🎯|🧠|📷)")
 
@@ -101,10 +102,15 @@ def scan(text: str) -> Iterator[Hit]:
     """Every claim hit of the sentence rules in ``text`` (already masked); each distinct line is read once."""
     cache: dict[str, list[tuple[int, int, str]]] = {}
     offset = 0
-    for line in text.split("\n"):
+    lower = text.lower()
+    stem_lines = None
+    if len(lower) == len(text):  # the lines holding a stem, from one pass over the whole text
+        number = Lines(text).number
+        stem_lines = {number(pos) for pos in runs_matching(lower, _STEM_WORD_RE) + find_any(lower, _STEM_OTHER)}
+    for i, line in enumerate(text.split("\n")):
         start = offset
         offset += len(line) + 1
-        if len(line) < 12:
+        if len(line) < 12 or (stem_lines is not None and i not in stem_lines):
             continue
         found = cache.get(line)
         if found is None:

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from scaffolder.check import lexicons, textindex
 from scaffolder.check.hits import Hit, LineStarts, finditer_near, is_fiction_line, lower_same_length
+from scaffolder.check.textindex import alternation
 from synthetic.identifiers import is_fictional_phone
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
@@ -47,14 +50,19 @@ _CLINICAL_CUE = re.compile(r"\b(?:pt|pts|patient|f/u|s/p|r/e|eval|seen|since|sta
                            r"line|labs|rehab|hd|dialysis|transfusion|ordered|scheduled|follow|last|until|from|on|by)\b",
                            re.I)
 _PAGER_RE = re.compile(r"(?<![\w-])(?:pager|pgr|pg|beeper|bleep|bp#|ext|extension|x)\.?[ \t]*(?:no\.?|number)?[ \t]*[:#]?"
-                       r"[ \t]*#?[ \t]*(?P<num>\d{3,6})(?![\w./-])", re.I)
+                       r"[ \t]*#?[ \t]*(?P<num>\d{3,6})(?![\w/-]|\.\d)", re.I)
 _SPACED_PHONE_RE = re.compile(
     r"(?<![\w.,/:+-])(?:\+\d{1,3}[ \t.-]?)?(?:\(\d{1,5}\)[ \t.-]?)?\d{2,5}(?:[ \t]*[-.][ \t]*|[ \t]{1,2})\d{2,7}"
     r"(?:(?:[ \t]*[-.][ \t]*|[ \t]{1,2})\d{2,5}){0,3}(?![\w/%]|[.,]\d|:\d)")
 _PLUS_PHONE_RE = re.compile(r"(?<![\w+])\+[1-9]\d{0,2}[ \t.-]?(?:\(\d{1,4}\)[ \t.-]?)?\d{2,8}(?:[ \t.-]\d{2,8}){0,3}(?![\w-])")
 _PHONE_CUE = re.compile(r"\b(?:phone|ph|tel|telephone|mobile|cell|call|called|calling|reach|text|texts|messages?|contact|"
-                        r"number|answering|dial|home|work|fax|whatsapp)\b[^\n]{0,30}$", re.I)
-_CARD_RE = re.compile(r"(?<![\w.,/-])[2-6]\d{3}(?:[ -]?\d){8,15}(?![\w-]|[.,]\d)")
+                        r"number|answering|dial|home|work|fax|whatsapp|reached|reachable)\b[^\n]{0,30}$", re.I)
+# a number a word after it says is a phone: "781 1704 office", "0412 889 301 (mobile)"
+_PHONE_AFTER = re.compile(r"[ \t]*[(,-]?[ \t]*(?:office|home|cell|mobile|work|pager|beeper|fax|direct|landline)\b", re.I)
+_CARD_RE = re.compile(r"(?<![\w.,/-])(?:[2-6]\d{3}(?:[ -]?\d){8,15}|(?:1800|2131)\d{11})(?![\w-]|[.,]\d)")
+# after the word "card" any issuer's prefix counts: "my card 3056 9309 0259 04", "card # 1800 ..."
+_CARD_WORD_RE = re.compile(r"\bcard\b[ \t]*(?:(?:no|number|num|nr)\.?[ \t]*)?[:#]?[ \t]*(?P<num>\d(?:[ -]?\d){12,18})(?![\w-]|[.,]\d)",
+                           re.I)
 _IBAN_RE = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}(?![\w-])")
 _IBAN_LENGTHS = {"AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BR": 29,
                  "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28, "EE": 20, "ES": 24, "FI": 18,
@@ -67,16 +75,23 @@ _IBAN_LENGTHS = {"AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE
 _DECIMAL_RE = re.compile(r"\d+\.\d+")
 
 # Cheap first looks (patterns that start with a character class are searched fast by the regex engine).
-_SPACED_HINT = re.compile(r"\d[ \t.)-]+\(?\d")
-_CARD_HINT = re.compile(r"\d{4}[ -]?\d")
+# The core every spaced number holds: two digits, separators, a digit (found from the separator, which
+# the regex engine skips to fast, so a long run of digits costs nothing).
+_SPACED_HINT = re.compile(r"[ \t.-](?<=\d\d[ \t.-])[ \t.-]*\d")
+_CARD_HINT = re.compile(r"[1-6](?<=(?<![\w.,/-])[1-6])\d{3}")  # where a card number can start: once per run of digits
 _DATE_HINT = re.compile(r"\d[-/.]\d")
 _ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\b")
+_ORDINAL_FROM_SUFFIX_RE = re.compile(r"[nrst][dht](?<=\d(?:st|nd|rd|th))\b")  # the same, found from the letters
 # Hints searched in the lower-case text: every match of the costly pattern holds one.
-_MONTH_HINT = re.compile(_MONTH_WORDS + r"\b")
-_FULL_DATE_HINT = re.compile(r"[-/.]\d")
-_PAGER_HINT = re.compile(r"(?:pager|pgr|pg|beeper|bleep|bp#|ext|x)(?:[ \t.:#]|no|number)*\d")
+_MONTH_HINT = re.compile("(?:" + alternation(_MONTH_WORDS[3:-1].split("|")) + r")\b")  # the same words, as a trie
+# The start of a full date: one to four digits that follow no word character, a separator, one or two
+# digits, a separator, a digit (found from the first separator, which the regex engine skips to fast).
+_FULL_DATE_HINT = re.compile(r"[-/.](?:" + "|".join(rf"(?<=(?<![\w/.-])\d{{{n}}}[-/.])" for n in range(1, 5))
+                             + r")\d\d?[-/.]\d")
+_PAGER_HINT = re.compile(r"(?:p(?:ager|gr?)|b(?:eeper|leep|p#)|ext|x)(?:[ \t.:#]|no|number)*\d")
 _PLUS_HINT = re.compile(r"\+[1-9]")
 _IBAN_HINT = re.compile(r"[A-Z]{2}\d\d")
+_CARD_WORD_HINT = re.compile(r"card\b")
 _DATE_MSG = "A date more precise than the year, tied to a person's care."
 _DATE_FIX = "Keep the year only, or use a relative day ('day 3 of the stay')."
 _PHONE_MSG = "A phone, pager or extension number that reaches a person."
@@ -145,15 +160,16 @@ def scan(text: str) -> Iterator[Hit]:
         if clinical(m.start()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     low = lower_same_length(text)
-    ordinals = _ORDINAL_HINT.search(low) is not None
-    for pattern, hint in (((_ORDINAL_RE, _ORDINAL_HINT),) if ordinals else ()) + ((_MONTH_DAY_RE, _MONTH_HINT),):
-        for m in finditer_near(pattern, text, hint, low, 50, 40):
+    ordinals = [(m.start() - 1, m.end()) for m in _ORDINAL_FROM_SUFFIX_RE.finditer(low)]  # the matches of _ORDINAL_HINT
+    months = textindex.run_spans(low, _MONTH_HINT)  # month words are found over the distinct words
+    for pattern, spans in (((_ORDINAL_RE, ordinals),) if ordinals else ()) + ((_MONTH_DAY_RE, months),):
+        for m in finditer_near(pattern, text, None, low, 50, 40, spans):
             word = m.group(0).split()[0].lower().rstrip(".")
             if word in ("may", "march") and not m.group(0)[:1].isupper():
                 continue
             if person(m.start()) and ok(m.start()):
                 yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
-    for m in finditer_near(_MONTH_YEAR_RE, text, _MONTH_HINT, low, 40, 60):
+    for m in finditer_near(_MONTH_YEAR_RE, text, None, low, 40, 60, months):
         if person(m.start()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     for m in finditer_near(_FULL_DATE_RE, text, _FULL_DATE_HINT, None, 20, 20):
@@ -177,7 +193,8 @@ def scan(text: str) -> Iterator[Hit]:
                 continue  # one decimal point and no other separator: a measurement or a coordinate
             plus = value.startswith("+")
             styled = plus or value.startswith("(") or (value.startswith("0") and len(digits) >= 8)
-            cue = _PHONE_CUE.search(text, max(0, m.start() - 40), m.start()) is not None
+            cue = _PHONE_CUE.search(text, max(0, m.start() - 40), m.start()) is not None \
+                or _PHONE_AFTER.match(text, m.end()) is not None
             groups = re.findall(r"\d+", value)
             if len(groups) == 2 and (re.fullmatch(r"(?:19|20)\d\d", groups[0]) or all(
                     len(g) == 4 and int(g[:2]) < 24 and int(g[2:]) < 60 for g in groups)):
@@ -192,6 +209,74 @@ def scan(text: str) -> Iterator[Hit]:
         digits = re.sub(r"\D", "", m.group(0))
         if 12 <= len(digits) <= 19 and luhn(digits) and len(set(digits)) > 2 and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.account", "error", _ACCOUNT_MSG, _ACCOUNT_FIX)
+    for m in finditer_near(_CARD_WORD_RE, low, _CARD_WORD_HINT, None, 0, 60):
+        digits = re.sub(r"\D", "", m.group("num"))
+        if luhn(digits) and len(set(digits)) > 2 and ok(m.start()):
+            yield Hit(m.start("num"), m.end("num"), "phi.account", "error", _ACCOUNT_MSG, _ACCOUNT_FIX)
+    yield from _event_dates(text, low, ok)
+    yield from ages(text)
     for m in finditer_near(_IBAN_RE, text, _IBAN_HINT, None, 5, 50):
         if iban_ok(m.group(0).rstrip()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.account", "error", _ACCOUNT_MSG, _ACCOUNT_FIX)
+
+
+# --------------------------------------------------------------------------- dates tied to a clinical event
+
+@cache
+def _event_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    cues = lexicons.table("date_cues")
+
+    def alt(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(cues[key], key=len, reverse=True))
+
+    # "fx 5/97", "CABG 1/78", "NQWMI 5/13", "MVA 12/07", "evaluation 7/15", "at 6p 8/28", "prostate CA'88" is a year
+    before = re.compile(rf"(?<![\w/])(?:{alt('events_before')})(?:[ \t]+\d{{1,2}}(?::\d\d)?[ap]m?)?[ \t]*$", re.I)
+    # "7/2 cath: ..."
+    after = re.compile(rf"[ \t]*(?:{alt('events_after')})\b", re.I)
+    md = re.compile(r"(?<![\w/.:#+-])(1[0-2]|0?[1-9])/(\d\d?)(?![\w/]|[.,]\d|%)")
+    return before, after, md
+
+
+_MD_FROM_SLASH_RE = re.compile(r"/(?:(?<=(?<![\w/.:#+-])(?P<two>1[0-2]|0[1-9])/)|(?<=(?<![\w/.:#+-])[1-9]/))"
+                               r"(?=\d\d?(?![\w/]|[.,]\d|%))")  # the slash of a match of _event_res()'s ``md``
+_MD_NOT_WORD_BEFORE = re.compile(r"(?<![\w/])" + _MD_NOT_DATE_BEFORE.pattern, re.I)  # whole words: "fx" is no "x"
+
+
+def _event_dates(text: str, low: str, ok) -> Iterator[Hit]:
+    """A month/day or month/year right after a clinical event word, or before one ("fx 5/97", "7/2 cath")."""
+    if "/" not in text:
+        return
+    before, after, md = _event_res()
+    # every match of ``md``, found from its slash (which the regex engine skips to fast): matches of ``md``
+    # never overlap, and one starts one or two characters before its slash
+    matches = []
+    for h in _MD_FROM_SLASH_RE.finditer(text):
+        m = md.match(text, h.start() - (2 if h.group("two") else 1))
+        if m:
+            matches.append(m)
+    for m in matches:
+        month, second = m.group(1), int(m.group(2))
+        if not (1 <= second <= 31 or len(m.group(2)) == 2):
+            continue
+        window = low[max(0, m.start() - 24):m.start()]
+        if _MD_NOT_WORD_BEFORE.search(window) or _MD_NOT_DATE_AFTER.match(text, m.end()):
+            continue
+        if before.search(window) or (second <= 31 and after.match(text, m.end())):
+            if (month == "1" and second in (2, 3, 4)) or (month == "3" and second in (4, 8)):
+                continue  # fractions: 1/2, 3/4
+            if ok(m.start()):
+                yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
+
+
+# an age over 89 opening a note: "98 s/p left hip fx ...", "92 yo woman ..."
+_AGE_OPENING_RE = re.compile(r"^[ \t]*(?P<age>9\d|1[0-4]\d)[ \t]*(?:y/?o|yrs?|years?|s/p|h/o|hx|w/|with|f|m|female|male|woman|man|"
+                             r"wm|wf|bm|bf)(?![\w])", re.I | re.M)
+
+
+def ages(text: str) -> Iterator[Hit]:
+    """Ages over 89 at the start of a line (see _AGE_OPENING_RE)."""
+    for m in _AGE_OPENING_RE.finditer(text):
+        end = text.find("\n", m.start())
+        if not is_fiction_line(text[m.start():end if end != -1 else len(text)]):
+            yield Hit(m.start("age"), m.end(), "phi.date", "error", "An age over 89; Safe Harbor treats it as an identifier.",
+                      "Group ages 90 and over into one band ('90 or older').")

@@ -22,8 +22,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from scaffolder.check import lexicons
-from scaffolder.check.hits import Hit, LineStarts, finditer_near, is_fiction_line, lower_same_length, word_spans
+from scaffolder.check import lexicons, textindex
+from scaffolder.check.hits import Hit, LineStarts, finditer_near, is_fiction_line, lower_same_length
 
 _T = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 TOKEN_RE = re.compile(_T)
@@ -47,8 +47,7 @@ def _cues() -> dict[str, frozenset[str]]:
 @cache
 def _cue_re() -> re.Pattern[str]:
     cues = _cues()
-    words = sorted(cues["titles"] | cues["relatives"], key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in words)
+    alternation = textindex.alternation(cues["titles"] | cues["relatives"])
     return re.compile(
         rf"(?<![\w-])(?P<cue>{alternation})(?:['’]s)?(?:\.[ \t]*|[ \t]*,[ \t]*|[ \t]+)(?:(?:is|was|named|called)[ \t]+)?"
         rf"(?P<n1>{_T})(?:[ \t]+(?P<n2>{_T}))?")
@@ -56,7 +55,7 @@ def _cue_re() -> re.Pattern[str]:
 
 @cache
 def _cred_re() -> re.Pattern[str]:
-    creds = "|".join(re.escape(c) for c in sorted(_cues()["credentials"], key=len, reverse=True))
+    creds = textindex.alternation(_cues()["credentials"])
     return re.compile(rf"(?<=[^\W\d_])[ \t]*,?[ \t]*(?<![\w-])(?P<cred>{creds})\.?(?=[ \t]*(?:[,;)]|$))",
                       re.IGNORECASE | re.MULTILINE)
 
@@ -69,13 +68,65 @@ _FAMILY_HINT = re.compile(r"(?:family|household)\b")
 def _cue_hint() -> re.Pattern[str]:
     """The cue words alone, searched in the lower-case text before the full cue pattern runs near them."""
     cues = _cues()
-    words = sorted(cues["titles"] | cues["relatives"], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?:['’]s)?(?:\.|[ \t]|,)")
+    return re.compile("(?:" + textindex.alternation(cues["titles"] | cues["relatives"]) + r")(?:['’]s)?(?:\.|[ \t]|,)")
+
+
+_RUN_CHARS_RE = re.compile(r"[\w'’-]+")
+
+
+@cache
+def _cue_hint_parts() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """``_cue_hint`` in two parts: the cues of one word, matched over the distinct words (a cue, with its
+    "'s", must end a word for the delimiter after it to follow), and the cues of several words
+    ("significant other", "s/o"), searched in the text."""
+    cues = _cues()
+    words = cues["titles"] | cues["relatives"]
+    single = frozenset(w for w in words if _RUN_CHARS_RE.fullmatch(w))
+    several = words - single
+    in_runs = re.compile("(?:" + textindex.alternation(single) + r")(?:['’]s)?(?=\n)")
+    return in_runs, (re.compile("(?:" + textindex.alternation(several) + r")(?:['’]s)?(?:\.|[ \t]|,)") if several else None)
+
+
+def _cue_spans(lower: str) -> list[tuple[int, int]]:
+    """The matches of ``_cue_hint`` in ``lower``, from the word index."""
+    in_runs, several = _cue_hint_parts()
+    size = len(lower)
+    found: list[tuple[int, int]] = []
+    for start, end in textindex.run_spans(lower, in_runs):
+        if end < size and lower[end] in ". \t,":
+            found.append((start, end + 1))
+    if several is not None:
+        found += [m.span() for m in several.finditer(lower)]
+        found.sort(key=lambda span: (span[0], -span[1]))  # at one place the longest cue, as the alternation
+    out: list[tuple[int, int]] = []
+    for span in found:  # as a search would find them: in order, none overlapping the one before
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
+
+
+_CRED_TAIL_RE = re.compile(r"\.?[ \t]*(?:[,;)]|$)", re.MULTILINE)
+
+
+@cache
+def _cred_run() -> re.Pattern[str]:
+    return re.compile("(?<![^\n])(?:" + textindex.alternation(c.lower() for c in _cues()["credentials"]) + ")(?=\n)")
+
+
+def _cred_spans(low: str) -> list[tuple[int, int]]:
+    """The matches of ``_cred_hint`` in ``low`` where the credential is a whole word (the only ones near
+    which ``_cred_re`` can match: its credential follows a space or comma and ends the clause)."""
+    found: list[tuple[int, int]] = []
+    for start, end in textindex.run_spans(low, _cred_run()):
+        m = _CRED_TAIL_RE.match(low, end)
+        if m:
+            found.append((start, m.end()))
+    return found
 
 
 @cache
 def _cred_hint() -> re.Pattern[str]:
-    creds = "|".join(re.escape(c.lower()) for c in sorted(_cues()["credentials"], key=len, reverse=True))
+    creds = textindex.alternation(c.lower() for c in _cues()["credentials"])
     return re.compile(rf"(?:{creds})\.?[ \t]*(?:[,;)]|$)", re.MULTILINE)
 
 
@@ -103,13 +154,11 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
     lower = text.lower()
     if len(lower) != len(text):  # a character whose lower case is longer: keep offsets by lowering ASCII only
         lower = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
-    tokens = set(TOKEN_RE.findall(lower))
+    tokens = set(textindex.tokens(lower))
     names = tokens & lexicons.person_names()
     anchors = names | (tokens & _weak_firsts()) | {t for t in tokens if not t.isascii() and len(t) > 2}
     cues = _cues()
     has_cue = bool(tokens & (cues["titles"] | cues["relatives"] | cues["credentials"] | {"family", "household"}))
-    if not names and not has_cue:
-        return
     filt = _Filter(frozenset(a.lower() for a in allowed), pool)
     seen_lines: dict[int, bool] = {}
     lines = LineStarts(text)
@@ -124,6 +173,10 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
     def hit(start: int, end: int, severity: str = "error") -> Hit:
         return Hit(start, end, "phi.name", severity, _MESSAGE, _SUGGESTION)
 
+    if not code:
+        yield from _conversation(text, lower, filt, line_ok, hit)
+    if not names and not has_cue:
+        return
     if anchors:
         yield from _sequences(text, names, filt, line_ok, hit, code, lower, anchors, tokens)
     if has_cue:
@@ -167,7 +220,7 @@ def _title_case_line(line: str) -> bool:
 def _runs_around(text: str, lower: str, anchors: set[str]) -> Iterator[re.Match[str]]:
     """The capitalised runs that hold one of ``anchors`` (each run once), without visiting every run."""
     done = -1
-    for m_start, m_end in word_spans(lower, anchors):
+    for m_start, m_end in textindex.word_spans(lower, anchors):
         if m_start < done or not text[m_start].isupper():
             continue
         window_start = max(0, m_start - 120)
@@ -236,7 +289,7 @@ def _sequences(text, names, filt, line_ok, hit, code=False, lower="", anchors=fr
     wanted = {w for w in (names | ((set(TOKEN_RE.findall(text.lower())) if tokens is None else tokens) & bare)) if w in bare and len(w) >= 4}
     if not wanted:
         return
-    for w_start, w_end in word_spans(lower, wanted):
+    for w_start, w_end in textindex.word_spans(lower, wanted):
         original = text[w_start:w_end]
         if (original.islower() or (original.isupper() and _caps_line(text, w_start))) \
                 and not filt.skip(original) and line_ok(w_start):
@@ -275,7 +328,7 @@ def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
     names = lexicons.person_names()
     not_names = lexicons.not_names()
     lower = text.lower() if text.isascii() else text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
-    for m in finditer_near(_cue_re(), lower, _cue_hint(), None, 2, 90):
+    for m in finditer_near(_cue_re(), lower, None, None, 2, 90, _cue_spans(lower)):
         cue = m.group("cue")
         n1 = text[m.start("n1"):m.end("n1")]
         n2 = text[m.start("n2"):m.end("n2")] if m.group("n2") else None
@@ -292,7 +345,18 @@ def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
         else:
             if low1 in cues["not_after_relative"]:
                 continue
-            ok = low1 in names or low1 in firsts
+            if "-" in n1 and not (low1 in names or low1 in firsts) and n1.split("-")[0].lower() in firsts:
+                if line_ok(m.start()):  # "son Rob-who states ..."
+                    yield hit(m.start("n1"), m.start("n1") + len(n1.split("-")[0]))
+                continue
+            gap = text[m.end("cue"):m.start("n1")].strip(" \t")
+            bare_gap = not gap
+            # a word no list knows right after a family word, in any case ("son quorvax", "SISTER, QUORVAX")
+            unknown = gap in ("", ",") and len(low1) >= 4 and _unknown_word(low1) \
+                and _NAME_SHAPE_RE.fullmatch(n1.capitalize() if n1.isupper() else n1) is not None
+            ok = low1 in names or low1 in firsts or unknown or (
+                bare_gap and _is_cap(n1) and low1 not in not_names and n2 is not None and _is_cap(n2)
+                and _name_or_unknown(n2) and n2.lower() not in lexicons.places())  # "friend Wil Quenby"
         if not ok or not line_ok(m.start()):
             continue
         end = m.end("n1")
@@ -306,7 +370,7 @@ def _signatures(text, filt, line_ok, hit) -> Iterator[Hit]:
     names = lexicons.person_names()
     not_names = lexicons.not_names()
     low = lower_same_length(text)
-    for m in finditer_near(_cred_re(), text, _cred_hint(), low, 12, 12):
+    for m in finditer_near(_cred_re(), text, None, low, 12, 12, _cred_spans(low)):
         cred = m.group("cred")
         if cred.lower() in ("pt", "do", "pa", "ot", "rd", "ld", "sw") and not cred.isupper():
             continue
@@ -330,3 +394,208 @@ def _signatures(text, filt, line_ok, hit) -> Iterator[Hit]:
         start = m.start() - len(before) + kept[0].start()
         if line_ok(start):
             yield hit(start, m.start() - len(before) + kept[-1].end())
+
+
+# --------------------------------------------------------------------------- conversational shapes
+
+def _unknown_word(low: str) -> bool:
+    """True for a word no list knows as anything but a name: not a common, clinical, place or vendor word."""
+    return len(low) >= 3 and low not in lexicons.not_names() and low not in lexicons.places() \
+        and low not in lexicons.words("regions") and low not in lexicons.words("vendors")
+
+
+_NAME_SHAPE_RE = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[^\W\d_][^\W\d_A-Z]+(?:['’-][^\W\d_][^\W\d_A-Z]+)*(?:['’]s)?")
+
+
+def _name_or_unknown(word: str) -> bool:
+    """A known name, or a word no list knows that is shaped like one ("Hauta-aho", not "OpenBLAS" or "Ctrl-C")."""
+    low = word.lower()
+    return low in lexicons.person_names() or (_unknown_word(low) and _NAME_SHAPE_RE.fullmatch(word) is not None)
+
+
+@cache
+def _lead_words(key: str) -> frozenset[str]:
+    """The first word of each phrase of the cue list ``key``, lower-cased."""
+    return frozenset(phrase.lower().split()[0] for phrase in _cues()[key] if phrase.split())
+
+
+def _may_occur(key: str, tokens: frozenset[str]) -> bool:
+    """False when no phrase of ``key`` can occur in a text with these letter tokens (each phrase's first word,
+    followed by a space in every shape that uses it, is then a whole token)."""
+    lead = _lead_words(key)
+    return any(TOKEN_RE.fullmatch(w) is None for w in lead) or not lead.isdisjoint(tokens)
+
+
+def _starts_a_token(key: str, tokens: frozenset[str]) -> bool:
+    """False when no phrase of ``key`` can start a word here: its first word is no token, nor the start of one
+    before an apostrophe or hyphen ("novel's")."""
+    lead = _lead_words(key)
+    if any(TOKEN_RE.fullmatch(w) is None for w in lead) or not lead.isdisjoint(tokens):
+        return True
+    return any(t.startswith((f"{w}'", f"{w}’", f"{w}-")) for t in tokens if "'" in t or "’" in t or "-" in t for w in lead)
+
+
+def _alt(key: str) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(_cues()[key], key=len, reverse=True))
+
+
+_CAP = rf"[{_UP}][^\W\d_]*(?:['’-][^\W\d_]+)*"
+
+
+@cache
+def _conversation_res() -> dict[str, re.Pattern[str]]:
+    relatives = "|".join(re.escape(w) for w in sorted(_cues()["relatives"] | _cues()["possessed"], key=len, reverse=True))
+    speech, intro, works = _alt("speech_verbs"), _alt("self_introducers"), _alt("works_after_name")
+    # Each costly shape is matched only after a cheap hint: a literal space before its key word (fast to search for).
+    return {
+        # 'Koppány: "Who are you?"', 'tracy:"i'm ...' (a speaker's name before a quotation)
+        "speaker": re.compile(rf"^[ \t]*(?P<n>{_T})[ \t]*:[ \t]*[\"“]", re.M),
+        # "Name: You saved my life!", "Name, can I please ...": a speaker or an addressee opening a line of speech
+        "speaker_plain": re.compile(rf"^[ \t]*(?P<n>{_CAP})(?::[ \t]+(?P<said>[A-Z][^\n]*)|,[ \t]+(?:can|could|would|will|please|"
+                                    rf"thank|thanks|do|did|are|is|have|where|why|how|what)\b)", re.M),
+        "speech_words": re.compile(r"\b(?:I|you|me|my|your|we|us|our)\b|[!?][\"”]?[ \t]*$"),
+        # "Franciska's kid", "Matej's address", "Amanda's daughter"
+        "possessive": re.compile(rf"['’]s[ \t]+(?:{relatives})\b", re.I),
+        # "..., says Hartvigsson."
+        "speech_hint": re.compile(rf" (?=(?:{speech})[ \t])"),
+        "speech": re.compile(rf"(?:{speech})(?:[ \t]+(?:at|to))?[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?=[ \t]*(?:[.,;:!?\"”)]|$))",
+                             re.M),
+        # "people call me višeslav", "please change it to Soib K. Kishiev"
+        "intro_hint": re.compile(rf" (?=(?:{intro.lower()})[ \t])"),  # searched in the lower-case text
+        "intro": re.compile(rf"(?:{intro})[ \t]+(?P<n>{_T}(?:[ \t]+(?:[A-Z]\.?|{_CAP})){{0,2}})", re.I),
+        # "What's your last name? Arcuri"
+        "asked": re.compile(rf"name[ \t]*\?[ \t]*(?P<n>{_T}(?:[ \t]+{_T}){{0,2}})[ \t]*$", re.M | re.I),
+        # "Ravil G Yefimov", "Alvir D. Pušaver": a first name, an initial, a surname
+        "initial_hint": re.compile(r" (?=[A-Z]\.?[ \t])"),
+        "initial_before": re.compile(rf"(?<![\w'’-]){_CAP}[ \t]*\Z"),
+        "initial_after": re.compile(rf"[A-Z]\.?[ \t]+{_CAP}(?![\w'’-])"),
+        # "(not by Ushurma Dratchev)", "a song by ex-Zombie Kleist"
+        "by_hint": re.compile(r" (?=by[ \t])"),
+        # (a full name of two words, or one after "ex-...": a single word after "by" is an organisation as often)
+        "by": re.compile(rf"by[ \t]+(?:ex-{_CAP}[ \t]+(?P<one>{_CAP})|(?P<two>{_CAP}[ \t]+{_CAP}))(?![\w'’-])"),
+        # "the Dratchev novel"
+        "work_hint": re.compile(rf" (?=(?:{works})\b)"),
+        "work": re.compile(rf"\bthe[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[ \t]*\Z"),
+        # "Quorvax Brindelmoor": two capitalised words that no list knows (a name from a locale the lists miss)
+        "pair": re.compile(r"(?P<a>[A-Z](?<![\w'’.-][A-Z])[a-z]{2,}(?:['’-][A-Za-z][a-z]+)?)(?=[ \t]+(?P<b>[A-Z][a-z]{2,}"
+                           r"(?:['’-][A-Za-z][a-z]+)?)(?![\w'’-]|\.\w))"),
+        # "Ulquorbe, Vashkerten and Brindel were ...": a list of names no list knows
+        "list_hint": re.compile(r" and (?=[A-Z\u00c0-\u00de])"),
+        "list_head": re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}(?:,[ \t]+{_CAP})*),?\Z"),
+        "list_tail": re.compile(rf"{_CAP}(?![\w'’-])"),
+        # "emidio p lombardo" alone on its line
+        "alone": re.compile(r"^[ \t]*(?P<n>[^\W\d_]{2,}(?:[ \t]+[^\W\d_]\.?)?[ \t]+[^\W\d_]{2,})[ \t]*$", re.M),
+    }
+
+
+def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterator[Hit]:
+    """Names in the shapes of dialogue and everyday writing, known to the lists or not (see _conversation_res)."""
+    res = _conversation_res()
+    person = lexicons.person_names()
+
+    def words_ok(words: list[str], strict: bool) -> bool:
+        real = [w for w in words if len(w.rstrip(".")) > 1]
+        if not real or any(filt.skip(w) or (w.isupper() and len(w) > 1) for w in real):
+            return False
+        if strict:  # every word unknown to the common lists, or a known name
+            return all(_name_or_unknown(w) for w in real)
+        return any(w.lower() in person for w in real) and all(
+            w.lower() in person or _unknown_word(w.lower()) for w in real)
+
+    def emit(start: int, value: str, strict: bool = True) -> Iterator[Hit]:
+        words = value.split()
+        if words and words_ok(words, strict) and line_ok(start):
+            yield hit(start, start + len(value))
+
+    tokens = textindex.tokens(lower)  # (each shape below runs only where the words or marks it needs occur)
+    for m in res["speaker"].finditer(text) if '"' in text or "“" in text else ():
+        yield from emit(m.start("n"), m.group("n"))
+    for m in res["speaker_plain"].finditer(text) if ":" in text or "," in text else ():
+        said = m.group("said")
+        if said is None or res["speech_words"].search(said):
+            yield from emit(m.start("n"), m.group("n"))
+    if "'s" in lower or "’s" in lower:
+        for m in res["possessive"].finditer(text):
+            before = list(TOKEN_RE.finditer(text, max(0, m.start() - 40), m.start()))
+            if not before or before[-1].end() != m.start():
+                continue
+            first = before[-1]
+            if len(before) > 1 and _is_cap(before[-2].group(0)) and _is_cap(first.group(0)) \
+                    and text[before[-2].end():first.start()] in (" ", "\t") and _name_or_unknown(before[-2].group(0)):
+                first = before[-2]
+            value = text[first.start():m.start()]
+            if _is_cap(value) or value.lower() in person:
+                yield from emit(first.start(), value)
+    for h in res["speech_hint"].finditer(text) if _may_occur("speech_verbs", tokens) else ():
+        m = res["speech"].match(text, h.end())
+        if m:
+            yield from emit(m.start("n"), m.group("n"))
+    for h in res["by_hint"].finditer(text) if "by" in tokens else ():
+        m = res["by"].match(text, h.end())
+        if m:
+            group = "one" if m.group("one") else "two"
+            yield from emit(m.start(group), m.group(group))
+    for h in res["work_hint"].finditer(text) if _starts_a_token("works_after_name", tokens) else ():
+        m = res["work"].search(text, max(0, h.start() - 60), h.start())
+        if m:
+            yield from emit(m.start("n"), m.group("n"))
+    intros = [m for h in (res["intro_hint"].finditer(lower) if _may_occur("self_introducers", tokens) else ())
+              if (m := res["intro"].match(text, h.end()))]
+    pos = lower.find("name")
+    while pos != -1:
+        m = res["asked"].match(text, pos)
+        if m:
+            intros.append(m)
+        pos = lower.find("name", pos + 4)
+    for m in intros:
+        value = m.group("n")
+        words = value.split()
+        while words and not _name_or_unknown(words[-1].rstrip(".")):
+            words.pop()
+        if words and (words[0][:1].isupper() or not words[0].isascii() or words[0].lower() in person
+                      or (m.re is res["intro"] and _NAME_SHAPE_RE.fullmatch(words[0]))):
+            yield from emit(m.start("n"), value[:value.index(words[-1]) + len(words[-1])])
+    for h in res["initial_hint"].finditer(text) if any(len(t) == 1 for t in tokens) else ():
+        first = res["initial_before"].search(text, max(0, h.start() - 40), h.start())
+        last = res["initial_after"].match(text, h.end()) if first else None
+        if first and last:
+            value = text[first.start():last.end()]
+            words = value.split()
+            if _name_or_unknown(words[0]) and _name_or_unknown(words[-1]):
+                yield from emit(first.start(), value)
+    places = lexicons.places()
+    for m in res["pair"].finditer(text):
+        first, last = m.group("a"), m.group("b")
+        value = text[m.start("a"):m.end("b")]
+        if " ".join(value.lower().split()) in places or not (_name_or_unknown(first) and _name_or_unknown(last)):
+            continue
+        if first.lower() in person and last.lower() in person:
+            continue  # known names: the lexicon rules decide
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end("b"))
+        line = text[start:end if end != -1 else len(text)]
+        rest = text[start:m.start("a")] + " " + text[m.end("b"):end if end != -1 else len(text)]
+        # a heading, a table cell or a line in title case names a thing more often than a person
+        if line.lstrip().startswith(("#", "|")) or line.rstrip().endswith(":") or _title_case_line(rest):
+            continue
+        long_words = [w for w in re.findall(r"[^\W\d_]+", rest) if len(w) > 3]
+        if len(long_words) >= 2 and all(w[0].isupper() for w in long_words):
+            continue
+        yield from emit(m.start("a"), value)
+    for h in res["list_hint"].finditer(text):
+        head = res["list_head"].search(text, max(0, h.start() - 160), h.start())
+        tail = res["list_tail"].match(text, h.end()) if head else None
+        if not (head and tail):
+            continue
+        words = [w.strip(",") for w in head.group("n").split()] + [tail.group(0)]
+        # three or more; two only as the subject of a past ("Logit and Probit are ..." names methods)
+        if (len(words) >= 3 or text.startswith((" were ", " had "), tail.end())) and all(_name_or_unknown(w) for w in words) \
+                and sum(w.lower() not in person for w in words) >= 2 \
+                and not any(filt.skip(w) for w in words) and line_ok(head.start("n")):
+            yield hit(head.start("n"), tail.end())
+    for m in res["alone"].finditer(lower) if tokens else ():
+        value = text[m.start("n"):m.end("n")]
+        if value.islower():
+            words = value.split()  # with a middle initial ("quorvax p brindel") the words need not be in the lists
+            yield from emit(m.start("n"), value, strict=len(words) == 3 and len(words[1].rstrip(".")) == 1
+                            and all(_NAME_SHAPE_RE.fullmatch(w) for w in (words[0], words[2])))

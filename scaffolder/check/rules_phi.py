@@ -264,7 +264,8 @@ _KEYWORD_RULES: tuple[tuple[str, str, str, str], ...] = (
      "a Social Security number", "Remove it: a project never needs a Social Security number, not even a fictional one."),
     ("phi.other_id",
      r"(?:employee|staff|student|badge|passport|case|claim|encounter|visit|accession|specimen|requisition|"
-     r"prescription|rx|national|tax|itin|ein|tribal|military|veteran)" + _ID_WORD,
+     r"prescription|rx|national|tax|itin|ein|tribal|military|veteran|reference|confirmation|tracking|"
+     r"authori[sz]ation)" + _ID_WORD + r"|(?:ref|reference|confirmation|tracking|order)\s*(?:#|no\.|number)",
      "an identifying number", "Remove it, or use a fictional id with the FAKE- prefix, such as FAKE-ID-420118."),
     ("phi.geo", r"zip(?:\s*code)?|postal code|post ?code", "a ZIP code",
      "Keep at most the first three digits where that area is large, or remove it."),
@@ -277,7 +278,7 @@ _KEYWORD_TAIL_RE = re.compile(
     r"(?![a-z0-9])\s*(?:[:#=]|no\.|is|was|of|reads|listed as)?\s*(?:[:#=]\s*)?$"
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
-_KEYWORD_LAST_WORDS = frozenset(["mrn", "id", "identifier", "number", "num", "no", "nr", "record", "medicaid", "medicare", "mbi", "hicn", "account", "acct", "iban", "card", "license", "licence", "npi", "dea", "vin", "plate", "s/n", "sn", "serial", "udi", "imei", "ssn", "security", "zip", "code", "postcode", "postal", "phone", "tel", "telephone", "cell", "mobile", "call", "callback", "pager", "contact", "fax", "is", "was", "of", "reads", "as"])
+_KEYWORD_LAST_WORDS = frozenset(["mrn", "id", "identifier", "number", "num", "no", "nr", "record", "medicaid", "medicare", "mbi", "hicn", "account", "acct", "iban", "card", "license", "licence", "npi", "dea", "vin", "plate", "s/n", "sn", "serial", "udi", "imei", "ssn", "security", "zip", "code", "postcode", "postal", "phone", "tel", "telephone", "cell", "mobile", "call", "callback", "pager", "contact", "fax", "is", "was", "of", "reads", "as", "ref", "reference", "confirmation", "tracking", "order"])
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
            "OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 _CITY_STATE_TAIL = re.compile(rf"[A-Z][a-zA-Z.'-]+(?:\s[A-Z][a-zA-Z.'-]+){{0,3}},\s*(?:{_STATES})\.?\s+$")
@@ -348,6 +349,9 @@ def _valid_day_month(token: str) -> bool:
     return (1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)
 
 
+_LONG_PART_RE = re.compile(r"[^ ]{5,}")
+
+
 def _classify_number(c: _Ctx, start: int, end: int, allow_split: bool = True) -> Iterator[Hit]:
     text = c.text
     token = text[start:end]
@@ -388,11 +392,10 @@ def _classify_number(c: _Ctx, start: int, end: int, allow_split: bool = True) ->
                 yield hit
         return
     if " " in token and allow_split:
-        offset = start
-        for part in token.split(" "):
-            if len(part) >= 5 and part[0].isdigit() and part[-1].isdigit():
-                yield from _classify_number(c, offset, offset + len(part), allow_split=False)
-            offset += len(part) + 1
+        for piece in _LONG_PART_RE.finditer(token):  # the parts between spaces of five characters or more
+            part = piece.group()
+            if part[0].isdigit() and part[-1].isdigit():
+                yield from _classify_number(c, start + piece.start(), start + piece.end(), allow_split=False)
         return
     if _TIMEISH.fullmatch(token) and (":" in token or token.count(".") > 1 or token.count("/") > 1):
         return
@@ -649,6 +652,37 @@ _PERSON_CONTEXT = re.compile(
 )
 
 
+# A web address is a Safe Harbor identifier when it is someone's own: "my website is ...", "just posted a photo ...",
+# "I've shared files with you ...", or a bare home page alone on its line or on a country's domain.
+_PERSONAL_SITE_LINE = re.compile(
+    r"\bmy[ \t]+(?:own[ \t]+)?(?:website|web[ \t]?site|site|blog|homepage|home[ \t]page|page|portfolio|profile|channel|shop)\b|"
+    r"\b(?:posted|uploaded|shared)\b[^\n]{0,30}?\b(?:photos?|pictures?|pics?|files?|videos?|with[ \t]+you|here)\b", re.I)
+_INSTITUTION_HOST = re.compile(r"\.(?:gov|edu|int|mil)(?:\.[a-z]{2})?$|\.(?:ac|gob|gouv|govt|nhs)\.[a-z]{2}$")
+
+
+def _public_host(host: str) -> bool:
+    from scaffolder.check import lexicons
+
+    hosts = lexicons.words("public_hosts")
+    return _INSTITUTION_HOST.search(host) is not None or any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def _personal_site(host: str, path: str, query: str, line: str, url: str) -> bool:
+    """True when ``line`` presents the URL as a person's own site or shared page (see _PERSONAL_SITE_LINE)."""
+    from scaffolder.check import lexicons
+
+    if _public_host(host) or is_fiction_line(line):
+        return False
+    if _PERSONAL_SITE_LINE.search(line):
+        return True
+    if path not in ("", "/") or query:
+        return False  # a page deep in a site is documentation far more often than someone's home page
+    # a bare home page alone on its line, on a country's domain (projects' own .io, .sh, .dev ... sites aside)
+    alone = line.strip(" \t>*-•|").rstrip(".,;:!?") == url
+    tld = host.rsplit(".", 1)[-1]
+    return alone and len(tld) == 2 and tld not in lexicons.words("project_tlds")
+
+
 def _urls(c: _Ctx) -> Iterator[Hit]:
     text = c.text
     if not c.cues.has("://") and "www." not in text:
@@ -683,6 +717,8 @@ def _urls(c: _Ctx) -> Iterator[Hit]:
             reason, severity = "the sentence ties it to a person", "error"
         elif any(host == h or host.endswith("." + h) for h in _SHARE_HOSTS) and len(parts.path) > 1:
             reason, severity = "it is a private share link that may open a real document", "warning"
+        elif _personal_site(host, parts.path, parts.query, line, url):
+            reason, severity = "the sentence presents it as someone's own site or shared page", "error"
         else:
             continue
         yield Hit(m.start(), m.start() + len(url), "phi.url", severity,

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from scaffolder.check import lexicons
+from scaffolder.check import lexicons, textindex
 from scaffolder.check.hits import Hit, is_fiction_line
 from scaffolder.check.rules_people import TOKEN_RE
 
@@ -43,15 +43,25 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     labels = "|".join(re.escape(u) for u in sorted(cues["address_labels"], key=len, reverse=True))
     postcode = "|".join(re.escape(u) for u in sorted(cues["postcode_labels"], key=len, reverse=True))
     suffixes = "|".join(re.escape(s) for s in sorted(cues["compound_suffixes"], key=len, reverse=True))
+    types_before = "|".join(re.escape(s) for s in sorted(cues["street_types_before_name"], key=len, reverse=True))
+    types_after = "|".join(re.escape(s) for s in sorted(cues["street_types_after_name"], key=len, reverse=True))
     return {
         "unit": re.compile(rf"(?<![\w-])(?:{units})\.?[ \t]*#?[ \t]*\d{{1,6}}[A-Za-z]?(?![\w/.:-]*\d)", re.I),
-        "military": re.compile(r"(?<![\w-])(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}\b"),
+        "military": re.compile(r"(?<![\w-])(?:(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}\b|"
+                               r"(?:USCGC|USNS|USS)[ \t]+[^\W\d_]{3,})", re.I),
         "town_code": re.compile(r"(?<![\w-])[^\W\d_][\w .'’-]{1,30},[ \t]*[A-Za-z]{2}\.?[ \t]+\d{4,6}(?:-\d{3,4})?(?![\w-])"),
         "label": re.compile(rf"(?<![\w-])(?:{labels})\b[ \t:]*(?P<rest>[^\n]{{0,80}})", re.I),
         "postcode": re.compile(rf"(?<![\w-])(?:{postcode})\b[ \t]*(?:is|:|#|=)?[ \t]*(?P<code>[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){{1,9}})",
                                re.I),
         "compound": re.compile(rf"[^\W\d_]{{2,}}(?:{suffixes})(?![\w])", re.I),
         "number_word": re.compile(rf"(?<![\w.,/:-])\d{{1,6}}[A-Za-z]?,?[ \t]+(?:\d{{1,5}}[ \t]+)?(?:{_T}[ \t]+){{0,4}}{_T}"),
+        # "rue Tachkent 31", "9383 ul. Chrzanowska 61": a street type that comes before the street's name
+        "type_first": re.compile(rf"(?<![\w-])(?:{types_before})[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){{0,3}}"
+                                 rf"[ \t,]+\d{{1,5}}(?![\d/:]|[.,]\d)|(?<![\w.,/:-])\d{{1,5}}[ \t]+(?:{types_before})[ \t]+[^\W\d_]{{2,}}",
+                                 re.I),
+        # "hegyalja út 98.", "Luite tee 87": a street type after the name, in any case, then the house number
+        "type_after": re.compile(rf"(?<![\w'’-])(?P<name>[^\W\d_][\w'’-]*)[ \t]+(?:{types_after})[ \t]+\d{{1,5}}[A-Za-z]?"
+                                 rf"(?![\w/:-]|[.,]\d)", re.I),
         "word_number": re.compile(rf"(?:{_T}[ \t]+){{0,4}}{_T}\.?[ \t]+\d{{1,5}}[A-Za-z]?\.?(?![\w/.:-]*\d)"),
     }
 
@@ -70,7 +80,8 @@ def _has_street_word(words: list[str]) -> bool:
             continue
         if low in ("u", "ul") and not w.endswith("."):
             continue
-        if low in streets and low not in clinical and (bare[:1].isupper() or w.endswith(".") or low not in common):
+        if low in streets and (low not in clinical or (bare[:1].isupper() and low in lexicons.words("street_extra"))) \
+                and (bare[:1].isupper() or w.endswith(".") or low not in common):
             return True
         if compound.fullmatch(bare) and low not in common:
             return True
@@ -115,6 +126,15 @@ def _street_line(line: str, pool: frozenset[str] = frozenset()) -> bool:
     return False
 
 
+def _typed_street(line: str) -> bool:
+    """A street named with a locale's street type before or after the name, in any case (see _patterns)."""
+    p = _patterns()
+    if p["type_first"].search(line):
+        return True
+    common = lexicons.words("common_words")
+    return any(m.group("name")[:1].isupper() or m.group("name").lower() not in common for m in p["type_after"].finditer(line))
+
+
 _NUMBER_AFTER_WORD_RE = re.compile(r"(?<=[^\W\d_.])\.?[ \t]+\d{1,5}[A-Za-z]?\.?(?![\w/.:-]*\d)")
 _CODE_AFTER_WORD_RE = re.compile(r"[ \t]+\d{3,6}\b")  # kept when a letter comes right before it
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -157,12 +177,14 @@ def _fast_sets() -> dict[str, frozenset[str]]:
     cues = _cues()
     regions = lexicons.words("regions")
     return {
-        "street": _street_words() - lexicons.words("clinical_words"),
+        # ("St", "Rd" and the like are clinical shorthand in capitals, street types in title case: kept)
+        "street": (_street_words() - lexicons.words("clinical_words")) | lexicons.words("street_extra"),
         "unit": frozenset(u.split()[-1].strip(".") for u in cues["units"]),
         "postcode": frozenset(u.split()[0] for u in cues["postcode_labels"]),
         "label": frozenset(u.split()[0].rstrip(":") for u in cues["address_labels"]),
         "region_words": frozenset(w for r in regions for w in r.split()),
-        "military": frozenset(["apo", "fpo", "dpo"]),
+        "military": frozenset(["apo", "fpo", "dpo", "uscgc", "usns", "uss"]),
+        "types": frozenset(w.rstrip(".") for w in cues["street_types_before_name"] | cues["street_types_after_name"]),
     }
 
 
@@ -192,20 +214,27 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
     p = _patterns()
     fast = _fast_sets()
     places = lexicons.places()
-    whole = set(TOKEN_RE.findall(text.lower()))
+    whole = textindex.tokens(text.lower())
     city_words = whole & places
     gram_heads = whole & _gram_heads()
     wanted = whole & (fast["street"] | fast["unit"] | fast["military"] | fast["postcode"] | fast["label"]
-                      | fast["region_words"])
+                      | fast["region_words"] | fast["types"])
     compounds = {t for t in whole if _compound_token(t)}
     if not (city_words or gram_heads or wanted or "," in text or compounds):
         return
     cache: dict[str, bool] = {}
     offset = 0
     block = 0  # lines of an address block still allowed after a street line
-    for line in text.split("\n"):
+    grams_of = _grams_by_head()  # (only the first words of cities whose other words occur can start one here)
+    gram_heads = frozenset(h for h in gram_heads if any(all(w in whole for w in rest) for rest in grams_of.get(h, ())))
+    military = wanted & fast["military"]  # (a ship's name opens a military address without a digit)
+    hot = _candidate_lines(text, (wanted - fast["region_words"] - military) | compounds, wanted & fast["region_words"],
+                           city_words | military, gram_heads)
+    for number, line in enumerate(text.split("\n")):
         start = offset
         offset += len(line) + 1
+        if not block and hot is not None and not _may_fire(number, line, hot):
+            continue  # no word of any rule here, and no address block going on
         if not line.strip():
             block = 0
             continue
@@ -223,7 +252,8 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
                     or (tokset & fast["unit"] and p["unit"].search(line)) \
                     or (tokset & fast["military"] and p["military"].search(line)) \
                     or ("," in line and _TOWN_TAIL_RE.search(line) and p["town_code"].search(line)) \
-                    or (tokset & fast["region_words"] and _region_postcode(line)):
+                    or (tokset & fast["region_words"] and _region_postcode(line)) \
+                    or (tokset & fast["types"] and _typed_street(line)):
                 found = True
             elif tokset & fast["postcode"]:
                 found = any(any(ch.isdigit() for ch in m.group("code")) for m in p["postcode"].finditer(line))
@@ -234,6 +264,8 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
                                                    or re.search(r"\d{1,6}[ \t,]+[^\W\d_]", rest)):
                         found = True
                         break
+        if not found and not digits and tokset & fast["military"] and p["military"].search(line):
+            found = True  # a ship's name opens a military address ("USCGC Bertholf")
         if not found and block and _continues_block(line):
             found = True
         if not found:
@@ -254,6 +286,49 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
             block = 4 if street else max(block - 1, 0)
         elif block:
             block = 0
+
+
+def _candidate_lines(text: str, digit_words: set[str] | frozenset[str],
+                     region_words: set[str] | frozenset[str], city_words: frozenset[str],
+                     gram_heads: frozenset[str]) -> tuple[set[int], set[int], set[int]] | None:
+    """The lines a rule can fire on when no address block is going on, from the text's word index
+    (None: every line): those holding a street, unit, postcode or label word, or ending like "Town, XX
+    12345" (these rules also need a digit); those holding a region word (they also need a postcode
+    after a word); those holding a city or a military word (``city_words``), or the first word of a
+    city of two or three words whose other words occur (``gram_heads``)."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return None
+    heads = gram_heads
+    number = textindex.Lines(text).number
+    digit_lines = {number(pos) for pos in textindex.token_starts(lower, digit_words)}
+    digit_lines.update(number(m.start()) for m in _TOWN_TAIL_RE.finditer(text))
+    region_lines = {number(pos) for pos in textindex.token_starts(lower, region_words)}
+    city_lines = {number(pos) for pos in textindex.token_starts(lower, city_words | heads)}
+    return digit_lines, region_lines, city_lines
+
+
+_CODE_AFTER_LETTER_RE = re.compile(r"[ \t](?<=[^\W\d_][ \t])[ \t]*\d{3,6}\b")  # what _region_postcode looks for
+
+
+def _may_fire(number: int, line: str, hot: tuple[set[int], set[int], set[int]]) -> bool:
+    digit_lines, region_lines, city_lines = hot
+    if number in city_lines:
+        return True
+    if number in digit_lines:
+        return _DIGIT_RE.search(line) is not None
+    return number in region_lines and _CODE_AFTER_LETTER_RE.search(line) is not None
+
+
+@cache
+def _grams_by_head() -> dict[str, list[tuple[str, ...]]]:
+    """The cities of two or three words (as split by the token pattern), by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for place in lexicons.places():
+        words = TOKEN_RE.findall(place)
+        if " " in place and len(words) > 1:
+            out.setdefault(place.split()[0], []).append(tuple(words[1:]))
+    return out
 
 
 _CUE_BEFORE = re.compile(r"(?:\b(?:in|from|of|at|near|to|visiting|@)|@)[ \t]*$", re.I)

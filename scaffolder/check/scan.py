@@ -32,6 +32,7 @@ from scaffolder.check import (
     rules_table,
     rules_vendors,
     suppress,
+    textindex,
 )
 from scaffolder.check.cues import Cues
 from scaffolder.check.hits import Hit, lower_same_length, mask_spans
@@ -124,6 +125,7 @@ def scan_text(
 
     This is the pure core that files, notebooks and tests go through.
     """
+    textindex.forget()  # the word index of the previous text is not needed again
     masked_spans: list[tuple[int, int]] = []
     marked = "prooflane:" in text
     if marked and "prooflane:disclaimer" in text:
@@ -148,7 +150,9 @@ def scan_text(
         # The lexicon rules read prose, notes and records; source code gets the shape rules above. Lines that
         # say they are fictional (FAKE- ids, "synthetic") are blanked for them, offsets kept.
         code = suffix in CODE_SUFFIXES and suffix not in (".json", ".xml")
-        real = _NOT_PLACES_RE.sub(lambda m: " " * len(m.group(0)), _without_fiction(masked))  # URLs, "Safe Harbor"
+        real = _without_fiction(masked)
+        if "://" in low or "urn:" in low or "harbo" in low:  # URLs, "Safe Harbor"
+            real = _NOT_PLACES_RE.sub(lambda m: " " * len(m.group(0)), real)
         if not code:
             hits += _new_only(hits, rules_people.scan(real, allowed=allowed_names, pool=rules_phi.POOL_WORDS,
                                                       code=suffix in CODE_SUFFIXES))
@@ -171,7 +175,8 @@ def scan_text(
 _NOT_PLACES_RE = re.compile(r"\b(?:https?|ftp)://[^\s\"'<>)]+|\burn:[a-z0-9][a-z0-9-]*:[^\s\"'<>]+|\bsafe[ \t-]+harbou?r\b",
                             re.IGNORECASE)
 
-_FICTION_HINT_RE = re.compile(r"fake-|fictional|fictitious|synthetic|invented|made-up|placeholder")
+_FICTION_HINT_RE = re.compile(textindex.alternation(["fake-", "fictional", "fictitious", "synthetic", "invented",
+                                                       "made-up", "placeholder"]))
 
 
 def _without_fiction(text: str) -> str:

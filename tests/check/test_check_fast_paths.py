@@ -163,3 +163,100 @@ def test_runs_cut_files_into_runs_of_about_equal_size() -> None:
     cut = runs([100, 1, 1, 1, 1, 100], 4)
     assert cut[0][0] == 0 and cut[-1][1] == 6 and all(a < b for a, b in cut)
     assert all(prev[1] == nxt[0] for prev, nxt in pairwise(cut))
+
+
+_WORDY = ["Ann", "ann's", "son-in-law", "DR", "dr.", "Søren", "İstanbul", "12abc", "abc12", "x1", "’s", "-", "'", "510",
+          "naïve", "Ⅻ", "½", "_a", "a_b", "e-mail", "Mary-Jane", "  ", "\n", ", ", ".", "7", "—", "σς", "ΣΑΣ"]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_word_index_matches_the_plain_searches(seed: int) -> None:
+    """textindex's shared word index gives what the per-rule searches it replaces gave."""
+    from scaffolder.check import textindex
+    from scaffolder.check.hits import word_spans as plain_word_spans
+    from scaffolder.check.rules_people import TOKEN_RE
+
+    rng = random.Random(seed)
+    text = _soup(rng, _WORDY, 400)
+    lower = text.lower()
+    textindex.forget()
+    assert textindex.tokens(lower) == frozenset(TOKEN_RE.findall(lower))
+    for pattern in (textindex._RUN_SPARSE_RE, textindex._RUN_ASCII_RE if lower.isascii() else textindex._RUN_RE):
+        assert [m.span() for m in pattern.finditer(lower)] == [
+            m.span() for m in re.finditer(r"[\w'’-]+", lower) if re.search(r"[^\W\d_]", m.group())]
+    words = {w.lower() for w in rng.sample(_WORDY, 10)} | {"ann", "dr", "510", "x1"}
+    assert textindex.word_spans(lower, words) == plain_word_spans(lower, frozenset(words))
+    wanted = set(rng.sample(sorted(textindex.tokens(lower)) or ["ann"], 3))
+    lines = textindex.Lines(lower)  # (offsets in the lowered text; the place rule uses them when lowering keeps lengths)
+    expected = {i for i, line in enumerate(lower.split("\n")) if set(TOKEN_RE.findall(line)) & wanted}
+    assert {lines.number(p) for p in textindex.token_starts(lower, wanted)} == expected
+    stem = re.compile("nn|ar|5")
+    runs = [m for m in re.finditer(r"[\w'’-]+", lower) if re.search(r"[^\W\d_]", m.group()) and stem.search(m.group())]
+    assert sorted(textindex.runs_matching(lower, stem)) == [m.start() for m in runs]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_trie_alternation_matches_the_longest_first_alternation(seed: int) -> None:
+    from scaffolder.check.textindex import alternation
+
+    rng = random.Random(seed)
+    words = {"".join(rng.choice("abc-.") for _ in range(rng.randint(1, 5))) for _ in range(30)}
+    plain = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?:s|\b)")
+    trie = re.compile("(?:" + alternation(words) + r")(?:s|\b)")
+    text = _soup(rng, [*words, " ", "s", "\n", "x"], 600)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_windows_for_many_hints_match_the_step_by_step_windows(seed: int) -> None:
+    from scaffolder.check.hits import _windows, _windows_many
+
+    rng = random.Random(seed)
+    text = _soup(rng, ["1", "2", ".", "-", "/", " ", "ab", "\n", "x" * 30, "7" * 90], 3000)
+    hint = re.compile(r"[-/.]\d")
+    spans = [m.span() for m in hint.finditer(text)]
+    for before, after in ((60, 60), (2, 90), (20, 20), (5, 50)):
+        assert _windows_many(text, spans, before, after) == _windows(text, spans, before, after)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_cue_credential_and_month_hints_from_the_word_index(seed: int) -> None:
+    """The name-cue, credential and month hints found over the distinct words give the matches (or,
+    for credentials, the name-rule results) of the plain hint searches."""
+    from scaffolder.check import rules_clinical, rules_people, textindex
+    from scaffolder.check.hits import finditer_near
+
+    rng = random.Random(seed)
+    cues = rules_people._cues()
+    words = [*sorted(cues["titles"] | cues["relatives"])[:40], "significant other", "s/o", "sig other"]
+    creds = sorted(cues["credentials"])
+    pieces = [*words, *creds, "'s", "’s", " ", " ", ", ", ". ", "\n", "-", "'", "grand", "x", "Ann", "Carole Hayes",
+              "jan", "sept", "12", "the 3rd", "1st", "22nd", "th", "st", "4", ";", ")", "\t", "é"]
+    text = _soup(rng, pieces, 500)
+    low = text.lower()
+    textindex.forget()
+    assert rules_people._cue_spans(low) == [m.span() for m in rules_people._cue_hint().finditer(low)]
+    assert textindex.run_spans(low, rules_clinical._MONTH_HINT) == [m.span() for m in rules_clinical._MONTH_HINT.finditer(low)]
+    ordinals = [(m.start() - 1, m.end()) for m in rules_clinical._ORDINAL_FROM_SUFFIX_RE.finditer(low)]
+    assert ordinals == [m.span() for m in rules_clinical._ORDINAL_HINT.finditer(low)]
+    cred = rules_people._cred_re()
+    fast = [m.span() for m in finditer_near(cred, text, None, low, 12, 12, rules_people._cred_spans(low))]
+    assert fast == [m.span() for m in finditer_near(cred, text, rules_people._cred_hint(), low, 12, 12)]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_event_dates_from_the_slash_match_every_slash_tried(seed: int) -> None:
+    from scaffolder.check import rules_clinical
+
+    md = rules_clinical._event_res()[2]
+    rng = random.Random(seed)
+    text = _soup(rng, ["1", "2", "0", "9", "12", "/", "/", " ", "x", ".", "-", ":", "%", "\n", "3/4", "10/31"], 2000)
+    plain = []
+    for h in re.finditer(r"/(?=\d)", text):  # the loop it replaces: a match one or two characters before each slash
+        for s in (h.start() - 2, h.start() - 1):
+            m = md.match(text, s) if s >= 0 and text[s].isdigit() else None
+            if m:
+                plain.append(m.span())
+                break
+    fast = [md.match(text, h.start() - (2 if h.group("two") else 1)) for h in rules_clinical._MD_FROM_SLASH_RE.finditer(text)]
+    assert [m.span() for m in fast if m] == plain

@@ -1,0 +1,200 @@
+"""What the lexicon rules need to know about one text, computed once and shared by every rule.
+
+A regular expression that starts with a class of characters or a long alternation costs a visit to
+every character of the text; the rules (names, places, dates, claims) would each pay that pass.
+Instead the words of a text are found once (runs of letters, digits, apostrophes and hyphens, with
+their offsets) and each rule asks by set look-up which of its words occur and where. The results are
+kept for the last few texts, keyed by the text itself, so the rules need not pass them around.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from functools import lru_cache
+
+from scaffolder.check.cues import _trie
+
+# A maximal run of word characters, apostrophes and hyphens that holds a letter (runs of digits and
+# punctuation alone hold no word a lexicon knows, and a long number is not cut into a million entries).
+# (The first character comes first, so the regex engine skips to it fast; the look-behind then checks it
+# starts the run, and a run that does not start with a letter must reach one.)
+_RUN = r"[\w'’-](?<![\w'’-].)(?:(?<=[^\W\d_])|[\d_'’-]*[^\W\d_])[\w'’-]*"
+_RUN_RE = re.compile(_RUN)
+_RUN_ASCII_RE = re.compile(_RUN, re.ASCII)  # the same runs in ASCII text, found faster
+# The same runs, for text with few letters (long numbers): the look-behind first costs less there.
+_RUN_SPARSE = r"(?<![\w'’-])[\d_'’-]*[^\W\d_][\w'’-]*"
+_RUN_SPARSE_RE = re.compile(_RUN_SPARSE)
+_RUN_SPARSE_ASCII_RE = re.compile(_RUN_SPARSE, re.ASCII)
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # rules_people.TOKEN_RE: letters, inner ' ’ -
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation matching what ``"|".join(longest first)`` matches, as a trie of characters
+    (one branch per character), which the regex engine rejects far faster at each position."""
+    return _trie(sorted(set(words)))
+
+
+@lru_cache(maxsize=8)
+def runs(lower: str) -> dict[str, list[int]]:
+    """Every maximal run of word characters, apostrophes and hyphens that holds a letter in ``lower`` -> its
+    offsets, in order."""
+    index: dict[str, list[int]] = {}
+    sample = lower[:4096]
+    sparse = sum(map(sample.count, "abcdefghijklmnopqrstuvwxyz")) < len(sample) // 4
+    if lower.isascii():
+        pattern = _RUN_SPARSE_ASCII_RE if sparse else _RUN_ASCII_RE
+    else:
+        pattern = _RUN_SPARSE_RE if sparse else _RUN_RE
+    for m in pattern.finditer(lower):
+        word = m.group()
+        found = index.get(word)
+        if found is None:
+            index[word] = [m.start()]
+        else:
+            found.append(m.start())
+    return index
+
+
+@lru_cache(maxsize=8)
+def _run_tokens(lower: str) -> dict[str, tuple[str, ...]]:
+    """The letter tokens of every run of ``lower`` that is not a single token (digits, joiners ...)."""
+    return {run: tuple(_TOKEN_RE.findall(run)) for run in runs(lower) if not run.isalpha()}
+
+
+@lru_cache(maxsize=8)
+def tokens(lower: str) -> frozenset[str]:
+    """``set(rules_people.TOKEN_RE.findall(lower))``: the letter tokens of ``lower``, from its runs."""
+    out = {run for run in runs(lower) if run.isalpha()}
+    for parts in _run_tokens(lower).values():
+        out.update(parts)
+    return frozenset(out)
+
+
+def token_starts(lower: str, wanted: set[str] | frozenset[str]) -> list[int]:
+    """The start offsets of the runs of ``lower`` that hold one of the letter tokens ``wanted``."""
+    index = runs(lower)
+    found: list[int] = []
+    for word in wanted:
+        found += index.get(word, ())
+    for run, parts in _run_tokens(lower).items():
+        if any(p in wanted for p in parts):
+            found += index[run]
+    return found
+
+
+_WORD_CHARS_RE = re.compile(r"[\w'’-]+")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def word_spans(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of every whole-word occurrence of ``words`` in ``lower`` (not next to a letter,
+    digit, apostrophe or hyphen), in order."""
+    index = runs(lower)
+    spans: list[tuple[int, int]] = []
+    other: list[str] = []
+    for word in words:
+        if _WORD_CHARS_RE.fullmatch(word) is None or _LETTER_RE.search(word) is None:
+            other.append(word)
+            continue
+        size = len(word)
+        spans += [(pos, pos + size) for pos in index.get(word, ())]
+    if other:
+        from scaffolder.check.hits import word_spans as slow
+
+        spans += slow(lower, frozenset(other))
+    spans.sort()
+    return spans
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(lower: str) -> tuple[str, list[int], list[str]]:
+    """The distinct runs of ``lower``, each followed by a newline, the offset of each in that string, and the runs."""
+    words = list(runs(lower))
+    starts: list[int] = []
+    pos = 0
+    for word in words:
+        starts.append(pos)
+        pos += len(word) + 1
+    return "\n".join(words) + "\n", starts, words
+
+
+def runs_matching(lower: str, pattern: re.Pattern[str]) -> list[int]:
+    """The offsets in ``lower`` of every run holding a letter in which ``pattern`` (which never matches a
+    newline) matches: one pass over the distinct words instead of the whole text."""
+    vocabulary, starts, words = _vocabulary(lower)
+    index = runs(lower)
+    found: list[int] = []
+    last = -1
+    for m in pattern.finditer(vocabulary):
+        i = bisect_right(starts, m.start()) - 1
+        if i != last:
+            found += index[words[i]]
+            last = i
+    return found
+
+
+def run_spans(lower: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) in ``lower`` of every match of ``pattern`` inside a run holding a letter, in order.
+
+    ``pattern`` is matched once over the distinct runs (each between newlines), so it must match within
+    one run and see nothing outside it but a newline on either side (where the text has a character
+    that is no word character, apostrophe or hyphen).
+    """
+    vocabulary, starts, words = _vocabulary(lower)
+    index = runs(lower)
+    found: list[tuple[int, int]] = []
+    for m in pattern.finditer(vocabulary):
+        i = bisect_right(starts, m.start()) - 1
+        first, last = m.start() - starts[i], m.end() - starts[i]
+        found += [(pos + first, pos + last) for pos in index[words[i]]]
+    found.sort()
+    return found
+
+
+def find_any(text: str, literals: Iterable[str]) -> list[int]:
+    """Every offset where one of ``literals`` starts in ``text`` (one C-speed substring search per literal,
+    far cheaper than an alternation tried at every position when the literals are rare)."""
+    found: list[int] = []
+    for literal in literals:
+        find = text.find
+        pos = find(literal)
+        while pos != -1:
+            found.append(pos)
+            pos = find(literal, pos + 1)
+    return found
+
+
+class Lines:
+    """Line numbers and bounds of offsets in one text (newlines found once, looked up by bisection)."""
+
+    __slots__ = ("newlines", "size")
+
+    def __init__(self, text: str) -> None:
+        self.size = len(text)
+        found: list[int] = []
+        pos = text.find("\n")
+        while pos != -1:
+            found.append(pos)
+            pos = text.find("\n", pos + 1)
+        self.newlines = found
+
+    def number(self, pos: int) -> int:
+        """The 0-based line of offset ``pos``."""
+        return bisect_right(self.newlines, pos - 1)
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the line holding ``pos``."""
+        i = bisect_right(self.newlines, pos - 1)
+        start = self.newlines[i - 1] + 1 if i else 0
+        end = self.newlines[i] if i < len(self.newlines) else self.size
+        return start, end
+
+
+def forget() -> None:
+    """Drop the indexes kept for earlier texts."""
+    runs.cache_clear()
+    _run_tokens.cache_clear()
+    _vocabulary.cache_clear()
+    tokens.cache_clear()

@@ -1,0 +1,170 @@
+"""Unit tests of the rules that catch what notes and everyday sentences hold without a label: personal web
+addresses, names in conversational shapes, dates tied to a clinical event, card numbers after the word
+"card", pager numbers, addresses in other locales' street order. Every example here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from scaffolder.check import check_text
+
+
+def cats(text: str, suffix: str = ".md") -> list[str]:
+    return [f.category for f in check_text(text, suffix=suffix) if f.category != "fill.unfilled"]
+
+
+def fam(text: str, family: str = "phi", suffix: str = ".md") -> list[str]:
+    return [c for c in cats(text, suffix) if c.startswith(family + ".")]
+
+
+@pytest.mark.parametrize("text", [
+    "My website is https://www.quorbeth-pottery.ca/",
+    "Just posted a photo https://zindrava-photos.fr/",
+    "I've shared files with you http://www.velmorant-archive.de/",
+    "https://plinkerwood.nl/",
+])
+def test_personal_web_addresses_are_found(text: str) -> None:
+    assert "phi.url" in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Install it from https://github.com/orgname/project and read https://project.readthedocs.io/en/latest/.",
+    "See https://pypi.org/project/prooflane/ or https://doi.org/10.1000/182 for the paper.",
+    "My website is https://portal.example.org/",
+    "https://www.example.com/",
+    "http://localhost:8000/",
+    "Codes come from http://loinc.org/ and https://hl7.org/fhir/R4/patient.html.",
+    "Read the guideline at https://www.cdc.gov/",
+    "The tool is backed by [Zentrix](https://zentrix.sh), the makers of the linter.",
+    "    https://toolname.io/",
+    "    https://plugin-host.org",
+])
+def test_public_and_reserved_web_addresses_are_quiet(text: str) -> None:
+    assert "phi.url" not in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    'Quorbeth: "Where did you park?"',
+    "zindrava:\"i'm Velmorant's niece\".",
+    "Here is Plinkerwood's address:",
+    "It was a done thing between him and Marisolde's kid.",
+    '"The plan works," says Trevanquist.',
+    "Most people call me Oskevarra",
+    "What's your last name? Brumvellic",
+    "Please change it to Ardo T. Quenmarsh",
+    "A quiet tune (not by Yelvan Drostmark).",
+    "Unlike the Fennimoret novel, it ends well.",
+    "harriet q blandiver",
+    "SOCIAL: A BROTHER ZORVANE CALLED TODAY.",
+    "Phone call from son Tom-who will visit tomorrow.",
+    "His friend Wil Quenbrasse came in and signed the forms.",
+    "Maybe it's under Yandrupo Feznarok",
+    "> Omrivel Drimsalla",
+    "Is this the best song? Vashkerten and Ulquorbe were precise.",
+    'Tzeshka shouted at Brindelmoor: "Stop!"',
+    "sometimes friends call me yandrupo",
+    "Feznarok: You found my keys!",
+    "Drimsalla, can I please talk to your manager?",
+    "Directed By:    Omrivel Tzeshkan",
+    "social: son quorvax consented for the procedure.",
+    "COPING-- SISTER, ZORVANE HAS PHONED.",
+    "yandrupo q feznarok",
+])
+def test_names_in_conversational_shapes_are_found(text: str) -> None:
+    assert "phi.name" in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Note: this module reads CSV files.",
+    "Usage: prooflane check PATH",
+    "The model's address space is large.",
+    "Results, says the report.",
+    "Built by the team at the clinic.",
+    "the blue novel was long",
+    "neuro unchanged",
+    "Daughter is health care proxy. Family is very involved.",
+    "Portions copyright (c) 1990 by Quillpress, Inc.",
+    "Fonts obtained by Bitcraftery from the vendor.",
+    "Linked against OpenBLAS and NumWIDGET builds.",
+    "Press Ctrl-C to stop.",
+    "Pt continued Zosyn. Vanco added.",
+    "The scheduler, also known as Kubernetes, runs the jobs.",
+    "Pt's family at bedside.",
+    "### Python Runtime Programmatic Introspection",
+    "| Feature | Charset Normalizer |",
+    "CV: Diastolic Dysfunction verses worsening effusion.",
+    "Models: Logit and Probit are supported.",
+    "Classifier: Programming Language :: Python",
+    "Lytes: Repleted per protocol.",
+    "Netscape Cert Type:",
+    "social: son updated at bedside, wife at home, daughter visited.",
+    "DTR CALLED TWICE; HUSBAND UPDATED BY RN.",
+    "bp q 4h",
+])
+def test_ordinary_text_in_those_shapes_is_quiet(text: str) -> None:
+    assert "phi.name" not in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "PMH: HTN, s/p wrist fx 6/94, appendectomy.",
+    "PMH: CAD, CABG 2/81, COPD.",
+    "Please see initial evaluation 8/19 for the history.",
+    "8/3 cath: patent grafts.",
+    "FS were fine; at 4p 9/21 she was 188.",
+    "96 s/p fall with hip fx, admitted from home.",
+    "93 yo woman with CHF.",
+])
+def test_dates_tied_to_clinical_events_and_old_ages_are_found(text: str) -> None:
+    assert "phi.date" in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "BP 120/80, HR 72.",
+    "Remains on CPAP 5/5 with 40% FiO2.",
+    "PS 10/5 overnight, ABG 7.38/41/96.",
+    "Take 1/2 tab at night.",
+    "Strength 5/5 in all extremities.",
+    "90 mg given at noon.",
+])
+def test_vitals_settings_and_fractions_are_not_dates(text: str) -> None:
+    assert "phi.date" not in cats(text)
+
+
+def test_card_numbers_after_the_word_card_pass_luhn_with_any_prefix() -> None:
+    assert "phi.account" in cats("Please block my card 180012345670001 today.")
+    assert "phi.account" in cats("card # 213100000000001")  # a 15-digit JCB number
+    assert "phi.account" not in cats("Please block my card 180012345670002 today.")  # Luhn fails
+
+
+def test_pager_and_phone_numbers_with_a_cue() -> None:
+    assert "phi.phone" in cats("Will follow up as needed. Pager 47213.")
+    assert "phi.phone" in cats("They can be reached at 303 4417729 after six.")
+    assert "phi.phone" in cats("612 4478 office")
+    assert "phi.phone" not in cats("Gave 250 1000 units over the shift.")
+
+
+def test_reference_numbers_are_ids() -> None:
+    assert "phi.other_id" in cats("New mattress ordered (ref # 5529174).")
+
+
+@pytest.mark.parametrize("text", [
+    "Deliver it to 4410 ul. Wierzbowa 17 please.",
+    "The bus stops at 28 Rue quelmont.",
+    "enter on kertvaros út 41. from the side",
+    "6620 Velmo tee 12",
+    "Send it to 551 2040 Brackwater St",
+    "Meet me at 7120 3304 Harrowgate St, Quellby",
+    "fpo ae 09876",
+    "the letter went to uscgc brenhollow",
+])
+def test_addresses_in_other_street_orders_are_found(text: str) -> None:
+    assert "phi.geo" in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Routed via IV 20 minutes later.",
+    "Bring a golf tee 3 times a week.",
+    "ST elevation in leads 2 and 3.",
+])
+def test_street_words_in_ordinary_text_are_quiet(text: str) -> None:
+    assert "phi.geo" not in cats(text)
