@@ -146,7 +146,7 @@ _CAPRUN_RE = re.compile(rf"(?<![\w'’-])(?:{_W})(?:[ \t]+(?:{_W}|[A-Z]\.(?=[ \t
 def _weak_firsts() -> frozenset[str]:
     """First names that are also common words ("Frank", "Heather"): names only in a name's position."""
     stop = _cues()["name_like_common_stop"]
-    return (lexicons.words("first_names") & lexicons.not_names()) - stop - lexicons.words("clinical_words")
+    return (lexicons.words("first_names") & lexicons.not_names()) - stop - lexicons.clinical_vocab()
 
 
 @cache
