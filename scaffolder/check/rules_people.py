@@ -50,7 +50,7 @@ def _cue_re() -> re.Pattern[str]:
     words = sorted(cues["titles"] | cues["relatives"], key=len, reverse=True)
     alternation = "|".join(re.escape(w) for w in words)
     return re.compile(
-        rf"(?<![\w-])(?P<cue>{alternation})(?:['’]s)?(?:\.[ \t]*|[ \t]*,[ \t]*|[ \t]+)(?:(?:is|was|named|called)[ \t]+)?"
+        rf"(?<![\w-])(?P<cue>{alternation})(?:['’]s)?(?:\.[ \t]*|[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+)(?:(?:is|was|named|called)[ \t]+)?"
         rf"(?P<n1>{_T})(?:[ \t]+(?P<n2>{_T}))?")
 
 
@@ -104,6 +104,10 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
     if len(lower) != len(text):  # a character whose lower case is longer: keep offsets by lowering ASCII only
         lower = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
     tokens = set(TOKEN_RE.findall(lower))
+    masked = mask_eponyms(text, lower, tokens)
+    if masked is not text:
+        text = masked
+        lower = lower_same_length(text) if len(text.lower()) != len(text) else text.lower()
     names = tokens & lexicons.person_names()
     anchors = names | (tokens & _weak_firsts()) | {t for t in tokens if not t.isascii() and len(t) > 2}
     cues = _cues()
@@ -131,6 +135,7 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
     if has_cue:
         yield from _after_cues(text, filt, line_ok, hit)
         yield from _signatures(text, filt, line_ok, hit)
+        yield from _before_credential(text, filt, line_ok, hit)
         for m in finditer_near(_FAMILY_AFTER_RE, text, _FAMILY_HINT, lower, 60, 12):
             word = m.group("n1")
             if _name_word(word) and not filt.skip(word) and line_ok(m.start()):
@@ -285,20 +290,23 @@ def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
         if filt.skip(n1) or len(n1) < 2:
             continue
         if cue in cues["titles"]:
-            if low1 in cues["not_after_relative"] or "," in text[m.end("cue"):m.start("n1")]:
+            if low1 in cues["not_after_relative"] or "," in text[m.end("cue"):m.start("n1")] \
+                    or "(" in text[m.end("cue"):m.start("n1")]:
                 continue
-            raw = low1 in firsts or low1 in lexicons.words("surnames")
+            raw = low1 in firsts or low1 in lexicons.words("surnames") or (
+                low1 in cues["short_surnames"] and low1 not in cues["short_surnames_not_after_title"]
+                and cue not in cues["soft_titles"] and not text[m.end("cue"):m.start("n1")].strip(" \t."))
             if cue in cues["soft_titles"] and not (low1 in names or (_is_cap(n1) and raw)):
                 continue
             ok = low1 in names or raw or (low1 not in not_names and low1 not in lexicons.words("places"))
         else:
-            if low1 in cues["not_after_relative"]:
-                continue
+            if low1 in cues["not_after_relative"] or low1 in cues["relatives"]:
+                continue  # (a family word after another: "wife, son and brother")
             if "-" in n1 and not (low1 in names or low1 in firsts) and n1.split("-")[0].lower() in firsts:
                 if line_ok(m.start()):  # "son Rob-who states ..."
                     yield hit(m.start("n1"), m.start("n1") + len(n1.split("-")[0]))
                 continue
-            bare_gap = not text[m.end("cue"):m.start("n1")].strip(" \t")
+            bare_gap = not text[m.end("cue"):m.start("n1")].strip(" \t(")  # "lawyer (Wil Laberbera)"
             ok = low1 in names or low1 in firsts or (n1[:1].isupper() and _unknown_word(low1) and bare_gap) or (
                 bare_gap and _is_cap(n1) and low1 not in not_names and n2 is not None and _is_cap(n2)
                 and _name_or_unknown(n2) and n2.lower() not in lexicons.places())  # "friend Wil Quenby"
@@ -341,12 +349,98 @@ def _signatures(text, filt, line_ok, hit) -> Iterator[Hit]:
             yield hit(start, m.start() - len(before) + kept[-1].end())
 
 
+# "Stord-Painter MD plans ...", "Okonkwo NP aware": a capitalised surname (hyphenated ones too) right before a
+# credential in capitals in the middle of a sentence (at the end of one, _signatures reads it)
+_NAME_CRED_RE = re.compile(r"(?<![\w'’.-])(?P<n>[A-Z][^\W\d_A-Z]+(?:['’-][A-Z]?[^\W\d_A-Z]+)*)[ \t]+"
+                           r"(?:MD|RN|NP|PA|PA-C|DO|CNP|APRN|CRNA)(?=[ \t]+[a-z])")
+_NAME_CRED_HINT = re.compile(r" (?:MD|RN|NP|PA|DO|CNP|APRN|CRNA)(?:-C)? [a-z]")
+
+
+def _before_credential(text, filt, line_ok, hit) -> Iterator[Hit]:
+    names = lexicons.person_names()
+    for m in finditer_near(_NAME_CRED_RE, text, _NAME_CRED_HINT, None, 40, 8):
+        word = m.group("n")
+        parts = [p for p in _JOINER_SPLIT.split(word) if p]
+        lows = [p.lower() for p in parts]
+        if filt.skip(word) or any(len(p) < 2 for p in parts):
+            continue
+        if len(parts) > 1:  # a double surname: every part capitalised, one at least a name or unknown
+            ok = all(p[:1].isupper() for p in parts) and any(w in names or _unknown_word(w) for w in lows) \
+                and not any(w in lexicons.clinical_vocab() for w in lows)
+        else:
+            ok = lows[0] in names or _unknown_word(lows[0])
+        if ok and line_ok(m.start()):
+            yield hit(m.start("n"), m.end("n"))
+
+
+# --------------------------------------------------------------------------- eponyms
+
+@cache
+def _eponym_res() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozenset[str]]:
+    data = lexicons.table("eponyms")
+    phrases = sorted(data["phrases"], key=len, reverse=True)
+    joined = "|".join(r"['’]?s?[ \t-]+".join(re.escape(part) for part in re.split(r"[ -]", p)) for p in phrases)
+    phrase_re = re.compile(rf"(?:{joined})(?:['’]s|s['’]|['’])?(?![\w'’-])", re.I)
+    heads = frozenset(re.split(r"[ -]", p)[0] for p in phrases)
+    cues = _cues()
+    return phrase_re, heads, frozenset(data["condition_nouns"]), cues["titles"] | cues["relatives"]
+
+
+_JOINER_SPLIT = re.compile(r"['’-]")
+# the word before a condition noun: "Weiss tear", "Murphy's sign", "Homans' sign"
+_WORD_BEFORE_NOUN = re.compile(r"(?<![\w'’-])(?P<w>[^\W\d_]{3,})(?:['’]s|s['’]|['’])?[ \t]+\Z")
+
+
+def mask_eponyms(text: str, lower: str | None = None, tokens: set[str] | None = None) -> str:
+    """``text`` with medical eponyms ("mallory weiss tear", "Swan-Ganz", "Bell's palsy") blanked, offsets kept,
+    unless a title or family word stands right before ("Dr Mallory Weiss")."""
+    phrase_re, heads, nouns, strong = _eponym_res()
+    if lower is None:
+        lower = lower_same_length(text)
+    parts = {p for t in (TOKEN_RE.findall(lower) if tokens is None else tokens) for p in _JOINER_SPLIT.split(t)}
+    spans: list[tuple[int, int]] = []
+    for head in heads & parts:
+        start = lower.find(head)
+        while start != -1:
+            if not (start and lower[start - 1].isalnum()):
+                m = phrase_re.match(lower, start)
+                if m:
+                    spans.append(m.span())
+            start = lower.find(head, start + 1)
+    present = nouns & parts
+    if present:
+        firsts = lexicons.first_names_all()
+        eponym_words = frozenset(lexicons.table("eponyms")["words"])
+        ordinary = lexicons.not_names()
+        for start, _ in word_spans(lower, present):
+            m = _WORD_BEFORE_NOUN.search(lower, max(0, start - 40), start)
+            if m:
+                word = m.group("w")
+                if word in eponym_words or (word not in firsts and word not in ordinary):
+                    spans.append(m.span("w"))  # not "Mary's dementia" (a person's), nor "chest tube"
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        before = lower[max(0, start - 20):start].split()
+        if before and before[-1].rstrip(".,:") in strong:
+            continue
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 # --------------------------------------------------------------------------- conversational shapes
 
 def _unknown_word(low: str) -> bool:
     """True for a word no list knows as anything but a name: not a common, clinical, place or vendor word."""
     return len(low) >= 3 and low not in lexicons.not_names() and low not in lexicons.places() \
-        and low not in lexicons.words("regions") and low not in lexicons.words("vendors")
+        and low not in lexicons.words("regions") and low not in lexicons.words("vendors") \
+        and not low.endswith(_clinical_suffixes())
+
+
+@cache
+def _clinical_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(_cues()["clinical_suffixes"]))
 
 
 _NAME_SHAPE_RE = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[^\W\d_][^\W\d_A-Z]+(?:['’-][^\W\d_][^\W\d_A-Z]+)*(?:['’]s)?")
