@@ -276,8 +276,9 @@ def is_scale(text: str, start: int, end: int, second: int) -> bool:
     after = text[end:min(end + 30, len(text) if line_end == -1 else line_end)].lower().split()
     if after and after[0].strip(",.;:()") in after_words:
         return True
-    if second == 10:
-        return any(w.strip(",.;:()") in pain for w in before + after)
+    if second == 10:  # a pain word anywhere near on the line: "pain 8/10, given dilaudid ... with relief to 3/10"
+        near = text[max(line_start, start - 160):min(end + 60, len(text) if line_end == -1 else line_end)].lower()
+        return any(w.strip(",.;:()") in pain for w in near.split())
     return False
 _MD_NOT_WORD_BEFORE = re.compile(r"(?<![\w/])" + _MD_NOT_DATE_BEFORE.pattern, re.I)  # whole words: "fx" is no "x"
 

@@ -24,6 +24,7 @@ def phi(text: str) -> list[str]:
     "RALES 2/3 UP BILAT, O2 SAT 95% ON 3L.",
     "grips 4/5 bilat, pedal pulses 2/4 and dopplerable.",
     "pt admitted with cp, hr 8/10 of the time in sinus rhythm.",
+    "c/o incisional pain 8/10, given dilaudid 0.5mg IV with relief to 3/10.",
 ])
 def test_scores_and_fractions_in_notes_are_not_dates(text: str) -> None:
     assert "phi.date" not in phi(text)
