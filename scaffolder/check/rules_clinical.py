@@ -40,9 +40,9 @@ _MONTH_YEAR_RE = re.compile(rf"(?<![\w-])(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|
                             rf"[ \t]*(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?[ \t]+)?(?:of[ \t]+)?(?:19|20)\d\d\b", re.I)
 _FULL_DATE_RE = re.compile(r"(?<![\w/.-])(?:(?:19|20)\d\d-[01]\d-[0-3]\d|(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])/(?:19|20)?\d\d"
                            r"|(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d)(?![\w/-])")
-# "10-15-19 csru progress note", "10/14/87, 0930": a full date opening a line needs no cue word
-_LINE_START_DATE_RE = re.compile(r"^[ \t>*#-]*(?P<d>(?:1[0-2]|0?[1-9])([-/])(?:3[01]|[12]\d|0?[1-9])\2(?:19|20)?\d\d)(?![\w/-]|[.,]\d)",
-                                 re.M)
+# "10-15-19 csru progress note", "admitted 3-2-98": a month-day-year with dashes opening a line or after a cue word
+_DASH_DATE_RE = re.compile(r"(?<![\w/.-])(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])-(?:19|20)?\d\d(?![\w/-]|[.,]\d)")
+_DASH_DATE_HINT = re.compile(r"\d-\d\d?-\d\d")
 # "on10/14/82", "since5/3": a date glued to the word before it
 _GLUED_DATE_RE = re.compile(r"(?<![^\W\d_])(?:on|since|dob|from|until|till|dated?)(?P<d>(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
                             r"(?:/(?:19|20)?\d\d)?)(?![\w/]|[.,]\d)", re.I)
@@ -179,10 +179,10 @@ def scan(text: str) -> Iterator[Hit]:
             and not _MD_NOT_DATE_AFTER.match(text, m.end())
         if (slashed or _FULL_DATE_CUE.search(text, max(0, m.start() - 40), m.start())) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
-    if "-" in text:
-        for m in _LINE_START_DATE_RE.finditer(text):
-            if ok(m.start("d")):
-                yield Hit(m.start("d"), m.end("d"), "phi.date", "error", _DATE_MSG, _DATE_FIX)
+    for m in finditer_near(_DASH_DATE_RE, text, _DASH_DATE_HINT, None, 3, 6):
+        opening = not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t>*#-")
+        if (opening or _FULL_DATE_CUE.search(text, max(0, m.start() - 40), m.start())) and ok(m.start()):
+            yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     for m in finditer_near(_GLUED_DATE_RE, text, _GLUED_HINT, low, 8, 12):
         if ok(m.start("d")):
             yield Hit(m.start("d"), m.end("d"), "phi.date", "error", _DATE_MSG, _DATE_FIX)

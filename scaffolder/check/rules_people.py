@@ -342,7 +342,7 @@ def _signatures(text, filt, line_ok, hit) -> Iterator[Hit]:
         real = [t.group(0) for t in kept if len(t.group(0)) > 1]
         if not real or any(filt.skip(w) for w in real):
             continue
-        if not (any(w.lower() in names for w in real) or len(real) >= 2):
+        if not (any(w.lower() in names for w in real) or len(real) >= 2 or any(_double_name(w) for w in real)):
             continue
         start = m.start() - len(before) + kept[0].start()
         if line_ok(start):
@@ -356,6 +356,17 @@ _NAME_CRED_RE = re.compile(r"(?<![\w'’.-])(?P<n>[A-Z][^\W\d_A-Z]+(?:['’-][A-
 _NAME_CRED_HINT = re.compile(r" (?:MD|RN|NP|PA|DO|CNP|APRN|CRNA)(?:-C)? [a-z]")
 
 
+def _double_name(word: str) -> bool:
+    """A hyphenated double surname: two or three parts of two letters or more, one at least a name or a word no
+    list knows, none a clinical word ("Stord-Painter", "Hauta-aho"; not "Follow-up", "Swan-Ganz")."""
+    parts = [p for p in _JOINER_SPLIT.split(word) if p]
+    if not 2 <= len(parts) <= 3 or any(len(p) < 2 or not p.isalpha() for p in parts) or "-" not in word:
+        return False
+    lows = [p.lower() for p in parts]
+    names = lexicons.person_names()
+    return any(w in names or _unknown_word(w) for w in lows) and not any(w in lexicons.clinical_vocab() for w in lows)
+
+
 def _before_credential(text, filt, line_ok, hit) -> Iterator[Hit]:
     names = lexicons.person_names()
     for m in finditer_near(_NAME_CRED_RE, text, _NAME_CRED_HINT, None, 40, 8):
@@ -364,9 +375,8 @@ def _before_credential(text, filt, line_ok, hit) -> Iterator[Hit]:
         lows = [p.lower() for p in parts]
         if filt.skip(word) or any(len(p) < 2 for p in parts):
             continue
-        if len(parts) > 1:  # a double surname: every part capitalised, one at least a name or unknown
-            ok = all(p[:1].isupper() for p in parts) and any(w in names or _unknown_word(w) for w in lows) \
-                and not any(w in lexicons.clinical_vocab() for w in lows)
+        if len(parts) > 1:  # a double surname ("Stord-Painter", "Hauta-aho")
+            ok = _double_name(word)
         else:
             ok = lows[0] in names or _unknown_word(lows[0])
         if ok and line_ok(m.start()):

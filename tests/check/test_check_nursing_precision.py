@@ -22,6 +22,7 @@ def phi(text: str) -> list[str]:
     "c/o headache 4/10 this evening, tylenol given.",
     "lungs with crackles 1/3 up on the right, lasix given.",
     "RALES 2/3 UP BILAT, O2 SAT 95% ON 3L.",
+    "HR 10-12-15 overnight, no ectopy.",
     "grips 4/5 bilat, pedal pulses 2/4 and dopplerable.",
     "pt admitted with cp, hr 8/10 of the time in sinus rhythm.",
     "c/o incisional pain 8/10, given dilaudid 0.5mg IV with relief to 3/10.",
@@ -38,6 +39,7 @@ def test_scores_and_fractions_in_notes_are_not_dates(text: str) -> None:
     "11/03/94, 1400 seen by team",
     "pt was intubated on11/02/93 for resp distress.",
     "pt admitted on 4/22/98 with chf exacerbation.",
+    "pt admitted 5-6-97 from rehab with sob.",
 ])
 def test_dates_in_notes_are_found(text: str) -> None:
     assert "phi.date" in phi(text)
@@ -74,6 +76,8 @@ def test_clinical_words_drugs_eponyms_and_states_are_quiet(text: str) -> None:
     "plan discussed with Dr Xu at bedside.",
     "Vantrell-Okonkwo MD plans to place chest tube this afternoon.",
     "Brindlemarsh NP aware of low u/o.",
+    "Note by Quellbright-Amsel, RN",
+    "Hauta-aho NP and team aware.",
     "Social: lawyer (Oda Quenbrissel) called re: poa papers.",
     "spoke with wife (Marisolde) at length about plan.",
     "Dr Mallory Weiss saw the patient this morning.",
@@ -87,6 +91,8 @@ def test_names_after_strong_cues_are_found(text: str) -> None:
     "Covering MD aware of plan.",
     "Neurosurgery MD aware, will see pt.",
     "wife (see above) called this evening.",
+    "Follow-up, RN",
+    "Swan-Ganz, MD aware.",
 ])
 def test_roles_and_words_after_cues_are_not_names(text: str) -> None:
     assert "phi.name" not in phi(text)
