@@ -56,6 +56,7 @@ def test_dates_in_notes_are_found(text: str) -> None:
     "Swan-Ganz removed, Jackson-Pratt drain with serous output.",
     "hx of Parkinson's disease and Bell's palsy, stable.",
     "Homans sign negative bilat, Trendelenburg for line placement.",
+    "Given haldol for agitation, Posey vest on.",
     "Chest PT done by resp. Rhonchi clear after suctioning.",
     "no further options for this pt. Hemodialysis was not possible.",
     "Pt has +2 DP and PT. Pt has L fem sheath intact.",
@@ -81,6 +82,8 @@ def test_clinical_words_drugs_eponyms_and_states_are_quiet(text: str) -> None:
     "Social: lawyer (Oda Quenbrissel) called re: poa papers.",
     "spoke with wife (Marisolde) at length about plan.",
     "Dr Mallory Weiss saw the patient this morning.",
+    "seen by Dr. Foley this am, plan unchanged.",
+    "daughter Mallory called for an update.",
 ])
 def test_names_after_strong_cues_are_found(text: str) -> None:
     assert "phi.name" in phi(text)
