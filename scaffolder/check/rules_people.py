@@ -107,7 +107,9 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
     masked = mask_eponyms(text, lower, tokens)
     if masked is not text:
         text = masked
-        lower = lower_same_length(text) if len(text.lower()) != len(text) else text.lower()
+        lower = text.lower()  # (blanks only: same length as before)
+        if len(lower) != len(text):
+            lower = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
     names = tokens & lexicons.person_names()
     anchors = names | (tokens & _weak_firsts()) | {t for t in tokens if not t.isascii() and len(t) > 2}
     cues = _cues()
