@@ -308,8 +308,12 @@ def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
                 if line_ok(m.start()):  # "son Rob-who states ..."
                     yield hit(m.start("n1"), m.start("n1") + len(n1.split("-")[0]))
                 continue
-            bare_gap = not text[m.end("cue"):m.start("n1")].strip(" \t(")  # "lawyer (Wil Laberbera)"
-            ok = low1 in names or low1 in firsts or (n1[:1].isupper() and _unknown_word(low1) and bare_gap) or (
+            gap = text[m.end("cue"):m.start("n1")].strip(" \t(")  # "lawyer (Wil Laberbera)"
+            bare_gap = not gap
+            # a word no list knows right after a family word, in any case ("son quorvax", "SISTER, QUORVAX")
+            unknown = gap in ("", ",") and len(low1) >= 4 and _unknown_word(low1) \
+                and _NAME_SHAPE_RE.fullmatch(n1.capitalize() if n1.isupper() else n1) is not None
+            ok = low1 in names or low1 in firsts or unknown or (
                 bare_gap and _is_cap(n1) and low1 not in not_names and n2 is not None and _is_cap(n2)
                 and _name_or_unknown(n2) and n2.lower() not in lexicons.places())  # "friend Wil Quenby"
         if not ok or not line_ok(m.start()):
@@ -479,6 +483,10 @@ def _conversation_res() -> dict[str, re.Pattern[str]]:
     return {
         # 'Koppány: "Who are you?"', 'tracy:"i'm ...' (a speaker's name before a quotation)
         "speaker": re.compile(rf"^[ \t]*(?P<n>{_T})[ \t]*:[ \t]*[\"“]", re.M),
+        # "Name: You saved my life!", "Name, can I please ...": a speaker or an addressee opening a line of speech
+        "speaker_plain": re.compile(rf"^[ \t]*(?P<n>{_CAP})(?::[ \t]+(?P<said>[A-Z][^\n]*)|,[ \t]+(?:can|could|would|will|please|"
+                                    rf"thank|thanks|do|did|are|is|have|where|why|how|what)\b)", re.M),
+        "speech_words": re.compile(r"\b(?:I|you|me|my|your|we|us|our)\b|[!?][\"”]?[ \t]*$"),
         # "Franciska's kid", "Matej's address", "Amanda's daughter"
         "possessive": re.compile(rf"['’]s[ \t]+(?:{relatives})\b", re.I),
         # "..., says Hartvigsson."
@@ -486,7 +494,7 @@ def _conversation_res() -> dict[str, re.Pattern[str]]:
         "speech": re.compile(rf"(?:{speech})(?:[ \t]+(?:at|to))?[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?=[ \t]*(?:[.,;:!?\"”)]|$))",
                              re.M),
         # "people call me višeslav", "please change it to Soib K. Kishiev"
-        "intro_hint": re.compile(rf" (?=(?:{intro})[ \t])", re.I),
+        "intro_hint": re.compile(rf" (?=(?:{intro.lower()})[ \t])"),  # searched in the lower-case text
         "intro": re.compile(rf"(?:{intro})[ \t]+(?P<n>{_T}(?:[ \t]+(?:[A-Z]\.?|{_CAP})){{0,2}})", re.I),
         # "What's your last name? Arcuri"
         "asked": re.compile(rf"name[ \t]*\?[ \t]*(?P<n>{_T}(?:[ \t]+{_T}){{0,2}})[ \t]*$", re.M | re.I),
@@ -502,10 +510,12 @@ def _conversation_res() -> dict[str, re.Pattern[str]]:
         "work_hint": re.compile(rf" (?=(?:{works})\b)"),
         "work": re.compile(rf"\bthe[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[ \t]*\Z"),
         # "Quorvax Brindelmoor": two capitalised words that no list knows (a name from a locale the lists miss)
-        "pair": re.compile(r"(?<![\w'’.-])(?P<a>[A-Z][a-z]{2,}(?:['’-][A-Za-z][a-z]+)?)(?=[ \t]+(?P<b>[A-Z][a-z]{2,}"
+        "pair": re.compile(r"(?P<a>[A-Z](?<![\w'’.-][A-Z])[a-z]{2,}(?:['’-][A-Za-z][a-z]+)?)(?=[ \t]+(?P<b>[A-Z][a-z]{2,}"
                            r"(?:['’-][A-Za-z][a-z]+)?)(?![\w'’-]|\.\w))"),
         # "Ulquorbe, Vashkerten and Brindel were ...": a list of names no list knows
-        "list": re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}(?:,[ \t]+{_CAP})*,?[ \t]+and[ \t]+{_CAP})(?![\w'’-])"),
+        "list_hint": re.compile(r" and (?=[A-Z\u00c0-\u00de])"),
+        "list_head": re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}(?:,[ \t]+{_CAP})*),?\Z"),
+        "list_tail": re.compile(rf"{_CAP}(?![\w'’-])"),
         # "emidio p lombardo" alone on its line
         "alone": re.compile(r"^[ \t]*(?P<n>[^\W\d_]{2,}(?:[ \t]+[^\W\d_]\.?)?[ \t]+[^\W\d_]{2,})[ \t]*$", re.M),
     }
@@ -532,6 +542,10 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
 
     for m in res["speaker"].finditer(text):
         yield from emit(m.start("n"), m.group("n"))
+    for m in res["speaker_plain"].finditer(text):
+        said = m.group("said")
+        if said is None or res["speech_words"].search(said):
+            yield from emit(m.start("n"), m.group("n"))
     if "'s" in lower or "’s" in lower:
         for m in res["possessive"].finditer(text):
             before = list(TOKEN_RE.finditer(text, max(0, m.start() - 40), m.start()))
@@ -557,7 +571,7 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
         m = res["work"].search(text, max(0, h.start() - 60), h.start())
         if m:
             yield from emit(m.start("n"), m.group("n"))
-    intros = [m for h in res["intro_hint"].finditer(text) if (m := res["intro"].match(text, h.end()))]
+    intros = [m for h in res["intro_hint"].finditer(lower) if (m := res["intro"].match(text, h.end()))]
     pos = lower.find("name")
     while pos != -1:
         m = res["asked"].match(text, pos)
@@ -593,21 +607,26 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
         line = text[start:end if end != -1 else len(text)]
         rest = text[start:m.start("a")] + " " + text[m.end("b"):end if end != -1 else len(text)]
         # a heading, a table cell or a line in title case names a thing more often than a person
-        if line.lstrip().startswith(("#", "|")) or _title_case_line(rest):
+        if line.lstrip().startswith(("#", "|")) or line.rstrip().endswith(":") or _title_case_line(rest):
             continue
-        long_words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
-        if len(long_words) >= 3 and all(w[0].isupper() for w in long_words):
+        long_words = [w for w in re.findall(r"[^\W\d_]+", rest) if len(w) > 3]
+        if len(long_words) >= 2 and all(w[0].isupper() for w in long_words):
             continue
         yield from emit(m.start("a"), value)
-    if " and " in text:
-        for m in res["list"].finditer(text):
-            words = [w.strip(",") for w in m.group("n").split() if w != "and"]
-            # three or more; two only as the subject of a past ("Logit and Probit are ..." names methods)
-            if (len(words) >= 3 or text.startswith((" were ", " had "), m.end())) and all(_name_or_unknown(w) for w in words) \
-                    and sum(w.lower() not in person for w in words) >= 2 \
-                    and not any(filt.skip(w) for w in words) and line_ok(m.start("n")):
-                yield hit(m.start("n"), m.end("n"))
+    for h in res["list_hint"].finditer(text):
+        head = res["list_head"].search(text, max(0, h.start() - 160), h.start())
+        tail = res["list_tail"].match(text, h.end()) if head else None
+        if not (head and tail):
+            continue
+        words = [w.strip(",") for w in head.group("n").split()] + [tail.group(0)]
+        # three or more; two only as the subject of a past ("Logit and Probit are ..." names methods)
+        if (len(words) >= 3 or text.startswith((" were ", " had "), tail.end())) and all(_name_or_unknown(w) for w in words) \
+                and sum(w.lower() not in person for w in words) >= 2 \
+                and not any(filt.skip(w) for w in words) and line_ok(head.start("n")):
+            yield hit(head.start("n"), tail.end())
     for m in res["alone"].finditer(lower):
         value = text[m.start("n"):m.end("n")]
         if value.islower():
-            yield from emit(m.start("n"), value, strict=False)
+            words = value.split()  # with a middle initial ("quorvax p brindel") the words need not be in the lists
+            yield from emit(m.start("n"), value, strict=len(words) == 3 and len(words[1].rstrip(".")) == 1
+                            and all(_NAME_SHAPE_RE.fullmatch(w) for w in (words[0], words[2])))

@@ -63,6 +63,12 @@ def test_public_and_reserved_web_addresses_are_quiet(text: str) -> None:
     "Is this the best song? Vashkerten and Ulquorbe were precise.",
     'Tzeshka shouted at Brindelmoor: "Stop!"',
     "sometimes friends call me yandrupo",
+    "Feznarok: You found my keys!",
+    "Drimsalla, can I please talk to your manager?",
+    "Directed By:    Omrivel Tzeshkan",
+    "social: son quorvax consented for the procedure.",
+    "COPING-- SISTER, ZORVANE HAS PHONED.",
+    "yandrupo q feznarok",
 ])
 def test_names_in_conversational_shapes_are_found(text: str) -> None:
     assert "phi.name" in cats(text)
@@ -88,6 +94,12 @@ def test_names_in_conversational_shapes_are_found(text: str) -> None:
     "| Feature | Charset Normalizer |",
     "CV: Diastolic Dysfunction verses worsening effusion.",
     "Models: Logit and Probit are supported.",
+    "Classifier: Programming Language :: Python",
+    "Lytes: Repleted per protocol.",
+    "Netscape Cert Type:",
+    "social: son updated at bedside, wife at home, daughter visited.",
+    "DTR CALLED TWICE; HUSBAND UPDATED BY RN.",
+    "bp q 4h",
 ])
 def test_ordinary_text_in_those_shapes_is_quiet(text: str) -> None:
     assert "phi.name" not in cats(text)
