@@ -451,7 +451,15 @@ def _unknown_word(low: str) -> bool:
     """True for a word no list knows as anything but a name: not a common, clinical, place or vendor word."""
     return len(low) >= 3 and low not in lexicons.not_names() and low not in lexicons.places() \
         and low not in lexicons.words("regions") and low not in lexicons.words("vendors") \
-        and not low.endswith(_clinical_suffixes())
+        and not low.endswith(_clinical_suffixes()) and not _common_compound(low)
+
+
+def _common_compound(low: str) -> bool:
+    """True for words joined by hyphens that are each a common or clinical word ("phoned-family", "follow-up")."""
+    if "-" not in low:
+        return False
+    parts = [p for p in low.split("-") if p]
+    return len(parts) >= 2 and all(p in lexicons.not_names() for p in parts)
 
 
 @cache

@@ -94,6 +94,7 @@ def test_names_after_strong_cues_are_found(text: str) -> None:
     "Covering MD aware of plan.",
     "Neurosurgery MD aware, will see pt.",
     "wife (see above) called this evening.",
+    "daughter phoned-family will meet with team tomorrow.",
     "Follow-up, RN",
     "Swan-Ganz, MD aware.",
 ])
