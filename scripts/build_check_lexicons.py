@@ -98,6 +98,11 @@ def main() -> None:
     _write("surnames", _tokens(person["last"]), source + " person providers, all locales")
     _write("places", {p for p in place["city"] if 1 < len(p) <= 40}, source + " address providers (cities), all locales")
     _write("regions", {p for p in place["region"] if 1 < len(p) <= 40}, source + " address providers (countries, states)")
+    from faker.providers.address.en import Provider as EnAddress
+    from faker.providers.address.en_US import Provider as UsAddress
+
+    _write("states_countries", {_norm(p) for p in (*UsAddress.states, *EnAddress.countries)},
+           source + " en_US states and en countries (not places smaller than a state)")
     _write("street_words", {s.strip(" .") for s in place["street"] if 1 < len(s.strip(" .")) <= 14 and " " not in s.strip(" .") and not any(c.isdigit() for c in s)}, source + " address providers")
     _write("common_words", {w for w in common if len(w) > 1},
            "lower-case words of Debian wamerican that are among wordfreq 3.1's top 40,000 English words")

@@ -35,7 +35,13 @@ def table(name: str) -> Any:
 @cache
 def not_names() -> frozenset[str]:
     """Words that are never a name by themselves: common English and clinical vocabulary."""
-    return words("common_words") | words("clinical_words") | words("not_names") | words("languages")
+    return words("common_words") | clinical_vocab() | words("not_names") | words("languages")
+
+
+@cache
+def clinical_vocab() -> frozenset[str]:
+    """Clinical shorthand, nursing and exam terms, anatomy, devices, units, drug names and eponym surnames."""
+    return words("clinical_words") | words("clinical_terms") | words("drugs") | frozenset(table("eponyms")["words"])
 
 
 @cache
@@ -52,5 +58,5 @@ def first_names_all() -> frozenset[str]:
 
 @cache
 def places() -> frozenset[str]:
-    """City names (one or more words), minus those that are common words."""
-    return words("places") - words("common_words") - words("clinical_words")
+    """City names (one or more words), minus common and clinical words, US states and countries."""
+    return words("places") - words("common_words") - clinical_vocab() - words("states_countries")

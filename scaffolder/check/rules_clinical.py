@@ -41,6 +41,13 @@ _MONTH_YEAR_RE = re.compile(rf"(?<![\w-])(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|
                             rf"[ \t]*(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?[ \t]+)?(?:of[ \t]+)?(?:19|20)\d\d\b", re.I)
 _FULL_DATE_RE = re.compile(r"(?<![\w/.-])(?:(?:19|20)\d\d-[01]\d-[0-3]\d|(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])/(?:19|20)?\d\d"
                            r"|(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d)(?![\w/-])")
+# "10-15-19 csru progress note", "admitted 3-2-98": a month-day-year with dashes opening a line or after a cue word
+_DASH_DATE_RE = re.compile(r"(?<![\w/.-])(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])-(?:19|20)?\d\d(?![\w/-]|[.,]\d)")
+_DASH_DATE_HINT = re.compile(r"\d-\d\d?-\d\d")
+# "on10/14/82", "since5/3": a date glued to the word before it
+_GLUED_DATE_RE = re.compile(r"(?<![^\W\d_])(?:on|since|dob|from|until|till|dated?)(?P<d>(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
+                            r"(?:/(?:19|20)?\d\d)?)(?![\w/]|[.,]\d)", re.I)
+_GLUED_HINT = re.compile(r"[a-z]\d\d?/\d")
 _FULL_DATE_CUE = re.compile(r"(?:\bdate|\bwhen|\bsince|\bon|\bdated|\bborn|\bdob|\bbirth\w*|\bdied|\bvisit\w*|\bseen|"
                             r"\badmitted|\bdischarged)\b[^\n]{0,12}$", re.I)
 _PERSON_CUE = re.compile(r"\b(?:pt|pt's|pts|patient|patient's|he|she|his|her|mr|mrs|ms|son|daughter|husband|wife|"
@@ -157,6 +164,8 @@ def scan(text: str) -> Iterator[Hit]:
             continue
         if m.group(1) == m.group(2) == "1" or (m.group(1) in ("1", "3") and m.group(2) in ("2", "3", "4", "8")):
             continue  # fractions: 1/2, 1/3, 3/4
+        if is_scale(text, m.start(), m.end(), int(m.group(2))):
+            continue
         if clinical(m.start()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     low = lower_same_length(text)
@@ -173,8 +182,18 @@ def scan(text: str) -> Iterator[Hit]:
         if person(m.start()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     for m in finditer_near(_FULL_DATE_RE, text, _FULL_DATE_HINT, None, 20, 20):
-        if _FULL_DATE_CUE.search(text, max(0, m.start() - 40), m.start()) and ok(m.start()):
+        # a month/day/year with a slash is a date anywhere, unless a scale word or a unit says otherwise
+        slashed = "/" in m.group(0) and not is_scale(text, m.start(), m.end(), 0) \
+            and not _MD_NOT_DATE_AFTER.match(text, m.end())
+        if (slashed or _FULL_DATE_CUE.search(text, max(0, m.start() - 40), m.start())) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
+    for m in finditer_near(_DASH_DATE_RE, text, _DASH_DATE_HINT, None, 3, 6):
+        opening = not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t>*#-")
+        if (opening or _FULL_DATE_CUE.search(text, max(0, m.start() - 40), m.start())) and ok(m.start()):
+            yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
+    for m in finditer_near(_GLUED_DATE_RE, text, _GLUED_HINT, low, 8, 12):
+        if ok(m.start("d")):
+            yield Hit(m.start("d"), m.end("d"), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     for m in finditer_near(_PAGER_RE, text, _PAGER_HINT, low, 5, 20):
         word = m.group(0).split()[0].lower().rstrip(".:#")
         if word == "x" and not re.match(r"x\d{4,5}$", m.group(0).replace(" ", ""), re.I):
@@ -239,6 +258,42 @@ def _event_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 _MD_FROM_SLASH_RE = re.compile(r"/(?:(?<=(?<![\w/.:#+-])(?P<two>1[0-2]|0[1-9])/)|(?<=(?<![\w/.:#+-])[1-9]/))"
                                r"(?=\d\d?(?![\w/]|[.,]\d|%))")  # the slash of a match of _event_res()'s ``md``
+
+
+_SLASH_DIGIT_RE = re.compile(r"/(?=\d)")
+
+
+@cache
+def _scale_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(scale words, pain words, words after a fraction, date words before, weekdays and drug names) from date_cues.json."""
+    cues = lexicons.table("date_cues")
+    return (frozenset(cues["scale_words"]), frozenset(cues["pain_words"]), frozenset(cues["scale_after"]),
+            frozenset(cues["date_words_before"]), frozenset(cues["weekdays"]) | lexicons.words("drugs"))
+
+
+def is_scale(text: str, start: int, end: int, second: int) -> bool:
+    """True when the number over a number at ``text[start:end]`` is a score, a strength or a fraction: right after a
+    scale or vital-sign word ("cp 5/10", "crackles 2/3"), before "up", "way", "bilat" ("2/3 up"), or an n/10 with a
+    pain word in the same stretch of the line ("describes pain as 5/10"). A date word right before ("since 5/10")
+    keeps it a date."""
+    scale, pain, after_words, date_before, _ = _scale_sets()
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 40):start].lower().split()
+    prev = before[-1].strip(",.;:()") if before else ""
+    if prev in date_before:
+        return False
+    if prev in scale:
+        return True
+    line_end = text.find("\n", end)
+    after = text[end:min(end + 30, len(text) if line_end == -1 else line_end)].lower().split()
+    if after and after[0].strip(",.;:()") in after_words:
+        return True
+    if second == 10:  # a pain word anywhere near on the line: "pain 8/10, given dilaudid ... with relief to 3/10"
+        near = text[max(line_start, start - 160):min(end + 60, len(text) if line_end == -1 else line_end)].lower()
+        return any(w.strip(",.;:()") in pain for w in near.split())
+    return False
+
+
 _MD_NOT_WORD_BEFORE = re.compile(r"(?<![\w/])" + _MD_NOT_DATE_BEFORE.pattern, re.I)  # whole words: "fx" is no "x"
 
 
@@ -261,7 +316,11 @@ def _event_dates(text: str, low: str, ok) -> Iterator[Hit]:
         window = low[max(0, m.start() - 24):m.start()]
         if _MD_NOT_WORD_BEFORE.search(window) or _MD_NOT_DATE_AFTER.match(text, m.end()):
             continue
-        if before.search(window) or (second <= 31 and after.match(text, m.end())):
+        if is_scale(text, m.start(), m.end(), second):
+            continue
+        prev = window.split()[-1].strip(",.;:()?") if window.split() else ""
+        if before.search(window) or (second <= 31 and after.match(text, m.end())) \
+                or (second <= 31 and prev in _scale_sets()[4]):  # "FRIDAY 10/7", "lasix 4/14"
             if (month == "1" and second in (2, 3, 4)) or (month == "3" and second in (4, 8)):
                 continue  # fractions: 1/2, 3/4
             if ok(m.start()):

@@ -49,7 +49,7 @@ def _cue_re() -> re.Pattern[str]:
     cues = _cues()
     alternation = textindex.alternation(cues["titles"] | cues["relatives"])
     return re.compile(
-        rf"(?<![\w-])(?P<cue>{alternation})(?:['’]s)?(?:\.[ \t]*|[ \t]*,[ \t]*|[ \t]+)(?:(?:is|was|named|called)[ \t]+)?"
+        rf"(?<![\w-])(?P<cue>{alternation})(?:['’]s)?(?:\.[ \t]*|[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+)(?:(?:is|was|named|called)[ \t]+)?"
         rf"(?P<n1>{_T})(?:[ \t]+(?P<n2>{_T}))?")
 
 
@@ -155,6 +155,12 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
     if len(lower) != len(text):  # a character whose lower case is longer: keep offsets by lowering ASCII only
         lower = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
     tokens = set(textindex.tokens(lower))
+    masked = mask_eponyms(text, lower, tokens)
+    if masked is not text:
+        text = masked
+        lower = text.lower()  # (blanks only: same length as before)
+        if len(lower) != len(text):
+            lower = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
     names = tokens & lexicons.person_names()
     anchors = names | (tokens & _weak_firsts()) | {t for t in tokens if not t.isascii() and len(t) > 2}
     cues = _cues()
@@ -182,6 +188,7 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
     if has_cue:
         yield from _after_cues(text, filt, line_ok, hit)
         yield from _signatures(text, filt, line_ok, hit)
+        yield from _before_credential(text, filt, line_ok, hit)
         for m in finditer_near(_FAMILY_AFTER_RE, text, _FAMILY_HINT, lower, 60, 12):
             word = m.group("n1")
             if _name_word(word) and not filt.skip(word) and line_ok(m.start()):
@@ -197,7 +204,7 @@ _CAPRUN_RE = re.compile(rf"(?<![\w'’-])(?:{_W})(?:[ \t]+(?:{_W}|[A-Z]\.(?=[ \t
 def _weak_firsts() -> frozenset[str]:
     """First names that are also common words ("Frank", "Heather"): names only in a name's position."""
     stop = _cues()["name_like_common_stop"]
-    return (lexicons.words("first_names") & lexicons.not_names()) - stop - lexicons.words("clinical_words")
+    return (lexicons.words("first_names") & lexicons.not_names()) - stop - lexicons.clinical_vocab()
 
 
 @cache
@@ -336,20 +343,23 @@ def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
         if filt.skip(n1) or len(n1) < 2:
             continue
         if cue in cues["titles"]:
-            if low1 in cues["not_after_relative"] or "," in text[m.end("cue"):m.start("n1")]:
+            if low1 in cues["not_after_relative"] or "," in text[m.end("cue"):m.start("n1")] \
+                    or "(" in text[m.end("cue"):m.start("n1")]:
                 continue
-            raw = low1 in firsts or low1 in lexicons.words("surnames")
+            raw = low1 in firsts or low1 in lexicons.words("surnames") or (
+                low1 in cues["short_surnames"] and low1 not in cues["short_surnames_not_after_title"]
+                and cue not in cues["soft_titles"] and not text[m.end("cue"):m.start("n1")].strip(" \t."))
             if cue in cues["soft_titles"] and not (low1 in names or (_is_cap(n1) and raw)):
                 continue
             ok = low1 in names or raw or (low1 not in not_names and low1 not in lexicons.words("places"))
         else:
-            if low1 in cues["not_after_relative"]:
-                continue
+            if low1 in cues["not_after_relative"] or low1 in cues["relatives"]:
+                continue  # (a family word after another: "wife, son and brother")
             if "-" in n1 and not (low1 in names or low1 in firsts) and n1.split("-")[0].lower() in firsts:
                 if line_ok(m.start()):  # "son Rob-who states ..."
                     yield hit(m.start("n1"), m.start("n1") + len(n1.split("-")[0]))
                 continue
-            gap = text[m.end("cue"):m.start("n1")].strip(" \t")
+            gap = text[m.end("cue"):m.start("n1")].strip(" \t(")  # "lawyer (Wil Laberbera)"
             bare_gap = not gap
             # a word no list knows right after a family word, in any case ("son quorvax", "SISTER, QUORVAX")
             unknown = gap in ("", ",") and len(low1) >= 4 and _unknown_word(low1) \
@@ -389,11 +399,101 @@ def _signatures(text, filt, line_ok, hit) -> Iterator[Hit]:
         real = [t.group(0) for t in kept if len(t.group(0)) > 1]
         if not real or any(filt.skip(w) for w in real):
             continue
-        if not (any(w.lower() in names for w in real) or len(real) >= 2):
+        if not (any(w.lower() in names for w in real) or len(real) >= 2 or any(_double_name(w) for w in real)):
             continue
         start = m.start() - len(before) + kept[0].start()
         if line_ok(start):
             yield hit(start, m.start() - len(before) + kept[-1].end())
+
+
+# "Stord-Painter MD plans ...", "Okonkwo NP aware": a capitalised surname (hyphenated ones too) right before a
+# credential in capitals in the middle of a sentence (at the end of one, _signatures reads it)
+_NAME_CRED_RE = re.compile(r"(?<![\w'’.-])(?P<n>[A-Z][^\W\d_A-Z]+(?:['’-][A-Z]?[^\W\d_A-Z]+)*)[ \t]+"
+                           r"(?:MD|RN|NP|PA|PA-C|DO|CNP|APRN|CRNA)(?=[ \t]+[a-z])")
+_NAME_CRED_HINT = re.compile(r" (?:MD|RN|NP|PA|DO|CNP|APRN|CRNA)(?:-C)? [a-z]")
+
+
+def _double_name(word: str) -> bool:
+    """A hyphenated double surname: two or three parts of two letters or more, one at least a name or a word no
+    list knows, none a clinical word ("Stord-Painter", "Hauta-aho"; not "Follow-up", "Swan-Ganz")."""
+    parts = [p for p in _JOINER_SPLIT.split(word) if p]
+    if not 2 <= len(parts) <= 3 or any(len(p) < 2 or not p.isalpha() for p in parts) or "-" not in word:
+        return False
+    lows = [p.lower() for p in parts]
+    names = lexicons.person_names()
+    return any(w in names or _unknown_word(w) for w in lows) and not any(w in lexicons.clinical_vocab() for w in lows)
+
+
+def _before_credential(text, filt, line_ok, hit) -> Iterator[Hit]:
+    names = lexicons.person_names()
+    for m in finditer_near(_NAME_CRED_RE, text, _NAME_CRED_HINT, None, 40, 8):
+        word = m.group("n")
+        parts = [p for p in _JOINER_SPLIT.split(word) if p]
+        lows = [p.lower() for p in parts]
+        if filt.skip(word) or any(len(p) < 2 for p in parts):
+            continue
+        if len(parts) > 1:  # a double surname ("Stord-Painter", "Hauta-aho")
+            ok = _double_name(word)
+        else:
+            ok = lows[0] in names or _unknown_word(lows[0])
+        if ok and line_ok(m.start()):
+            yield hit(m.start("n"), m.end("n"))
+
+
+# --------------------------------------------------------------------------- eponyms
+
+@cache
+def _eponym_res() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozenset[str]]:
+    data = lexicons.table("eponyms")
+    phrases = sorted(data["phrases"], key=len, reverse=True)
+    joined = "|".join(r"['’]?s?[ \t-]+".join(re.escape(part) for part in re.split(r"[ -]", p)) for p in phrases)
+    phrase_re = re.compile(rf"(?:{joined})(?:['’]s|s['’]|['’])?(?![\w'’-])", re.I)
+    heads = frozenset(re.split(r"[ -]", p)[0] for p in phrases)
+    cues = _cues()
+    return phrase_re, heads, frozenset(data["condition_nouns"]), cues["titles"] | cues["relatives"]
+
+
+_JOINER_SPLIT = re.compile(r"['’-]")
+# the word before a condition noun: "Weiss tear", "Murphy's sign", "Homans' sign"
+_WORD_BEFORE_NOUN = re.compile(r"(?<![\w'’-])(?P<w>[^\W\d_]{3,})(?:['’]s|s['’]|['’])?[ \t]+\Z")
+
+
+def mask_eponyms(text: str, lower: str | None = None, tokens: set[str] | None = None) -> str:
+    """``text`` with medical eponyms ("mallory weiss tear", "Swan-Ganz", "Bell's palsy") blanked, offsets kept,
+    unless a title or family word stands right before ("Dr Mallory Weiss")."""
+    phrase_re, heads, nouns, strong = _eponym_res()
+    if lower is None:
+        lower = lower_same_length(text)
+    parts = {p for t in (TOKEN_RE.findall(lower) if tokens is None else tokens) for p in _JOINER_SPLIT.split(t)}
+    spans: list[tuple[int, int]] = []
+    for head in heads & parts:
+        start = lower.find(head)
+        while start != -1:
+            if not (start and lower[start - 1].isalnum()):
+                m = phrase_re.match(lower, start)
+                if m:
+                    spans.append(m.span())
+            start = lower.find(head, start + 1)
+    present = nouns & parts
+    if present:
+        firsts = lexicons.first_names_all()
+        eponym_words = frozenset(lexicons.table("eponyms")["words"])
+        ordinary = lexicons.not_names()
+        for start, _ in textindex.word_spans(lower, present):
+            m = _WORD_BEFORE_NOUN.search(lower, max(0, start - 40), start)
+            if m:
+                word = m.group("w")
+                if word in eponym_words or (word not in firsts and word not in ordinary):
+                    spans.append(m.span("w"))  # not "Mary's dementia" (a person's), nor "chest tube"
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        before = lower[max(0, start - 20):start].split()
+        if before and before[-1].rstrip(".,:") in strong:
+            continue
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 # --------------------------------------------------------------------------- conversational shapes
@@ -401,7 +501,21 @@ def _signatures(text, filt, line_ok, hit) -> Iterator[Hit]:
 def _unknown_word(low: str) -> bool:
     """True for a word no list knows as anything but a name: not a common, clinical, place or vendor word."""
     return len(low) >= 3 and low not in lexicons.not_names() and low not in lexicons.places() \
-        and low not in lexicons.words("regions") and low not in lexicons.words("vendors")
+        and low not in lexicons.words("regions") and low not in lexicons.words("vendors") \
+        and not low.endswith(_clinical_suffixes()) and not _common_compound(low)
+
+
+def _common_compound(low: str) -> bool:
+    """True for words joined by hyphens that are each a common or clinical word ("phoned-family", "follow-up")."""
+    if "-" not in low:
+        return False
+    parts = [p for p in low.split("-") if p]
+    return len(parts) >= 2 and all(p in lexicons.not_names() for p in parts)
+
+
+@cache
+def _clinical_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(_cues()["clinical_suffixes"]))
 
 
 _NAME_SHAPE_RE = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[^\W\d_][^\W\d_A-Z]+(?:['’-][^\W\d_][^\W\d_A-Z]+)*(?:['’]s)?")

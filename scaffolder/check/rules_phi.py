@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from itertools import accumulate
 from urllib.parse import urlsplit
 
+from scaffolder.check import lexicons
 from scaffolder.check.cues import Cues
 from scaffolder.check.hits import (
     Hit,
@@ -793,6 +794,8 @@ def _names(c: _Ctx) -> Iterator[Hit]:
             if not any(ch.isupper() or ch in ":,=–-'’" for ch in nxt):
                 continue
             m = _AFTER_PERSON_RE.match(text, after)
+            if m and noun == "pt." and m.group("name").split()[0].lower() not in lexicons.person_names():
+                continue  # "... for this pt. Dialysis was ...": "pt." ends a sentence; the next one starts capitalised
             if m:
                 hit = _name_hit(c, m.start("name"), m.group("name"), "next to the word patient (or client, member, resident)")
                 if hit:

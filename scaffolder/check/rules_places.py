@@ -19,7 +19,7 @@ from functools import cache
 
 from scaffolder.check import lexicons, textindex
 from scaffolder.check.hits import Hit, is_fiction_line
-from scaffolder.check.rules_people import TOKEN_RE
+from scaffolder.check.rules_people import TOKEN_RE, mask_eponyms
 
 _MESSAGE = "A place smaller than a state tied to a person (street, unit, town or postcode)."
 _SUGGESTION = "Keep only the state or region, or use a fictional address from the project's pools."
@@ -216,6 +216,8 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
     places = lexicons.places()
     whole = textindex.tokens(text.lower())
     city_words = whole & places
+    if city_words:  # "fluid in the pouch of Douglas", "Cheyne-Stokes": eponyms are no towns
+        text = mask_eponyms(text, None, whole)
     gram_heads = whole & _gram_heads()
     wanted = whole & (fast["street"] | fast["unit"] | fast["military"] | fast["postcode"] | fast["label"]
                       | fast["region_words"] | fast["types"])

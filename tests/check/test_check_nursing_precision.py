@@ -1,0 +1,110 @@
+"""Unit tests of what keeps the rules quiet on nursing shorthand (scores, fractions, exam abbreviations, drugs,
+eponyms, states) and of the nursing-note shapes they must still catch (short and double surnames next to a
+strong cue, dates after a weekday or a drug, full dates opening a line). Every example here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from scaffolder.check import check_text
+from scaffolder.check.rules_people import mask_eponyms
+
+
+def phi(text: str) -> list[str]:
+    return [f.category for f in check_text(text, suffix=".txt") if f.category.startswith("phi.")]
+
+
+# --------------------------------------------------------------------------- scores and fractions are not dates
+
+@pytest.mark.parametrize("text", [
+    "pt rates incisional pain as 7/10 when coughing, medicated with good effect.",
+    "woke with cp 6/10, ekg obtained, ntg sl given.",
+    "c/o headache 4/10 this evening, tylenol given.",
+    "lungs with crackles 1/3 up on the right, lasix given.",
+    "RALES 2/3 UP BILAT, O2 SAT 95% ON 3L.",
+    "HR 10-12-15 overnight, no ectopy.",
+    "grips 4/5 bilat, pedal pulses 2/4 and dopplerable.",
+    "pt admitted with cp, hr 8/10 of the time in sinus rhythm.",
+    "c/o incisional pain 8/10, given dilaudid 0.5mg IV with relief to 3/10.",
+])
+def test_scores_and_fractions_in_notes_are_not_dates(text: str) -> None:
+    assert "phi.date" not in phi(text)
+
+
+@pytest.mark.parametrize("text", [
+    "pt with chest pain since 3/12, admitted for cath.",
+    "?cabg THURSDAY 11/6 if labs stable.",
+    "pt looks dry after lasix 2/17, ho aware.",
+    "09-23-21 micu nursing progress note: pt resting",
+    "11/03/94, 1400 seen by team",
+    "pt was intubated on11/02/93 for resp distress.",
+    "pt admitted on 4/22/98 with chf exacerbation.",
+    "pt admitted 5-6-97 from rehab with sob.",
+])
+def test_dates_in_notes_are_found(text: str) -> None:
+    assert "phi.date" in phi(text)
+
+
+# --------------------------------------------------------------------------- clinical words are not names
+
+@pytest.mark.parametrize("text", [
+    "Neuro: alert, Mae to command, PERRLA, follows simple commands.",
+    "O: NEURO ALERT ORIENTED X3 MAE PEARLA BRISK",
+    "LEs warm, BLE 1+ edema, pedal pulses palpable.",
+    "pt in clean johnny, linens changed, heels floated.",
+    "abd soft, egd showed a mallory weiss tear, no active bleeding.",
+    "Swan-Ganz removed, Jackson-Pratt drain with serous output.",
+    "hx of Parkinson's disease and Bell's palsy, stable.",
+    "Homans sign negative bilat, Trendelenburg for line placement.",
+    "Given haldol for agitation, Posey vest on.",
+    "Chest PT done by resp. Rhonchi clear after suctioning.",
+    "no further options for this pt. Hemodialysis was not possible.",
+    "Pt has +2 DP and PT. Pt has L fem sheath intact.",
+    "FAMILY: Husband, daughter and sister in to visit today.",
+    "CARDIAC: Junctional Rhythm 60s, no ectopy noted.",
+    "afebrile on po levaquin, wound culture pending, not in bursa.",
+    "Pt's family is moving here from Colorado next month.",
+    "Pt spent the winter in Jamaica with her sister.",
+])
+def test_clinical_words_drugs_eponyms_and_states_are_quiet(text: str) -> None:
+    assert phi(text) == []
+
+
+# --------------------------------------------------------------------------- names next to strong cues
+
+@pytest.mark.parametrize("text", [
+    "bp elevation reported to dr wu, will recheck in 1h.",
+    "plan discussed with Dr Xu at bedside.",
+    "Vantrell-Okonkwo MD plans to place chest tube this afternoon.",
+    "Brindlemarsh NP aware of low u/o.",
+    "Note by Quellbright-Amsel, RN",
+    "Hauta-aho NP and team aware.",
+    "Social: lawyer (Oda Quenbrissel) called re: poa papers.",
+    "spoke with wife (Marisolde) at length about plan.",
+    "Dr Mallory Weiss saw the patient this morning.",
+    "seen by Dr. Foley this am, plan unchanged.",
+    "daughter Mallory called for an update.",
+])
+def test_names_after_strong_cues_are_found(text: str) -> None:
+    assert "phi.name" in phi(text)
+
+
+@pytest.mark.parametrize("text", [
+    "reported to dr to see pt in am.",
+    "Covering MD aware of plan.",
+    "Neurosurgery MD aware, will see pt.",
+    "wife (see above) called this evening.",
+    "daughter phoned-family will meet with team tomorrow.",
+    "Follow-up, RN",
+    "Swan-Ganz, MD aware.",
+])
+def test_roles_and_words_after_cues_are_not_names(text: str) -> None:
+    assert "phi.name" not in phi(text)
+
+
+def test_eponyms_are_blanked_with_offsets_kept_unless_a_title_stands_before() -> None:
+    text = "egd: Mallory-Weiss tear; Dr Mallory Weiss aware."
+    masked = mask_eponyms(text)
+    assert len(masked) == len(text)
+    assert "Mallory-Weiss" not in masked and "Dr Mallory Weiss aware" in masked
+    assert mask_eponyms("wife Mary's dementia is worse") == "wife Mary's dementia is worse"
