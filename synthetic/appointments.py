@@ -32,7 +32,19 @@ from synthetic.columnar import Cat, Chunk, Ident, Num, rows_of
 from synthetic.parallel import ordered_map
 from synthetic.pools import CLINIC_NAMES
 from synthetic.table import Table
-from synthetic.vrng import Stream, exponential, normal, weighted, weighted_rows
+from synthetic.vrng import (
+    Stream,
+    below_limit,
+    count_reached,
+    count_reached_rows,
+    exponential,
+    normal,
+    scaled_floor,
+    thresholds,
+    weighted,
+    weighted_limits,
+    weighted_rows_limits,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -150,21 +162,23 @@ def _per_clinic(default: tuple[float, ...], special: dict[str, tuple[float, ...]
 
 
 def _patients(seed: int, count: int) -> np.ndarray:
-    """Home clinic, age band, distance band and language of each fictional patient, shape ``(count, 4)``."""
+    """Each fictional patient packed in a uint16: home clinic, age band << 3, distance band << 6, language << 8."""
     import numpy as np
 
     stream = Stream(seed, "appointments", "patients")
-    out = np.empty((count, 4), dtype=np.uint8)
-    distance = _per_clinic(DISTANCE_WEIGHTS, CLINIC_DISTANCE_WEIGHTS)
-    language = _per_clinic(LANGUAGE_WEIGHTS, CLINIC_LANGUAGE_WEIGHTS)
+    out = np.empty(count, dtype=np.uint16)
+    clinic_at = weighted_limits(CLINIC_WEIGHTS)
+    age_at = weighted_limits(AGE_WEIGHTS)
+    distance_at = weighted_rows_limits(_per_clinic(DISTANCE_WEIGHTS, CLINIC_DISTANCE_WEIGHTS))
+    language_at = weighted_rows_limits(_per_clinic(LANGUAGE_WEIGHTS, CLINIC_LANGUAGE_WEIGHTS))
 
     def fill(lo: int) -> None:
-        u = stream.uniform_at(lo, min(CHUNK_ROWS, count - lo), 4)
-        clinic = weighted(u[:, 0], CLINIC_WEIGHTS)
-        out[lo:lo + len(u), 0] = clinic
-        out[lo:lo + len(u), 1] = weighted(u[:, 1], AGE_WEIGHTS)
-        out[lo:lo + len(u), 2] = weighted_rows(u[:, 2], clinic, distance)
-        out[lo:lo + len(u), 3] = weighted_rows(u[:, 3], clinic, language)
+        raw = stream.raw_at(lo, min(CHUNK_ROWS, count - lo), 4)
+        clinic = count_reached(raw[:, 0], clinic_at)
+        packed = clinic | count_reached(raw[:, 1], age_at) << 3
+        packed |= count_reached_rows(raw[:, 2], clinic, distance_at) << 6
+        packed |= count_reached_rows(raw[:, 3], clinic, language_at) << 8
+        out[lo:lo + len(raw)] = packed
 
     for _ in ordered_map(fill, range(0, count, CHUNK_ROWS)):
         pass
@@ -196,21 +210,37 @@ def _schedule(seed: int, rows: int, patients: np.ndarray) -> np.ndarray:
     stream = Stream(seed, "appointments", "visits")
     n_days = len(_weekdays(YEAR))
     spec_w, spec_codes, child = _specialty_tables()
+    width = spec_w.shape[1]
+    # specialty code by (clinic, child?, adult pick): children are seen under `child`
+    spec_table = np.concatenate([spec_codes, np.repeat(child[:, None], width, axis=1)], axis=1).ravel()
+    spec_at = weighted_rows_limits(spec_w)
+    home_below = below_limit(HOME_CLINIC_SHARE)
+    other_at = thresholds(lambda u, g: np.minimum((u * len(CLINIC_NAMES)).astype(np.int64), len(CLINIC_NAMES) - 1),
+                          len(CLINIC_NAMES) - 1)[0]
+    visit_at = weighted_limits(VISIT_WEIGHTS)
     keys = np.empty(rows, dtype=np.uint64)
 
     def fill(lo: int) -> None:
-        u = stream.uniform_at(lo, min(CHUNK_ROWS, rows - lo), 7)
-        patient = np.minimum((u[:, 0] * len(patients)).astype(np.int64), len(patients) - 1)
-        home, age = patients[patient, 0].astype(np.int64), patients[patient, 1]
-        other = np.minimum((u[:, 2] * len(CLINIC_NAMES)).astype(np.int64), len(CLINIC_NAMES) - 1)
-        clinic = np.where(u[:, 1] < HOME_CLINIC_SHARE, home, other)
-        adult = spec_codes[clinic, weighted_rows(u[:, 3], clinic, spec_w)]
-        specialty = np.where(age == 0, child[clinic], adult)
-        visit = weighted(u[:, 4], VISIT_WEIGHTS)
-        day = np.minimum((u[:, 5] * n_days).astype(np.int64), n_days - 1)
-        slot = np.minimum((u[:, 6] * SLOTS_PER_DAY).astype(np.int64), SLOTS_PER_DAY - 1)
-        key = ((day * SLOTS_PER_DAY + slot) * 8 + clinic) << _PATIENT_BITS | patient
-        keys[lo:lo + len(u)] = ((key << 4 | specialty) << 2 | visit).astype(np.uint64)
+        raw = stream.raw_at(lo, min(CHUNK_ROWS, rows - lo), 7)
+        patient = scaled_floor(raw[:, 0], len(patients))
+        person = np.take(patients, patient)
+        clinic = np.where(raw[:, 1] < home_below, person & 7, count_reached(raw[:, 2], other_at))
+        pick = count_reached_rows(raw[:, 3], clinic, spec_at)
+        pick += clinic * (2 * width)
+        pick += ((person >> 3) & 7 == 0) * width  # age band 0-17
+        specialty = np.take(spec_table, pick)
+        day = scaled_floor(raw[:, 5], n_days)
+        day *= SLOTS_PER_DAY
+        day += scaled_floor(raw[:, 6], SLOTS_PER_DAY)
+        day <<= 3
+        day |= clinic
+        day <<= _PATIENT_BITS
+        day |= patient
+        day <<= 4
+        day |= specialty
+        day <<= 2
+        day |= count_reached(raw[:, 4], visit_at)
+        keys[lo:lo + len(raw)] = day.view(np.uint64)
 
     for _ in ordered_map(fill, range(0, rows, CHUNK_ROWS)):
         pass
@@ -260,7 +290,8 @@ def iter_chunks(seed: int, rows: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[
         clinic, stamp = key & 7, key >> 3
         slot = stamp % SLOTS_PER_DAY
         weekday = weekday_of_day[stamp // SLOTS_PER_DAY]
-        age, distance, language = (patients[patient, i].astype(np.int64) for i in (1, 2, 3))
+        person = np.take(patients, patient).astype(np.int64)
+        age, distance, language = (person >> 3) & 7, (person >> 6) & 3, person >> 8
         english = language == 0
 
         u = leads.uniform_at(lo, n, 3)

@@ -87,12 +87,12 @@ def write_chunks(
     encoder = Encoder(fmt)
     with path.open("wb") as handle, ThreadPoolExecutor(max_workers=2) as pool:
         handle.write(encoder.header(columns))
-        pending: deque[Future[bytes]] = deque()
+        pending: deque[Future[Any]] = deque()
         step = SLICE_ROWS[fmt]
         for chunk in chunks:  # encode two slices at a time while the next chunk is generated
             n = chunk_length(chunk)
             for lo in range(0, n, step):
-                pending.append(pool.submit(encoder.encode_at, slice_chunk(chunk, lo, lo + step), total + lo))
+                pending.append(pool.submit(encoder.encode_view, slice_chunk(chunk, lo, lo + step), total + lo))
                 while len(pending) > 2:
                     handle.write(pending.popleft().result())
             total += n
