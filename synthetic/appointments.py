@@ -251,10 +251,8 @@ def _schedule(seed: int, rows: int, patients: np.ndarray) -> np.ndarray:
 @functools.lru_cache(maxsize=1)
 def _stamps() -> tuple[str, ...]:
     """Every bookable slot of the year as ``YYYY-MM-DD HH:MM:SS``, in order."""
-    return tuple(
-        dt.datetime(d.year, d.month, d.day, 8 + slot // 4, 15 * (slot % 4)).strftime("%Y-%m-%d %H:%M:%S")
-        for d in _weekdays(YEAR) for slot in range(SLOTS_PER_DAY)
-    )
+    times = [f" {8 + slot // 4:02d}:{15 * (slot % 4):02d}:00" for slot in range(SLOTS_PER_DAY)]
+    return tuple([d.isoformat() + t for d in _weekdays(YEAR) for t in times])
 
 
 def iter_chunks(seed: int, rows: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[Chunk]:

@@ -69,6 +69,8 @@ def rows_of(chunk: Chunk) -> list[tuple[Any, ...]]:
 def _csv_field(text: str) -> str:
     if not text:
         return ""  # as csv writes an empty value in a row of several
+    if not any(c in text for c in ',"\r\n'):
+        return text  # nothing csv would quote
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow([text])
     return buffer.getvalue()[:-1]
@@ -97,7 +99,7 @@ def _combine(a: _Gather, b: _Gather, cache: dict[Any, Any]) -> _Gather:
 
     key = ("pair", a.labels, b.labels)
     if key not in cache:
-        cache[key] = tuple(x + y for x in a.labels for y in b.labels)
+        cache[key] = tuple([x + y for x in a.labels for y in b.labels])
     labels, kb = cache[key], len(b.labels)
     if a.codes is None and b.codes is None:
         return _Gather(labels, None)

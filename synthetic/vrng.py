@@ -130,6 +130,7 @@ def normal(u1: np.ndarray, u2: np.ndarray) -> np.ndarray:
 # word reaches then gives exactly the function's value, with integer comparisons only.
 
 _STEPS = 53
+_FANOUT = 64  # points looked at per interval and round of the search in :func:`thresholds`
 
 
 def thresholds(fn: Callable[[np.ndarray, np.ndarray], np.ndarray], top: int, groups: int = 1) -> np.ndarray:
@@ -144,17 +145,20 @@ def thresholds(fn: Callable[[np.ndarray, np.ndarray], np.ndarray], top: int, gro
 
     levels = np.tile(np.arange(1, top + 1, dtype=np.int64), groups)
     group = np.repeat(np.arange(groups, dtype=np.int64), top)
-    lo = np.zeros(len(levels), dtype=np.int64)  # fn(lo) < level, or lo == 0
-    hi = np.full(len(levels), 1 << _STEPS, dtype=np.int64)  # fn(hi) >= level (hi == 2**53: never reached)
-    hi[np.asarray(fn(np.zeros(len(levels)), group), dtype=np.int64) >= levels] = 0
-    for _ in range(_STEPS + 1):
-        open_ = hi - lo > 1
-        if not open_.any():
-            break
-        mid = (lo + hi) // 2
-        reached = np.asarray(fn(mid.astype(np.float64) * _TWO_53, group), dtype=np.int64) >= levels
-        hi = np.where(open_ & reached, mid, hi)
-        lo = np.where(open_ & ~reached, mid, lo)
+    # the first m with fn(m) >= level lies in (lo, hi]; hi == 2**53 stands for "never"
+    lo = np.full(len(levels), -1, dtype=np.int64)
+    hi = np.full(len(levels), 1 << _STEPS, dtype=np.int64)
+    probes = np.arange(1, _FANOUT, dtype=np.int64)
+    while (hi - lo > 1).any():  # look at _FANOUT - 1 evenly spread points of every interval at once
+        span = hi - lo
+        points = np.minimum(lo[:, None] + (span[:, None] * probes + _FANOUT - 1) // _FANOUT, hi[:, None])
+        values = np.asarray(fn(points.ravel().astype(np.float64) * _TWO_53, np.repeat(group, len(probes))), dtype=np.int64)
+        reached = values.reshape(points.shape) >= levels[:, None]
+        first = np.where(reached.any(axis=1), reached.argmax(axis=1), len(probes))
+        rows = np.arange(len(levels))
+        new_hi = np.where(first < len(probes), points[rows, np.minimum(first, len(probes) - 1)], hi)
+        new_lo = np.where(first > 0, points[rows, np.maximum(first - 1, 0)], lo)
+        lo, hi = np.maximum(lo, np.minimum(new_lo, new_hi - 1)), new_hi
     out = hi.astype(np.uint64) << np.uint64(11)
     out[hi == 1 << _STEPS] = np.uint64(_NEVER)
     return out.reshape(groups, top)
