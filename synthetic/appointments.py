@@ -28,7 +28,7 @@ import statistics
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from synthetic.columnar import Cat, Chunk, Ident, Num, rows_of
+from synthetic.columnar import Cat, Chunk, ChunkTask, Ident, Num, rows_of
 from synthetic.parallel import ordered_map
 from synthetic.pools import CLINIC_NAMES
 from synthetic.table import Table
@@ -244,7 +244,10 @@ def _schedule(seed: int, rows: int, patients: np.ndarray) -> np.ndarray:
 
     for _ in ordered_map(fill, range(0, rows, CHUNK_ROWS)):
         pass
-    keys.sort()
+    half = rows // 2
+    for _ in ordered_map(lambda part: part.sort(), [keys[:half], keys[half:]]):  # two threads, then one merge
+        pass
+    keys.sort(kind="stable")  # two sorted runs: a single merge
     return keys
 
 
@@ -257,6 +260,11 @@ def _stamps() -> tuple[str, ...]:
 
 def iter_chunks(seed: int, rows: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[Chunk]:
     """The table in chunks of columns (memory bounded by ``rows`` small integers plus one chunk)."""
+    yield from ordered_map(lambda task: task.make(), chunk_tasks(seed, rows, chunk_rows))
+
+
+def chunk_tasks(seed: int, rows: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[ChunkTask]:
+    """As :func:`iter_chunks`, each chunk to be made by whichever thread calls its task (the schedule is drawn first)."""
     import numpy as np
 
     if rows < 1:
@@ -323,7 +331,8 @@ def iter_chunks(seed: int, rows: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[
             "wait_minutes": Num(wait, null=no_show),
         }
 
-    yield from ordered_map(chunk, range(0, rows, chunk_rows))
+    for lo in range(0, rows, chunk_rows):
+        yield ChunkTask(lo, min(chunk_rows, rows - lo), functools.partial(chunk, lo))
 
 
 def generate(seed: int, rows: int) -> Table:

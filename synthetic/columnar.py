@@ -13,7 +13,7 @@ import csv
 import functools
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Union
 
@@ -48,6 +48,15 @@ class Ident:
 
 Column = Union[Cat, Num, Ident]  # noqa: UP007 (a runtime alias on Python 3.10)
 Chunk = dict[str, Column]
+
+
+@dataclass(frozen=True)
+class ChunkTask:
+    """A chunk not made yet: rows ``start`` to ``start + rows`` of a table, made by calling ``make`` (any thread)."""
+
+    start: int
+    rows: int
+    make: Callable[[], Chunk]
 
 
 def rows_of(chunk: Chunk) -> list[tuple[Any, ...]]:
@@ -329,12 +338,16 @@ class Encoder:
         """As :meth:`encode_at`, as a uint8 array (no copy to ``bytes``; any writable file takes it)."""
         import numpy as np
 
+        parts = self.encode_parts(chunk, start)
+        return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+    def encode_parts(self, chunk: Chunk, start: int) -> list[np.ndarray]:
+        """As :meth:`encode_view`, in pieces of at most :data:`SLICE_ROWS` rows (to be written in order)."""
         n = len(_length(chunk))
         step = SLICE_ROWS[self.fmt]
         if n <= step:
-            return self._encode(chunk, start, n)
-        return np.concatenate([self._encode(slice_chunk(chunk, lo, lo + step), start + lo, min(step, n - lo))
-                               for lo in range(0, n, step)])
+            return [self._encode(chunk, start, n)]
+        return [self._encode(slice_chunk(chunk, lo, lo + step), start + lo, min(step, n - lo)) for lo in range(0, n, step)]
 
     def _encode(self, chunk: Chunk, start: int, n: int) -> np.ndarray:
         import numpy as np
