@@ -316,8 +316,10 @@ def data(dataset: str | None, options: tuple[str, ...], rows: int | None, seed: 
             click.echo(render.datasets_table(listing))
         return
     from scaffolder.datafile import generate_data  # only what writing data needs: start-up counts here
+    from synthetic.memory import keep_freed_memory
 
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # numpy's BLAS threads are never used by the generators
+    keep_freed_memory()  # this process writes the file and exits: reuse freed memory, no fresh page faults
     if output is None:
         output = Path(f"{dataset}.{(fmt or 'csv').lower()}")
     bar = _Progress()

@@ -106,10 +106,10 @@ class _Gather:
 def _combine(a: _Gather, b: _Gather, cache: dict[Any, Any]) -> _Gather:
     """One cell for two adjacent ones: every pairing of their texts, codes ``a * len(b) + b``."""
 
-    key = ("pair", a.labels, b.labels)
+    key = ("pair", id(a.labels), id(b.labels))  # label tuples are kept alive by the caches: ids stay unique
     if key not in cache:
-        cache[key] = tuple([x + y for x in a.labels for y in b.labels])
-    labels, kb = cache[key], len(b.labels)
+        cache[key] = (tuple([x + y for x in a.labels for y in b.labels]), a.labels, b.labels)
+    labels, kb = cache[key][0], len(b.labels)
     if a.codes is None and b.codes is None:
         return _Gather(labels, None)
     if a.codes is None:
@@ -160,6 +160,12 @@ def _digit_cells(values: np.ndarray, min_width: int, null: np.ndarray | None, nu
             codes = np.where(null, len(labels) - 1, codes)
         cells.append(_Gather(labels, codes))
     return cells
+
+
+@functools.lru_cache(maxsize=64)
+def _numbers(size: int, empty: str) -> tuple[str, ...]:
+    """The texts of ``0..size-1``, then ``empty`` (for a missing value)."""
+    return (*(str(i) for i in range(size)), empty)
 
 
 @functools.lru_cache(maxsize=64)
@@ -247,11 +253,11 @@ def _head_of(labels: tuple[bytes, ...], width: int, cache: dict[Any, Any]) -> np
     """The first ``width`` bytes of each label, as one void item per label."""
     import numpy as np
 
-    key = ("head", labels, width)
+    key = ("head", id(labels), width)
     if key not in cache:
         table = np.ascontiguousarray(_table_of(labels, cache)[:, :width])
-        cache[key] = table.view(np.dtype((np.void, width))).reshape(-1)
-    return cache[key]
+        cache[key] = (table.view(np.dtype((np.void, width))).reshape(-1), labels)
+    return cache[key][0]
 
 
 def _assemble(n: int, cells: list[_Gather], cache: dict[Any, Any]) -> np.ndarray:
@@ -262,19 +268,19 @@ def _assemble(n: int, cells: list[_Gather], cache: dict[Any, Any]) -> np.ndarray
 
 
 def _table_of(labels: tuple[bytes, ...], cache: dict[Any, Any]) -> np.ndarray:
-    key = ("table", labels)
+    key = ("table", id(labels))
     if key not in cache:
-        cache[key] = _label_table(labels)
-    return cache[key]
+        cache[key] = (_label_table(labels), labels)
+    return cache[key][0]
 
 
 def _lengths_of(labels: tuple[bytes, ...], cache: dict[Any, Any]) -> np.ndarray:
     import numpy as np
 
-    key = ("lengths", labels)
+    key = ("lengths", id(labels))
     if key not in cache:
-        cache[key] = np.array([len(b) for b in labels], dtype=np.int64)
-    return cache[key]
+        cache[key] = (np.array([len(b) for b in labels], dtype=np.int64), labels)
+    return cache[key][0]
 
 
 SLICE_ROWS = {"csv": 1 << 16, "json": 1 << 13}  # rows per byte block: about 12 MB of CSV, 5 MB of JSON
@@ -300,9 +306,13 @@ class Encoder:
         self.fmt = fmt
         self._tables: dict[tuple[str, tuple[str, ...]], tuple[bytes, ...]] = {}
         self._cache: dict[Any, Any] = {}
+        self._by_id: dict[tuple[str, int], tuple[tuple[bytes, ...], tuple[str, ...]]] = {}
         self.rows_done = 0
 
     def _table(self, labels: tuple[str, ...], kind: str) -> tuple[bytes, ...]:
+        known = self._by_id.get((kind, id(labels)))
+        if known is not None and known[1] is labels:  # the same tuple as for the last chunk: no hashing of its items
+            return known[0]
         key = (kind, labels)
         if key not in self._tables:
             if kind == "raw":
@@ -312,6 +322,7 @@ class Encoder:
             else:
                 shown = [json.dumps(label, ensure_ascii=False) for label in labels]
             self._tables[key] = tuple(t.encode("utf-8") for t in shown)
+        self._by_id[(kind, id(labels))] = (self._tables[key], labels)
         return self._tables[key]
 
     def header(self, columns: Sequence[str]) -> bytes:
@@ -390,9 +401,8 @@ class Encoder:
             empty = "null" if kind == "json" else ""
             if top < 1024:  # small numbers: a table of their texts, so they merge with the cells around them
                 size = 1 << max(1, top.bit_length())
-                labels = (*(str(i) for i in range(size)), empty)
                 codes = values if col.null is None else np.where(col.null, size, values)
-                cells.append(_Gather(self._table(labels, "raw"), codes))
+                cells.append(_Gather(self._table(_numbers(size, empty), "raw"), codes))
             else:
                 cells.extend(_digit_cells(values, 1, col.null, empty.encode()))
 
