@@ -41,7 +41,6 @@ from synthetic.vrng import (
     normal,
     scaled_floor,
     thresholds,
-    weighted,
     weighted_limits,
     weighted_rows_limits,
 )
@@ -275,45 +274,55 @@ def chunk_tasks(seed: int, rows: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[
     reminders = Stream(seed, "appointments", "reminders")
     outcomes = Stream(seed, "appointments", "outcomes")
     waits = Stream(seed, "appointments", "waits")
-    weekday_of_day = np.array([d.weekday() for d in _weekdays(YEAR)], dtype=np.int64)
+    days = _weekdays(YEAR)
+    weekday_of_stamp = np.repeat(np.array([d.weekday() for d in days], dtype=np.int64), SLOTS_PER_DAY)
+    hour_of_stamp = np.tile(np.arange(SLOTS_PER_DAY, dtype=np.int64) // 4, len(days))
     lead_mean = np.array([CLINIC_LEAD_MEAN.get(c, LEAD_MEAN_BEYOND_WEEK) for c in CLINIC_NAMES])
     reminder_effect = np.array([REMINDER[c] for c in REMINDER_CHANNELS])
     weekday_effect = np.array([WEEKDAY[d] for d in WEEKDAYS])
     distance_effect = np.array([DISTANCE[b] for b in DISTANCE_BANDS])
     age_effect = np.array([AGE[b] for b in AGE_BANDS])
     visit_effect = np.array([VISIT[v] for v in VISIT_TYPES])
-    wait_visit = np.array([WAIT_VISIT[v] for v in VISIT_TYPES])
-    wait_clinic = np.array([WAIT_CLINIC.get(c, 0.0) for c in CLINIC_NAMES])
     telehealth = VISIT_TYPES.index("telehealth")
+    # the median wait of each (clinic, hour after 08:00, visit type), summed in the model's order
+    clinic_i, hour_i, visit_i = np.meshgrid(np.arange(len(CLINIC_NAMES)), np.arange(SLOTS_PER_DAY // 4),
+                                            np.arange(len(VISIT_TYPES)), indexing="ij")
+    wait_median = (WAIT_BASE + np.array([WAIT_CLINIC.get(c, 0.0) for c in CLINIC_NAMES])[clinic_i]
+                   + WAIT_PER_HOUR * hour_i + np.array([WAIT_VISIT[v] for v in VISIT_TYPES])[visit_i]).ravel()
+    same_day_below = below_limit(LEAD_SAME_DAY)
+    within_week_below = below_limit(LEAD_SAME_DAY + LEAD_WITHIN_WEEK)
+    week_day_at = thresholds(lambda u, g: np.floor(u * 6).astype(np.int64), 5)[0]
+    reminder_at = weighted_limits(REMINDER_WEIGHTS)
     stamps = _stamps()
 
     def chunk(lo: int) -> Chunk:
-        key = keys[lo:lo + chunk_rows].astype(np.int64)
+        key = keys[lo:lo + chunk_rows].view(np.int64)  # keys are below 2**46
         n = len(key)
-        visit, key = key & 3, key >> 2
-        specialty, key = key & 15, key >> 4
-        patient, key = key & ((1 << _PATIENT_BITS) - 1), key >> _PATIENT_BITS
-        clinic, stamp = key & 7, key >> 3
-        slot = stamp % SLOTS_PER_DAY
-        weekday = weekday_of_day[stamp // SLOTS_PER_DAY]
+        visit = key & 3
+        specialty = (key >> 2) & 15
+        patient = (key >> 6) & ((1 << _PATIENT_BITS) - 1)
+        clinic = (key >> (6 + _PATIENT_BITS)) & 7
+        stamp = key >> (9 + _PATIENT_BITS)
+        weekday = np.take(weekday_of_stamp, stamp)
         person = np.take(patients, patient).astype(np.int64)
         age, distance, language = (person >> 3) & 7, (person >> 6) & 3, person >> 8
         english = language == 0
 
-        u = leads.uniform_at(lo, n, 3)
-        beyond = 7 + np.floor(exponential(u[:, 2], lead_mean[clinic])).astype(np.int64)
-        lead = np.where(u[:, 0] < LEAD_SAME_DAY, 0,
-                        np.where(u[:, 0] < LEAD_SAME_DAY + LEAD_WITHIN_WEEK,
-                                 1 + np.floor(u[:, 1] * 6).astype(np.int64), np.minimum(LEAD_MAX_DAYS, beyond)))
-        channel = np.where(lead == 0, 0, weighted(reminders.uniform_at(lo, n), REMINDER_WEIGHTS))  # same day: no reminder
+        raw = leads.raw_at(lo, n, 3)
+        beyond = 7 + np.floor(exponential(Stream.to_uniform(raw[:, 2]), np.take(lead_mean, clinic))).astype(np.int64)
+        lead = np.where(raw[:, 0] < same_day_below, 0,
+                        np.where(raw[:, 0] < within_week_below,
+                                 1 + count_reached(raw[:, 1], week_day_at), np.minimum(LEAD_MAX_DAYS, beyond)))
+        channel = count_reached(reminders.raw_at(lo, n), reminder_at)
+        channel[lead == 0] = 0  # same day: no reminder
         logit = (INTERCEPT + LEAD_PER_DAY * lead
-                 + reminder_effect[channel] * np.where(english, 1.0, NON_ENGLISH_REMINDER_FACTOR)
-                 + weekday_effect[weekday]
-                 + np.where(visit == telehealth, 0.0, distance_effect[distance])
-                 + np.where(english, 0.0, NON_ENGLISH) + age_effect[age] + visit_effect[visit])
+                 + np.take(reminder_effect, channel) * np.where(english, 1.0, NON_ENGLISH_REMINDER_FACTOR)
+                 + np.take(weekday_effect, weekday)
+                 + np.where(visit == telehealth, 0.0, np.take(distance_effect, distance))
+                 + np.where(english, 0.0, NON_ENGLISH) + np.take(age_effect, age) + np.take(visit_effect, visit))
         no_show = outcomes.uniform_at(lo, n) < 1.0 / (1.0 + np.exp(-logit))
         w = waits.uniform_at(lo, n, 2)
-        median = WAIT_BASE + wait_clinic[clinic] + WAIT_PER_HOUR * (slot // 4) + wait_visit[visit]
+        median = np.take(wait_median, (clinic * (SLOTS_PER_DAY // 4) + np.take(hour_of_stamp, stamp)) * len(VISIT_TYPES) + visit)
         wait = np.maximum(0, np.round(median * np.exp(WAIT_SIGMA * normal(w[:, 0], w[:, 1])))).astype(np.int64)
         return {
             "appointment_id": Ident("FAKE-APT-", np.arange(lo + 1, lo + n + 1, dtype=np.int64), 6),
@@ -327,7 +336,7 @@ def chunk_tasks(seed: int, rows: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[
             "age_band": Cat(age, AGE_BANDS),
             "distance_band": Cat(distance, DISTANCE_BANDS),
             "preferred_language": Cat(language, LANGUAGES),
-            "no_show": Num(no_show.astype(np.int64)),
+            "no_show": Num(no_show.view(np.uint8)),
             "wait_minutes": Num(wait, null=no_show),
         }
 

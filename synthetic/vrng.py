@@ -61,6 +61,13 @@ class Stream:
         return raw if per_row == 1 else raw.reshape(n, per_row)
 
     @staticmethod
+    def to_uniform(raw: np.ndarray) -> np.ndarray:
+        """The uniforms of raw words (as :meth:`uniform`; ``raw`` is left unchanged)."""
+        import numpy as np
+
+        return (raw >> np.uint64(11)).astype(np.int64) * _TWO_53
+
+    @staticmethod
     def _to_uniform(raw: np.ndarray, n: int, per_row: int) -> np.ndarray:
         import numpy as np
 
