@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-import statistics
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -254,7 +253,7 @@ def _schedule(seed: int, rows: int, patients: np.ndarray) -> np.ndarray:
 def _stamps() -> tuple[str, ...]:
     """Every bookable slot of the year as ``YYYY-MM-DD HH:MM:SS``, in order."""
     times = [f" {8 + slot // 4:02d}:{15 * (slot % 4):02d}:00" for slot in range(SLOTS_PER_DAY)]
-    return tuple([d.isoformat() + t for d in _weekdays(YEAR) for t in times])
+    return tuple([d + t for d in map(dt.date.isoformat, _weekdays(YEAR)) for t in times])
 
 
 def iter_chunks(seed: int, rows: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[Chunk]:
@@ -425,6 +424,8 @@ def _within_clinic(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def facts(table: Table) -> dict[str, Any]:
     """Headline numbers for worked examples: no-show rates in percent, counts and median waits."""
+    import statistics
+
     rows = table.records()
     booked_ahead = [r for r in rows if r["lead_time_days"] >= 1]
     in_person = [r for r in rows if r["visit_type"] != "telehealth"]

@@ -137,7 +137,7 @@ def normal(u1: np.ndarray, u2: np.ndarray) -> np.ndarray:
 # word reaches then gives exactly the function's value, with integer comparisons only.
 
 _STEPS = 53
-_FANOUT = 64  # points looked at per interval and round of the search in :func:`thresholds`
+_FANOUT = 1024  # points looked at per interval and round of the search in :func:`thresholds`
 
 
 def thresholds(fn: Callable[[np.ndarray, np.ndarray], np.ndarray], top: int, groups: int = 1) -> np.ndarray:
