@@ -172,11 +172,11 @@ def _patients(seed: int, count: int) -> np.ndarray:
 
     def fill(lo: int) -> None:
         raw = stream.raw_at(lo, min(CHUNK_ROWS, count - lo), 4)
-        clinic = count_reached(raw[:, 0], clinic_at)
-        packed = clinic | count_reached(raw[:, 1], age_at) << 3
-        packed |= count_reached_rows(raw[:, 2], clinic, distance_at) << 6
-        packed |= count_reached_rows(raw[:, 3], clinic, language_at) << 8
-        out[lo:lo + len(raw)] = packed
+        clinic = count_reached(raw[0], clinic_at)
+        packed = clinic | count_reached(raw[1], age_at) << 3
+        packed |= count_reached_rows(raw[2], clinic, distance_at) << 6
+        packed |= count_reached_rows(raw[3], clinic, language_at) << 8
+        out[lo:lo + raw.shape[1]] = packed
 
     for _ in ordered_map(fill, range(0, count, CHUNK_ROWS)):
         pass
@@ -220,16 +220,16 @@ def _schedule(seed: int, rows: int, patients: np.ndarray) -> np.ndarray:
 
     def fill(lo: int) -> None:
         raw = stream.raw_at(lo, min(CHUNK_ROWS, rows - lo), 7)
-        patient = scaled_floor(raw[:, 0], len(patients))
+        patient = scaled_floor(raw[0], len(patients))
         person = np.take(patients, patient)
-        clinic = np.where(raw[:, 1] < home_below, person & 7, count_reached(raw[:, 2], other_at))
-        pick = count_reached_rows(raw[:, 3], clinic, spec_at)
+        clinic = np.where(raw[1] < home_below, person & 7, count_reached(raw[2], other_at))
+        pick = count_reached_rows(raw[3], clinic, spec_at)
         pick += clinic * (2 * width)
         pick += ((person >> 3) & 7 == 0) * width  # age band 0-17
         specialty = np.take(spec_table, pick)
-        day = scaled_floor(raw[:, 5], n_days)
+        day = scaled_floor(raw[5], n_days)
         day *= SLOTS_PER_DAY
-        day += scaled_floor(raw[:, 6], SLOTS_PER_DAY)
+        day += scaled_floor(raw[6], SLOTS_PER_DAY)
         day <<= 3
         day |= clinic
         day <<= _PATIENT_BITS
@@ -237,8 +237,8 @@ def _schedule(seed: int, rows: int, patients: np.ndarray) -> np.ndarray:
         day <<= 4
         day |= specialty
         day <<= 2
-        day |= count_reached(raw[:, 4], visit_at)
-        keys[lo:lo + len(raw)] = day.view(np.uint64)
+        day |= count_reached(raw[4], visit_at)
+        keys[lo:lo + raw.shape[1]] = day.view(np.uint64)
 
     for _ in ordered_map(fill, range(0, rows, CHUNK_ROWS)):
         pass
@@ -308,10 +308,10 @@ def chunk_tasks(seed: int, rows: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[
         english = language == 0
 
         raw = leads.raw_at(lo, n, 3)
-        beyond = 7 + np.floor(exponential(Stream.to_uniform(raw[:, 2]), np.take(lead_mean, clinic))).astype(np.int64)
-        lead = np.where(raw[:, 0] < same_day_below, 0,
-                        np.where(raw[:, 0] < within_week_below,
-                                 1 + count_reached(raw[:, 1], week_day_at), np.minimum(LEAD_MAX_DAYS, beyond)))
+        beyond = 7 + np.floor(exponential(Stream.to_uniform(raw[2]), np.take(lead_mean, clinic))).astype(np.int64)
+        lead = np.where(raw[0] < same_day_below, 0,
+                        np.where(raw[0] < within_week_below,
+                                 1 + count_reached(raw[1], week_day_at), np.minimum(LEAD_MAX_DAYS, beyond)))
         channel = count_reached(reminders.raw_at(lo, n), reminder_at)
         channel[lead == 0] = 0  # same day: no reminder
         logit = (INTERCEPT + LEAD_PER_DAY * lead

@@ -52,13 +52,13 @@ class Stream:
         return self._to_uniform(bits.random_raw(n * per_row), n, per_row)
 
     def raw_at(self, row: int, n: int, per_row: int = 1) -> np.ndarray:
-        """The raw words behind :meth:`uniform_at` (uint64, shape ``(n,)`` or ``(n, per_row)``)."""
+        """The raw words behind :meth:`uniform_at` (uint64), one contiguous row per draw: shape ``(n,)`` or ``(per_row, n)``."""
         import numpy as np
 
         bits = np.random.PCG64(np.random.SeedSequence(self._entropy))
         bits.advance(row * per_row)
         raw = bits.random_raw(n * per_row)
-        return raw if per_row == 1 else raw.reshape(n, per_row)
+        return raw if per_row == 1 else raw.reshape(n, per_row).T.copy()
 
     @staticmethod
     def to_uniform(raw: np.ndarray) -> np.ndarray:
@@ -178,24 +178,31 @@ def count_reached(raw: np.ndarray, limits: np.ndarray) -> np.ndarray:
     """How many of ``limits`` each raw word reaches (limits from :func:`thresholds`), as int64."""
     import numpy as np
 
-    out = np.zeros(raw.shape, dtype=np.int64)
-    steps = [v for v in limits.tolist() if v != _NEVER]  # a never-taken step is not reached, not even by 2**64 - 1
-    for limit in steps:
-        out += raw >= np.uint64(limit)
-    return out
+    raw = np.ascontiguousarray(raw)
+    out = np.zeros(raw.shape, dtype=np.uint8)  # at most 255 steps; counted with byte-wide adds
+    reached = np.empty(raw.shape, dtype=bool)
+    for limit in limits.tolist():
+        if limit != _NEVER:  # a never-taken step is not reached, not even by 2**64 - 1
+            np.greater_equal(raw, np.uint64(limit), out=reached)
+            out += reached.view(np.uint8)
+    return out.astype(np.int64)
 
 
 def count_reached_rows(raw: np.ndarray, groups: np.ndarray, limits: np.ndarray) -> np.ndarray:
     """As :func:`count_reached`, with each word's limits taken from ``limits[groups[row]]``."""
     import numpy as np
 
-    out = np.zeros(raw.shape, dtype=np.int64)
+    raw = np.ascontiguousarray(raw)
+    out = np.zeros(raw.shape, dtype=np.uint8)
+    reached = np.empty(raw.shape, dtype=bool)
     for column in limits.T:
-        out += raw >= np.take(column, groups)
+        np.greater_equal(raw, np.take(column, groups), out=reached)
+        out += reached.view(np.uint8)
+    result = out.astype(np.int64)
     reachable = (limits != np.uint64(_NEVER)).sum(axis=1)
     if (reachable < limits.shape[1]).any():
-        np.minimum(out, np.take(reachable, groups), out=out)
-    return out
+        np.minimum(result, np.take(reachable, groups), out=result)
+    return result
 
 
 def weighted_rows_limits(table: np.ndarray) -> np.ndarray:

@@ -115,7 +115,7 @@ def write_chunks(
                 for lo in range(0, n, step):
                     pending.append((pool.submit(encode, slice_chunk(item, lo, lo + step), total + lo), total + min(n, lo + step)))
                 total += n
-            drain(WORKERS)
+            drain(WORKERS + 1)  # one more than the threads, so they never wait for the writes
         drain(0)
         handle.write(encoder.footer(total))
     return total
