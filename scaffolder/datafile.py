@@ -46,7 +46,7 @@ def generate_data(
     import difflib
 
     from synthetic.registry import DATASETS
-    from synthetic.writers import FORMATS, write_chunks, write_table
+    from synthetic.writers import FORMATS, TASK_ROWS, write_chunks, write_table
 
     spec = DATASETS.get(normalise_id(dataset))
     if spec is None:
@@ -71,7 +71,7 @@ def generate_data(
     try:
         if spec.streams:
             columns = tuple(spec.load().COLUMNS)
-            chunks = spec.tasks(seed=seed_value, rows=total, **(options or {}))
+            chunks = spec.tasks(seed=seed_value, rows=total, chunk_rows=TASK_ROWS[fmt], **(options or {}))
             written = write_chunks(chunks, columns, tmp, fmt, on_rows=(lambda n: progress(n, total)) if progress else None)
         else:
             table = spec.generate(seed=seed_value, rows=total, **(options or {}))

@@ -103,22 +103,6 @@ class _Gather:
     codes: np.ndarray | None  # None: the same bytes on every row (a literal)
 
 
-def _combine(a: _Gather, b: _Gather, cache: dict[Any, Any]) -> _Gather:
-    """One cell for two adjacent ones: every pairing of their texts, codes ``a * len(b) + b``."""
-
-    key = ("pair", id(a.labels), id(b.labels))  # label tuples are kept alive by the caches: ids stay unique
-    if key not in cache:
-        cache[key] = (tuple([x + y for x in a.labels for y in b.labels]), a.labels, b.labels)
-    labels, kb = cache[key][0], len(b.labels)
-    if a.codes is None and b.codes is None:
-        return _Gather(labels, None)
-    if a.codes is None:
-        return _Gather(labels, b.codes)
-    if b.codes is None:
-        return _Gather(labels, a.codes * kb if kb > 1 else a.codes)
-    return _Gather(labels, a.codes * kb + b.codes)
-
-
 def _digit_cells(values: np.ndarray, min_width: int, null: np.ndarray | None, null_text: bytes) -> list[_Gather]:
     """Decimal text of whole numbers >= 0 (zero-padded to ``min_width``) as cells of three digits each.
 
@@ -175,12 +159,32 @@ def _group_labels(s_lo: int, s_hi: int, size: int) -> tuple[bytes, ...]:
 
 
 def _merge(cells: list[_Gather], cache: dict[Any, Any]) -> list[_Gather]:
-    merged: list[_Gather] = []
+    """Adjacent cells as one while their combinations fit :data:`MAX_COMBINED`: every pairing of texts, codes mixed-radix."""
+    groups: list[list[_Gather]] = []
+    size = 0
     for cell in cells:
-        if merged and len(merged[-1].labels) * len(cell.labels) <= MAX_COMBINED:
-            merged[-1] = _combine(merged[-1], cell, cache)
+        if groups and size * len(cell.labels) <= MAX_COMBINED:
+            groups[-1].append(cell)
+            size *= len(cell.labels)
         else:
-            merged.append(cell)
+            groups.append([cell])
+            size = len(cell.labels)
+    merged: list[_Gather] = []
+    for group in groups:
+        if len(group) == 1:
+            merged.append(group[0])
+            continue
+        key = ("group", *(id(c.labels) for c in group))  # label tuples are kept alive by the caches: ids stay unique
+        if key not in cache:
+            texts: list[bytes] = list(group[0].labels)
+            for cell in group[1:]:
+                texts = [x + y for x in texts for y in cell.labels]
+            cache[key] = (tuple(texts), [c.labels for c in group])
+        codes = None
+        for cell in group:
+            if len(cell.labels) > 1:
+                codes = cell.codes if codes is None else codes * len(cell.labels) + cell.codes
+        merged.append(_Gather(cache[key][0], codes))
     return merged
 
 
@@ -424,14 +428,33 @@ def arrow_batch(chunk: Chunk) -> Any:
     arrays = []
     for col in chunk.values():
         if isinstance(col, Cat):
-            dictionary = pa.array(list(col.labels), type=pa.string())
-            arrays.append(pa.DictionaryArray.from_arrays(pa.array(col.codes.astype(np.int32)), dictionary).cast(pa.string()))
+            labels = tuple(label.encode("utf-8") for label in col.labels)
+            arrays.append(_arrow_text([_Gather(labels, np.asarray(col.codes, dtype=np.int64))], len(col.codes)))
         elif isinstance(col, Ident):
-            arrays.append(pa.array([f"{col.prefix}{n:0{col.width}d}" for n in col.numbers.tolist()], type=pa.string()))
+            cells = [_Gather((col.prefix.encode("utf-8"),), None),
+                     *_digit_cells(col.numbers.astype(np.int64), col.width, None, b"")]
+            arrays.append(_arrow_text(cells, len(col.numbers)))
         else:
             mask = None if col.null is None else np.asarray(col.null, dtype=bool)
             arrays.append(pa.array(col.values.astype(np.int64), type=pa.int64(), mask=mask))
     return pa.RecordBatch.from_arrays(arrays, names=list(chunk))
+
+
+def _arrow_text(cells: list[_Gather], n: int) -> Any:
+    """The rows' texts made of ``cells`` as an Arrow string array, built from bytes (no Python string per row)."""
+    import numpy as np
+    import pyarrow as pa
+
+    cache: dict[Any, Any] = {}
+    merged = _merge(cells, cache)
+    lengths = np.zeros(n, dtype=np.int64)
+    for cell in merged:
+        lens = _lengths_of(cell.labels, cache)
+        lengths += np.take(lens, cell.codes) if cell.codes is not None else int(lens[0])
+    offsets = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(lengths, out=offsets[1:])
+    data = np.ascontiguousarray(_assemble(n, cells, cache)) if n else np.zeros(0, dtype=np.uint8)
+    return pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(data)])
 
 
 def chunk_length(chunk: Chunk) -> int:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-MMAP_THRESHOLD = 64 << 20  # blocks below this come from the heap, not from a fresh mapping each time
-TRIM_THRESHOLD = 128 << 20  # free memory kept for reuse before the heap is returned to the system
+MMAP_THRESHOLD = 16 << 20  # blocks below this come from the heap, not from a fresh mapping each time
+TRIM_THRESHOLD = 32 << 20  # free memory kept for reuse before the heap is returned to the system
 
 
 def keep_freed_memory() -> bool:
