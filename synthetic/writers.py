@@ -76,7 +76,7 @@ def write_chunks(
 
         writer = None
         try:
-            for batch in ordered_map(batch_of, chunks):
+            for batch in ordered_map(batch_of, chunks, ahead=1):
                 if writer is None:
                     writer = pq.ParquetWriter(str(path), batch.schema, compression="zstd")
                 writer.write_batch(batch)
