@@ -5,7 +5,11 @@
   written with :mod:`csv` (the usual way such data is made). The ratio is ours / Faker's.
 - memory: peak resident memory of `prooflane data appointments --rows 5000000` in each format.
 
-Run: python benchmarks/bench_data.py [--rows N] [--memory-rows N] [--faker-rows N]
+prooflane's files go to /dev/shm when there is one (Faker's rows go to a StringIO: neither side
+waits for a disk); --dir picks another folder. The command is timed by itself, not with the small
+wrapper that measures it.
+
+Run: python benchmarks/bench_data.py [--rows N] [--memory-rows N] [--faker-rows N] [--dir DIR]
 (needs the 'bench' extra for Faker: pip install -e '.[dev]').
 """
 
