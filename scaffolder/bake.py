@@ -26,10 +26,10 @@ from scaffolder.exceptions import (
     WriteFailedError,
 )
 from scaffolder.manifest import MANIFEST_NAME, Manifest, read
+from scaffolder.seeds import MAX_SEED, parse_seed  # noqa: F401 (re-exported)
 from scaffolder.templates import load_context, render_default, settings, template_dir
 
 MAX_TEXT = 120
-MAX_SEED = 2**32 - 1
 SLUG_MAX = 60
 WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
 
@@ -63,16 +63,6 @@ def _clean_text(name: str, value: str, *, required: bool) -> str:
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in text):
         raise InvalidAnswerError(f"The {name} contains a line break or control character; use a single line of plain text.")
     return text
-
-
-def parse_seed(value: Any) -> int:
-    """A seed from user input: a whole number from 0 to 4294967295."""
-    text = str(value).strip()
-    if not text.isdecimal() or len(text.lstrip("0")) > len(str(MAX_SEED)) or int(text) > MAX_SEED:
-        raise InvalidAnswerError(
-            f"The seed '{text[:40]}' is not a whole number from 0 to {MAX_SEED}; use for example --seed 42."
-        )
-    return int(text)
 
 
 def slugify(text: str, fallback: str) -> str:

@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any
 
 from scaffolder.exceptions import PlannedKindError, UnknownIdError
+from scaffolder.ids import normalise_id
 
 LEVELS = ("low", "low-medium", "medium", "medium-high", "high")
 
@@ -171,11 +172,6 @@ class Catalog:
         who = f" (the project for {role.id})" if role else ""
         tail = f"; try 'prooflane new {alternative}' meanwhile" if alternative else ""
         return f"The '{kind.id}' project kind{who} is planned but not built yet{tail}."
-
-
-def normalise_id(text: str) -> str:
-    """Forgiving id matching: case, spaces and underscores do not matter."""
-    return "-".join(text.strip().lower().replace("_", " ").replace("-", " ").split())
 
 
 def _unknown(what: str, given: str, ids: list[str], listing: str | None, choices: list[str] | None = None) -> str:

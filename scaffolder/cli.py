@@ -306,20 +306,25 @@ class _Progress:
 def data(dataset: str | None, options: tuple[str, ...], rows: int | None, seed: str, fmt: str | None,
          output: Path | None, force: bool, as_json: bool) -> None:
     """Write one synthetic dataset to a file; without DATASET, list the datasets."""
-    from scaffolder import api, render
-
     if dataset is None:
+        from scaffolder import api, render
+
         listing = api.list_datasets()
         if as_json:
             _emit_json(listing)
         else:
             click.echo(render.datasets_table(listing))
         return
+    from scaffolder.datafile import generate_data  # only what writing data needs: start-up counts here
+    from synthetic.memory import keep_freed_memory
+
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # numpy's BLAS threads are never used by the generators
+    keep_freed_memory()  # this process writes the file and exits: reuse freed memory, no fresh page faults
     if output is None:
         output = Path(f"{dataset}.{(fmt or 'csv').lower()}")
     bar = _Progress()
     try:
-        result = api.generate_data(dataset, output, rows=rows, seed=seed, fmt=fmt,
+        result = generate_data(dataset, output, rows=rows, seed=seed, fmt=fmt,
                                    options=_parse_extras(options), force=force, progress=bar)
     finally:
         bar.close()

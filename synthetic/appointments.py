@@ -24,15 +24,25 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-import statistics
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from synthetic.columnar import Cat, Chunk, Ident, Num, rows_of
+from synthetic.columnar import Cat, Chunk, ChunkTask, Ident, Num, rows_of
 from synthetic.parallel import ordered_map
 from synthetic.pools import CLINIC_NAMES
 from synthetic.table import Table
-from synthetic.vrng import Stream, exponential, normal, weighted, weighted_rows
+from synthetic.vrng import (
+    Stream,
+    below_limit,
+    count_reached,
+    count_reached_rows,
+    exponential,
+    normal,
+    scaled_floor,
+    thresholds,
+    weighted_limits,
+    weighted_rows_limits,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -150,21 +160,23 @@ def _per_clinic(default: tuple[float, ...], special: dict[str, tuple[float, ...]
 
 
 def _patients(seed: int, count: int) -> np.ndarray:
-    """Home clinic, age band, distance band and language of each fictional patient, shape ``(count, 4)``."""
+    """Each fictional patient packed in a uint16: home clinic, age band << 3, distance band << 6, language << 8."""
     import numpy as np
 
     stream = Stream(seed, "appointments", "patients")
-    out = np.empty((count, 4), dtype=np.uint8)
-    distance = _per_clinic(DISTANCE_WEIGHTS, CLINIC_DISTANCE_WEIGHTS)
-    language = _per_clinic(LANGUAGE_WEIGHTS, CLINIC_LANGUAGE_WEIGHTS)
+    out = np.empty(count, dtype=np.uint16)
+    clinic_at = weighted_limits(CLINIC_WEIGHTS)
+    age_at = weighted_limits(AGE_WEIGHTS)
+    distance_at = weighted_rows_limits(_per_clinic(DISTANCE_WEIGHTS, CLINIC_DISTANCE_WEIGHTS))
+    language_at = weighted_rows_limits(_per_clinic(LANGUAGE_WEIGHTS, CLINIC_LANGUAGE_WEIGHTS))
 
     def fill(lo: int) -> None:
-        u = stream.uniform_at(lo, min(CHUNK_ROWS, count - lo), 4)
-        clinic = weighted(u[:, 0], CLINIC_WEIGHTS)
-        out[lo:lo + len(u), 0] = clinic
-        out[lo:lo + len(u), 1] = weighted(u[:, 1], AGE_WEIGHTS)
-        out[lo:lo + len(u), 2] = weighted_rows(u[:, 2], clinic, distance)
-        out[lo:lo + len(u), 3] = weighted_rows(u[:, 3], clinic, language)
+        raw = stream.raw_at(lo, min(CHUNK_ROWS, count - lo), 4)
+        clinic = count_reached(raw[0], clinic_at)
+        packed = clinic | count_reached(raw[1], age_at) << 3
+        packed |= count_reached_rows(raw[2], clinic, distance_at) << 6
+        packed |= count_reached_rows(raw[3], clinic, language_at) << 8
+        out[lo:lo + raw.shape[1]] = packed
 
     for _ in ordered_map(fill, range(0, count, CHUNK_ROWS)):
         pass
@@ -196,39 +208,61 @@ def _schedule(seed: int, rows: int, patients: np.ndarray) -> np.ndarray:
     stream = Stream(seed, "appointments", "visits")
     n_days = len(_weekdays(YEAR))
     spec_w, spec_codes, child = _specialty_tables()
+    width = spec_w.shape[1]
+    # specialty code by (clinic, child?, adult pick): children are seen under `child`
+    spec_table = np.concatenate([spec_codes, np.repeat(child[:, None], width, axis=1)], axis=1).ravel()
+    spec_at = weighted_rows_limits(spec_w)
+    home_below = below_limit(HOME_CLINIC_SHARE)
+    other_at = thresholds(lambda u, g: np.minimum((u * len(CLINIC_NAMES)).astype(np.int64), len(CLINIC_NAMES) - 1),
+                          len(CLINIC_NAMES) - 1)[0]
+    visit_at = weighted_limits(VISIT_WEIGHTS)
     keys = np.empty(rows, dtype=np.uint64)
 
     def fill(lo: int) -> None:
-        u = stream.uniform_at(lo, min(CHUNK_ROWS, rows - lo), 7)
-        patient = np.minimum((u[:, 0] * len(patients)).astype(np.int64), len(patients) - 1)
-        home, age = patients[patient, 0].astype(np.int64), patients[patient, 1]
-        other = np.minimum((u[:, 2] * len(CLINIC_NAMES)).astype(np.int64), len(CLINIC_NAMES) - 1)
-        clinic = np.where(u[:, 1] < HOME_CLINIC_SHARE, home, other)
-        adult = spec_codes[clinic, weighted_rows(u[:, 3], clinic, spec_w)]
-        specialty = np.where(age == 0, child[clinic], adult)
-        visit = weighted(u[:, 4], VISIT_WEIGHTS)
-        day = np.minimum((u[:, 5] * n_days).astype(np.int64), n_days - 1)
-        slot = np.minimum((u[:, 6] * SLOTS_PER_DAY).astype(np.int64), SLOTS_PER_DAY - 1)
-        key = ((day * SLOTS_PER_DAY + slot) * 8 + clinic) << _PATIENT_BITS | patient
-        keys[lo:lo + len(u)] = ((key << 4 | specialty) << 2 | visit).astype(np.uint64)
+        raw = stream.raw_at(lo, min(CHUNK_ROWS, rows - lo), 7)
+        patient = scaled_floor(raw[0], len(patients))
+        person = np.take(patients, patient)
+        clinic = np.where(raw[1] < home_below, person & 7, count_reached(raw[2], other_at))
+        pick = count_reached_rows(raw[3], clinic, spec_at)
+        pick += clinic * (2 * width)
+        pick += ((person >> 3) & 7 == 0) * width  # age band 0-17
+        specialty = np.take(spec_table, pick)
+        day = scaled_floor(raw[5], n_days)
+        day *= SLOTS_PER_DAY
+        day += scaled_floor(raw[6], SLOTS_PER_DAY)
+        day <<= 3
+        day |= clinic
+        day <<= _PATIENT_BITS
+        day |= patient
+        day <<= 4
+        day |= specialty
+        day <<= 2
+        day |= count_reached(raw[4], visit_at)
+        keys[lo:lo + raw.shape[1]] = day.view(np.uint64)
 
     for _ in ordered_map(fill, range(0, rows, CHUNK_ROWS)):
         pass
-    keys.sort()
+    half = rows // 2
+    for _ in ordered_map(lambda part: part.sort(), [keys[:half], keys[half:]]):  # two threads, then one merge
+        pass
+    keys.sort(kind="stable")  # two sorted runs: a single merge
     return keys
 
 
 @functools.lru_cache(maxsize=1)
 def _stamps() -> tuple[str, ...]:
     """Every bookable slot of the year as ``YYYY-MM-DD HH:MM:SS``, in order."""
-    return tuple(
-        dt.datetime(d.year, d.month, d.day, 8 + slot // 4, 15 * (slot % 4)).strftime("%Y-%m-%d %H:%M:%S")
-        for d in _weekdays(YEAR) for slot in range(SLOTS_PER_DAY)
-    )
+    times = [f" {8 + slot // 4:02d}:{15 * (slot % 4):02d}:00" for slot in range(SLOTS_PER_DAY)]
+    return tuple([d + t for d in map(dt.date.isoformat, _weekdays(YEAR)) for t in times])
 
 
 def iter_chunks(seed: int, rows: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[Chunk]:
     """The table in chunks of columns (memory bounded by ``rows`` small integers plus one chunk)."""
+    yield from ordered_map(lambda task: task.make(), chunk_tasks(seed, rows, chunk_rows))
+
+
+def chunk_tasks(seed: int, rows: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[ChunkTask]:
+    """As :func:`iter_chunks`, each chunk to be made by whichever thread calls its task (the schedule is drawn first)."""
     import numpy as np
 
     if rows < 1:
@@ -239,44 +273,55 @@ def iter_chunks(seed: int, rows: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[
     reminders = Stream(seed, "appointments", "reminders")
     outcomes = Stream(seed, "appointments", "outcomes")
     waits = Stream(seed, "appointments", "waits")
-    weekday_of_day = np.array([d.weekday() for d in _weekdays(YEAR)], dtype=np.int64)
+    days = _weekdays(YEAR)
+    weekday_of_stamp = np.repeat(np.array([d.weekday() for d in days], dtype=np.int64), SLOTS_PER_DAY)
+    hour_of_stamp = np.tile(np.arange(SLOTS_PER_DAY, dtype=np.int64) // 4, len(days))
     lead_mean = np.array([CLINIC_LEAD_MEAN.get(c, LEAD_MEAN_BEYOND_WEEK) for c in CLINIC_NAMES])
     reminder_effect = np.array([REMINDER[c] for c in REMINDER_CHANNELS])
     weekday_effect = np.array([WEEKDAY[d] for d in WEEKDAYS])
     distance_effect = np.array([DISTANCE[b] for b in DISTANCE_BANDS])
     age_effect = np.array([AGE[b] for b in AGE_BANDS])
     visit_effect = np.array([VISIT[v] for v in VISIT_TYPES])
-    wait_visit = np.array([WAIT_VISIT[v] for v in VISIT_TYPES])
-    wait_clinic = np.array([WAIT_CLINIC.get(c, 0.0) for c in CLINIC_NAMES])
     telehealth = VISIT_TYPES.index("telehealth")
+    # the median wait of each (clinic, hour after 08:00, visit type), summed in the model's order
+    clinic_i, hour_i, visit_i = np.meshgrid(np.arange(len(CLINIC_NAMES)), np.arange(SLOTS_PER_DAY // 4),
+                                            np.arange(len(VISIT_TYPES)), indexing="ij")
+    wait_median = (WAIT_BASE + np.array([WAIT_CLINIC.get(c, 0.0) for c in CLINIC_NAMES])[clinic_i]
+                   + WAIT_PER_HOUR * hour_i + np.array([WAIT_VISIT[v] for v in VISIT_TYPES])[visit_i]).ravel()
+    same_day_below = below_limit(LEAD_SAME_DAY)
+    within_week_below = below_limit(LEAD_SAME_DAY + LEAD_WITHIN_WEEK)
+    week_day_at = thresholds(lambda u, g: np.floor(u * 6).astype(np.int64), 5)[0]
+    reminder_at = weighted_limits(REMINDER_WEIGHTS)
     stamps = _stamps()
 
     def chunk(lo: int) -> Chunk:
-        key = keys[lo:lo + chunk_rows].astype(np.int64)
+        key = keys[lo:lo + chunk_rows].view(np.int64)  # keys are below 2**46
         n = len(key)
-        visit, key = key & 3, key >> 2
-        specialty, key = key & 15, key >> 4
-        patient, key = key & ((1 << _PATIENT_BITS) - 1), key >> _PATIENT_BITS
-        clinic, stamp = key & 7, key >> 3
-        slot = stamp % SLOTS_PER_DAY
-        weekday = weekday_of_day[stamp // SLOTS_PER_DAY]
-        age, distance, language = (patients[patient, i].astype(np.int64) for i in (1, 2, 3))
+        visit = key & 3
+        specialty = (key >> 2) & 15
+        patient = (key >> 6) & ((1 << _PATIENT_BITS) - 1)
+        clinic = (key >> (6 + _PATIENT_BITS)) & 7
+        stamp = key >> (9 + _PATIENT_BITS)
+        weekday = np.take(weekday_of_stamp, stamp)
+        person = np.take(patients, patient).astype(np.int64)
+        age, distance, language = (person >> 3) & 7, (person >> 6) & 3, person >> 8
         english = language == 0
 
-        u = leads.uniform_at(lo, n, 3)
-        beyond = 7 + np.floor(exponential(u[:, 2], lead_mean[clinic])).astype(np.int64)
-        lead = np.where(u[:, 0] < LEAD_SAME_DAY, 0,
-                        np.where(u[:, 0] < LEAD_SAME_DAY + LEAD_WITHIN_WEEK,
-                                 1 + np.floor(u[:, 1] * 6).astype(np.int64), np.minimum(LEAD_MAX_DAYS, beyond)))
-        channel = np.where(lead == 0, 0, weighted(reminders.uniform_at(lo, n), REMINDER_WEIGHTS))  # same day: no reminder
+        raw = leads.raw_at(lo, n, 3)
+        beyond = 7 + np.floor(exponential(Stream.to_uniform(raw[2]), np.take(lead_mean, clinic))).astype(np.int64)
+        lead = np.where(raw[0] < same_day_below, 0,
+                        np.where(raw[0] < within_week_below,
+                                 1 + count_reached(raw[1], week_day_at), np.minimum(LEAD_MAX_DAYS, beyond)))
+        channel = count_reached(reminders.raw_at(lo, n), reminder_at)
+        channel[lead == 0] = 0  # same day: no reminder
         logit = (INTERCEPT + LEAD_PER_DAY * lead
-                 + reminder_effect[channel] * np.where(english, 1.0, NON_ENGLISH_REMINDER_FACTOR)
-                 + weekday_effect[weekday]
-                 + np.where(visit == telehealth, 0.0, distance_effect[distance])
-                 + np.where(english, 0.0, NON_ENGLISH) + age_effect[age] + visit_effect[visit])
+                 + np.take(reminder_effect, channel) * np.where(english, 1.0, NON_ENGLISH_REMINDER_FACTOR)
+                 + np.take(weekday_effect, weekday)
+                 + np.where(visit == telehealth, 0.0, np.take(distance_effect, distance))
+                 + np.where(english, 0.0, NON_ENGLISH) + np.take(age_effect, age) + np.take(visit_effect, visit))
         no_show = outcomes.uniform_at(lo, n) < 1.0 / (1.0 + np.exp(-logit))
         w = waits.uniform_at(lo, n, 2)
-        median = WAIT_BASE + wait_clinic[clinic] + WAIT_PER_HOUR * (slot // 4) + wait_visit[visit]
+        median = np.take(wait_median, (clinic * (SLOTS_PER_DAY // 4) + np.take(hour_of_stamp, stamp)) * len(VISIT_TYPES) + visit)
         wait = np.maximum(0, np.round(median * np.exp(WAIT_SIGMA * normal(w[:, 0], w[:, 1])))).astype(np.int64)
         return {
             "appointment_id": Ident("FAKE-APT-", np.arange(lo + 1, lo + n + 1, dtype=np.int64), 6),
@@ -290,11 +335,12 @@ def iter_chunks(seed: int, rows: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[
             "age_band": Cat(age, AGE_BANDS),
             "distance_band": Cat(distance, DISTANCE_BANDS),
             "preferred_language": Cat(language, LANGUAGES),
-            "no_show": Num(no_show.astype(np.int64)),
+            "no_show": Num(no_show.view(np.uint8)),
             "wait_minutes": Num(wait, null=no_show),
         }
 
-    yield from ordered_map(chunk, range(0, rows, chunk_rows))
+    for lo in range(0, rows, chunk_rows):
+        yield ChunkTask(lo, min(chunk_rows, rows - lo), functools.partial(chunk, lo))
 
 
 def generate(seed: int, rows: int) -> Table:
@@ -378,6 +424,8 @@ def _within_clinic(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def facts(table: Table) -> dict[str, Any]:
     """Headline numbers for worked examples: no-show rates in percent, counts and median waits."""
+    import statistics
+
     rows = table.records()
     booked_ahead = [r for r in rows if r["lead_time_days"] >= 1]
     in_person = [r for r in rows if r["visit_type"] != "telehealth"]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from synthetic.table import Table
 
 if TYPE_CHECKING:
-    from synthetic.columnar import Chunk
+    from synthetic.columnar import Chunk, ChunkTask
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,20 @@ class DatasetSpec:
         if not hasattr(module, "iter_chunks"):
             raise ValueError(f"the {self.id} dataset does not stream")
         return iter(module.iter_chunks(seed=seed, rows=self.default_rows if rows is None else rows, **options))
+
+
+    def tasks(self, seed: int, rows: int | None = None, chunk_rows: int | None = None, **options: str,
+              ) -> Iterator[Chunk | ChunkTask]:
+        """As :meth:`chunks`, as tasks a writer's threads make (when the module offers ``chunk_tasks``).
+
+        ``chunk_rows`` sets the rows per task (the module's default when None); the rows are the same.
+        """
+        module = self.load()
+        if not hasattr(module, "chunk_tasks"):
+            return self.chunks(seed, rows, **options)
+        self._check(options)
+        size = {} if chunk_rows is None else {"chunk_rows": chunk_rows}
+        return iter(module.chunk_tasks(seed=seed, rows=self.default_rows if rows is None else rows, **size, **options))
 
 
 MAX_ROWS = 5_000_000  # largest table `prooflane data` writes (streamed, bounded memory)

@@ -15,7 +15,7 @@ one generated at once.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -51,6 +51,22 @@ class Stream:
         bits.advance(row * per_row)
         return self._to_uniform(bits.random_raw(n * per_row), n, per_row)
 
+    def raw_at(self, row: int, n: int, per_row: int = 1) -> np.ndarray:
+        """The raw words behind :meth:`uniform_at` (uint64), one contiguous row per draw: shape ``(n,)`` or ``(per_row, n)``."""
+        import numpy as np
+
+        bits = np.random.PCG64(np.random.SeedSequence(self._entropy))
+        bits.advance(row * per_row)
+        raw = bits.random_raw(n * per_row)
+        return raw if per_row == 1 else raw.reshape(n, per_row).T.copy()
+
+    @staticmethod
+    def to_uniform(raw: np.ndarray) -> np.ndarray:
+        """The uniforms of raw words (as :meth:`uniform`; ``raw`` is left unchanged)."""
+        import numpy as np
+
+        return (raw >> np.uint64(11)).astype(np.int64) * _TWO_53
+
     @staticmethod
     def _to_uniform(raw: np.ndarray, n: int, per_row: int) -> np.ndarray:
         import numpy as np
@@ -59,6 +75,17 @@ class Stream:
         values = np.empty(n * per_row, dtype=np.float64)
         np.multiply(raw.view(np.int64), _TWO_53, out=values)  # exact: 53-bit integers times a power of two
         return values if per_row == 1 else values.reshape(n, per_row)
+
+
+def scaled_floor(raw: np.ndarray, k: int) -> np.ndarray:
+    """``min(floor(uniform * k), k - 1)`` of each raw word, as int64 (the uniform of :meth:`Stream.uniform`)."""
+    import numpy as np
+
+    m = (raw >> np.uint64(11)).view(np.int64) if raw.flags.c_contiguous else (raw >> np.uint64(11)).astype(np.int64)
+    u = m * _TWO_53  # exact, as in Stream._to_uniform
+    u *= k
+    out = u.astype(np.int64)
+    return np.minimum(out, k - 1, out=out)
 
 
 def weighted(u: np.ndarray, weights: Sequence[float]) -> np.ndarray:
@@ -101,3 +128,97 @@ def normal(u1: np.ndarray, u2: np.ndarray) -> np.ndarray:
     import numpy as np
 
     return np.sqrt(-2.0 * np.log1p(-u1)) * np.cos(2.0 * np.pi * u2)
+
+
+# --- the same draws from the raw words, without floating point ---------------------------------
+# Each function of a uniform below is a step function of the 53-bit integer ``m = raw >> 11`` behind
+# it (``u = m * 2**-53``). :func:`thresholds` finds, by bisection over ``m`` with the very float
+# operations of the function, the raw word at which each step is taken; counting the thresholds a
+# word reaches then gives exactly the function's value, with integer comparisons only.
+
+_STEPS = 53
+_FANOUT = 1024  # points looked at per interval and round of the search in :func:`thresholds`
+
+
+def thresholds(fn: Callable[[np.ndarray, np.ndarray], np.ndarray], top: int, groups: int = 1) -> np.ndarray:
+    """Raw-word thresholds of a step function of a uniform: ``fn(u, g) == (raw >= t[g]).sum()`` for every word.
+
+    ``fn(u, g)`` maps uniforms (and each one's group ``g``, for functions that differ by group) to whole
+    numbers from 0 to ``top``, non-decreasing in ``u``, elementwise. Returns thresholds of shape
+    ``(groups, top)`` (uint64); a step never taken gets ``2**64 - 1``, so callers clip the count to
+    ``fn`` of the largest uniform (see :func:`count_reached`).
+    """
+    import numpy as np
+
+    levels = np.tile(np.arange(1, top + 1, dtype=np.int64), groups)
+    group = np.repeat(np.arange(groups, dtype=np.int64), top)
+    # the first m with fn(m) >= level lies in (lo, hi]; hi == 2**53 stands for "never"
+    lo = np.full(len(levels), -1, dtype=np.int64)
+    hi = np.full(len(levels), 1 << _STEPS, dtype=np.int64)
+    probes = np.arange(1, _FANOUT, dtype=np.int64)
+    while (hi - lo > 1).any():  # look at _FANOUT - 1 evenly spread points of every interval at once
+        span = hi - lo
+        points = np.minimum(lo[:, None] + (span[:, None] * probes + _FANOUT - 1) // _FANOUT, hi[:, None])
+        values = np.asarray(fn(points.ravel().astype(np.float64) * _TWO_53, np.repeat(group, len(probes))), dtype=np.int64)
+        reached = values.reshape(points.shape) >= levels[:, None]
+        first = np.where(reached.any(axis=1), reached.argmax(axis=1), len(probes))
+        rows = np.arange(len(levels))
+        new_hi = np.where(first < len(probes), points[rows, np.minimum(first, len(probes) - 1)], hi)
+        new_lo = np.where(first > 0, points[rows, np.maximum(first - 1, 0)], lo)
+        lo, hi = np.maximum(lo, np.minimum(new_lo, new_hi - 1)), new_hi
+    out = hi.astype(np.uint64) << np.uint64(11)
+    out[hi == 1 << _STEPS] = np.uint64(_NEVER)
+    return out.reshape(groups, top)
+
+
+_NEVER = 2**64 - 1
+
+
+def count_reached(raw: np.ndarray, limits: np.ndarray) -> np.ndarray:
+    """How many of ``limits`` each raw word reaches (limits from :func:`thresholds`), as int64."""
+    import numpy as np
+
+    raw = np.ascontiguousarray(raw)
+    out = np.zeros(raw.shape, dtype=np.uint8)  # at most 255 steps; counted with byte-wide adds
+    reached = np.empty(raw.shape, dtype=bool)
+    for limit in limits.tolist():
+        if limit != _NEVER:  # a never-taken step is not reached, not even by 2**64 - 1
+            np.greater_equal(raw, np.uint64(limit), out=reached)
+            out += reached.view(np.uint8)
+    return out.astype(np.int64)
+
+
+def count_reached_rows(raw: np.ndarray, groups: np.ndarray, limits: np.ndarray) -> np.ndarray:
+    """As :func:`count_reached`, with each word's limits taken from ``limits[groups[row]]``."""
+    import numpy as np
+
+    raw = np.ascontiguousarray(raw)
+    out = np.zeros(raw.shape, dtype=np.uint8)
+    reached = np.empty(raw.shape, dtype=bool)
+    for column in limits.T:
+        np.greater_equal(raw, np.take(column, groups), out=reached)
+        out += reached.view(np.uint8)
+    result = out.astype(np.int64)
+    reachable = (limits != np.uint64(_NEVER)).sum(axis=1)
+    if (reachable < limits.shape[1]).any():
+        np.minimum(result, np.take(reachable, groups), out=result)
+    return result
+
+
+def weighted_rows_limits(table: np.ndarray) -> np.ndarray:
+    """Thresholds per group, shape ``(groups, k - 1)``: row ``g`` gives :func:`weighted_rows` for group ``g``."""
+    return thresholds(lambda u, g: weighted_rows(u, g, table), table.shape[1] - 1, len(table))
+
+
+def weighted_limits(weights: Sequence[float]) -> np.ndarray:
+    """Thresholds such that ``count_reached(raw, limits)`` equals :func:`weighted` of the uniform."""
+    return thresholds(lambda u, g: weighted(u, weights), len(weights) - 1)[0]
+
+
+def below_limit(p: float) -> np.uint64:
+    """The raw-word threshold of ``u < p``: ``(raw < below_limit(p)) == (uniform < p)`` (0 <= p < 1)."""
+    import numpy as np
+
+    if not 0 <= p < 1:
+        raise ValueError(f"p must be from 0 up to (not including) 1, got {p}")
+    return np.uint64(int(thresholds(lambda u, g: (u >= p).astype(np.int64), 1)[0, 0]))

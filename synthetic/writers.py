@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING, Any
 from synthetic.table import Table
 
 if TYPE_CHECKING:
-    from synthetic.columnar import Chunk
+    from synthetic.columnar import Chunk, ChunkTask
 
 FORMATS = ("csv", "json", "parquet")
+# rows per streamed task, so the few tasks in flight stay small (a JSON row is about three CSV rows)
+TASK_ROWS: dict[str, int | None] = {"csv": None, "json": 16_384, "parquet": None}
 
 
 def to_csv_text(table: Table) -> str:
@@ -57,7 +59,7 @@ def _write_parquet(table: Table, path: Path) -> None:
 
 
 def write_chunks(
-    chunks: Iterable[Chunk], columns: tuple[str, ...], path: Path, fmt: str, on_rows: Callable[[int], None] | None = None,
+    chunks: Iterable[Chunk | ChunkTask], columns: tuple[str, ...], path: Path, fmt: str, on_rows: Callable[[int], None] | None = None,
 ) -> int:
     """Stream chunks to ``path`` as CSV, JSON or Parquet (same bytes as :func:`write_table` for CSV and JSON)."""
     fmt = fmt.lower()
@@ -66,12 +68,15 @@ def write_chunks(
     total = 0
     if fmt == "parquet":
         pq = _pyarrow_parquet()
-        from synthetic.columnar import arrow_batch
+        from synthetic.columnar import ChunkTask, arrow_batch
+        from synthetic.parallel import ordered_map
+
+        def batch_of(item: Chunk | ChunkTask) -> Any:
+            return arrow_batch(item.make() if isinstance(item, ChunkTask) else item)
 
         writer = None
         try:
-            for chunk in chunks:
-                batch = arrow_batch(chunk)
+            for batch in ordered_map(batch_of, chunks, ahead=1):
                 if writer is None:
                     writer = pq.ParquetWriter(str(path), batch.schema, compression="zstd")
                 writer.write_batch(batch)
@@ -82,26 +87,38 @@ def write_chunks(
             if writer is not None:
                 writer.close()
         return total
-    from synthetic.columnar import SLICE_ROWS, Encoder, chunk_length, slice_chunk
+    from synthetic.columnar import SLICE_ROWS, ChunkTask, Encoder, chunk_length, slice_chunk
+    from synthetic.parallel import WORKERS
 
     encoder = Encoder(fmt)
-    with path.open("wb") as handle, ThreadPoolExecutor(max_workers=2) as pool:
+
+    def encode(item: Chunk | ChunkTask, start: int) -> list[Any]:
+        return encoder.encode_parts(item.make() if isinstance(item, ChunkTask) else item, start)
+
+    with path.open("wb") as handle, ThreadPoolExecutor(max_workers=WORKERS) as pool:
         handle.write(encoder.header(columns))
-        pending: deque[Future[bytes]] = deque()
+        pending: deque[tuple[Future[list[Any]], int]] = deque()
+
+        def drain(keep: int) -> None:
+            while len(pending) > keep:
+                future, done = pending.popleft()
+                for part in future.result():
+                    handle.write(part)
+                if on_rows:
+                    on_rows(done)
+
         step = SLICE_ROWS[fmt]
-        for chunk in chunks:  # encode two slices at a time while the next chunk is generated
-            n = chunk_length(chunk)
-            for lo in range(0, n, step):
-                pending.append(pool.submit(encoder.encode_at, slice_chunk(chunk, lo, lo + step), total + lo))
-                while len(pending) > 2:
-                    handle.write(pending.popleft().result())
-            total += n
-            if on_rows:
-                on_rows(total)
-        while pending:
-            handle.write(pending.popleft().result())
-        if on_rows:
-            on_rows(total)
+        for item in chunks:  # made and encoded by the pool, a few ahead, written here in order
+            if isinstance(item, ChunkTask):
+                pending.append((pool.submit(encode, item, item.start), item.start + item.rows))
+                total = item.start + item.rows
+            else:
+                n = chunk_length(item)
+                for lo in range(0, n, step):
+                    pending.append((pool.submit(encode, slice_chunk(item, lo, lo + step), total + lo), total + min(n, lo + step)))
+                total += n
+            drain(WORKERS + 1)  # one more than the threads, so they never wait for the writes
+        drain(0)
         handle.write(encoder.footer(total))
     return total
 

@@ -126,3 +126,102 @@ def test_progress_bar_only_on_a_terminal_after_a_second(monkeypatch, capsys) -> 
     slow(5, 10)
     slow.close()
     assert capsys.readouterr().err == ""  # a quick run shows nothing
+
+
+# --- the fast paths give exactly what the plain definitions give --------------------------------
+
+
+def _edge_words(limits):
+    import numpy as np
+
+    limits = np.asarray(limits, dtype=np.uint64).ravel()
+    one = np.uint64(1)
+    return np.concatenate([limits, limits - one, limits + one, np.array([0, 1, 2**63, 2**64 - 1], dtype=np.uint64)])
+
+
+def test_raw_word_thresholds_reproduce_the_float_draws() -> None:
+    import numpy as np
+
+    from synthetic.vrng import (
+        below_limit,
+        count_reached,
+        count_reached_rows,
+        weighted,
+        weighted_limits,
+        weighted_rows,
+        weighted_rows_limits,
+    )
+
+    random = np.random.PCG64(3).random_raw(200_000)
+    for weights in (apt.CLINIC_WEIGHTS, apt.AGE_WEIGHTS, apt.REMINDER_WEIGHTS, (0.5, 0.5, 0.0), (1.0,)):
+        limits = weighted_limits(weights)
+        raw = np.concatenate([random, _edge_words(limits)])
+        assert (count_reached(raw, limits) == weighted(Stream.to_uniform(raw), weights)).all(), weights
+    table = apt._per_clinic(apt.LANGUAGE_WEIGHTS, apt.CLINIC_LANGUAGE_WEIGHTS)
+    limits = weighted_rows_limits(table)
+    raw = np.concatenate([random, _edge_words(limits)])
+    groups = np.arange(len(raw)) % len(table)
+    assert (count_reached_rows(raw, groups, limits) == weighted_rows(Stream.to_uniform(raw), groups, table)).all()
+    for p in (0.0, 0.08, 0.85, 0.08 + 0.22):
+        raw = np.concatenate([random, _edge_words([below_limit(p)])])
+        assert ((raw < below_limit(p)) == (Stream.to_uniform(raw) < p)).all(), p
+    with pytest.raises(ValueError):
+        below_limit(1.0)
+
+
+def test_numbers_are_written_as_str_writes_them_across_digit_boundaries() -> None:
+    import numpy as np
+
+    values = np.array([0, 7, 99, 100, 999, 1000, 99_999, 999_999, 1_000_000, 12_345_678, 2**40])
+    for width in (1, 3, 4, 6, 7):
+        chunk = {"id": Ident("X-", values, width), "n": Num(values, null=values == 99)}
+        table = Table("t", ("id", "n"), rows_of(chunk))
+        for fmt, expected in (("csv", to_csv_text(table)), ("json", to_json_text(table))):
+            enc = Encoder(fmt)
+            assert (enc.header(list(chunk)) + enc.encode(chunk) + enc.footer()).decode("utf-8") == expected, (fmt, width)
+
+
+def test_rows_written_at_their_offsets_equal_the_padded_then_compacted_rows() -> None:
+    import numpy as np
+
+    from synthetic.columnar import _assemble, _compacted, _Gather, _merge
+
+    rng = np.random.default_rng(1)
+    words = tuple(w.encode("utf-8") for w in ("", "a", "bb", "Zoë, \"q\"", "x" * 40, "line\nbreak", "ümlaut"))
+    for n in (1, 2, 500):
+        cells = [_Gather((b"ID-",), None), _Gather(tuple(f"{i:03d}".encode() for i in range(1000)), rng.integers(0, 1000, n))]
+        for _ in range(6):
+            cells += [_Gather((b",",), None), _Gather(words, rng.integers(0, len(words), n))]
+        cells.append(_Gather((b"\n",), None))
+        cache: dict = {}
+        fast = _assemble(n, cells, cache)
+        assert fast.tobytes() == _compacted(n, _merge(cells, cache), cache).tobytes()
+
+
+def test_task_size_does_not_change_the_bytes(tmp_path: Path) -> None:
+    for fmt in ("csv", "json"):
+        small, default = tmp_path / f"s.{fmt}", tmp_path / f"d.{fmt}"
+        write_chunks(DATASETS["appointments"].tasks(5, 20_000, chunk_rows=777), apt.COLUMNS, small, fmt)
+        write_chunks(DATASETS["appointments"].tasks(5, 20_000), apt.COLUMNS, default, fmt)
+        assert small.read_bytes() == default.read_bytes(), fmt
+
+
+def test_parquet_strings_are_the_same_texts() -> None:
+    pytest.importorskip("pyarrow")
+    import numpy as np
+
+    from synthetic.columnar import arrow_batch
+
+    labels = ("plain", "with, comma", "Zoë", "")
+    chunk = {
+        "name": Cat(np.array([0, 1, 2, 3, 2]), labels),
+        "id": Ident("FAKE-X-", np.array([1, 22, 999_999, 1_000_000, 4]), 6),
+        "n": Num(np.array([0, 5, 12, 1500, 7]), null=np.array([False, True, False, False, False])),
+    }
+    assert [tuple(r.values()) for r in arrow_batch(chunk).to_pylist()] == rows_of(chunk)
+
+
+def test_keep_freed_memory_is_harmless() -> None:
+    from synthetic.memory import keep_freed_memory
+
+    assert keep_freed_memory() in (True, False)
