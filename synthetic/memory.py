@@ -14,12 +14,16 @@ def keep_freed_memory() -> bool:
     arithmetic. Meant for a process that writes data and exits (the ``data`` command); returns
     False where there is no glibc (macOS, Windows, musl), which changes nothing else.
     """
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
     try:
         import ctypes
 
         libc = ctypes.CDLL(None)
         mallopt = libc.mallopt
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):
         return False
     m_trim_threshold, m_mmap_threshold = -1, -3  # from <malloc.h>
     return bool(mallopt(m_mmap_threshold, MMAP_THRESHOLD)) and bool(mallopt(m_trim_threshold, TRIM_THRESHOLD))
