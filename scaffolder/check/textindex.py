@@ -27,6 +27,7 @@ _RUN_ASCII_RE = re.compile(_RUN, re.ASCII)  # the same runs in ASCII text, found
 _RUN_SPARSE = r"(?<![\w'’-])[\d_'’-]*[^\W\d_][\w'’-]*"
 _RUN_SPARSE_RE = re.compile(_RUN_SPARSE)
 _RUN_SPARSE_ASCII_RE = re.compile(_RUN_SPARSE, re.ASCII)
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # rules_people.TOKEN_RE: letters, inner ' ’ -
 
 
@@ -41,6 +42,8 @@ def runs(lower: str) -> dict[str, list[int]]:
     """Every maximal run of word characters, apostrophes and hyphens that holds a letter in ``lower`` -> its
     offsets, in order."""
     index: dict[str, list[int]] = {}
+    if _LETTER_RE.search(lower) is None:  # no letter at all (a run of numbers): no word either
+        return index
     sample = lower[:4096]
     sparse = sum(map(sample.count, "abcdefghijklmnopqrstuvwxyz")) < len(sample) // 4
     if lower.isascii():
@@ -85,7 +88,6 @@ def token_starts(lower: str, wanted: set[str] | frozenset[str]) -> list[int]:
 
 
 _WORD_CHARS_RE = re.compile(r"[\w'’-]+")
-_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def word_spans(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
