@@ -271,15 +271,23 @@ def _scale_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
             frozenset(cues["date_words_before"]), frozenset(cues["weekdays"]) | lexicons.words("drugs"))
 
 
+@cache
+def _vent_words() -> frozenset[str]:
+    """Ventilator modes and settings words (date_cues.json): a number over a number just after one is a setting."""
+    return frozenset(lexicons.table("date_cues")["vent_words"])
+
+
 def is_scale(text: str, start: int, end: int, second: int) -> bool:
     """True when the number over a number at ``text[start:end]`` is a score, a strength or a fraction: right after a
     scale or vital-sign word ("cp 5/10", "crackles 2/3"), before "up", "way", "bilat" ("2/3 up"), or an n/10 with a
-    pain word in the same stretch of the line ("describes pain as 5/10"). A date word right before ("since 5/10")
-    keeps it a date."""
+    pain word in the same stretch of the line ("describes pain as 5/10"), or within four words after a ventilator
+    mode or setting word ("simv 900 10/25"). Otherwise a date word right before ("since 5/10") keeps it a date."""
     scale, pain, after_words, date_before, _ = _scale_sets()
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 40):start].lower().split()
     prev = before[-1].strip(",.;:()") if before else ""
+    if any(w.strip(",.;:()") in _vent_words() for w in before[-4:]):  # "simv 900 10/25", "weaning on 5/5-.40"
+        return True
     if prev in date_before:
         return False
     if prev in scale:

@@ -150,7 +150,8 @@ def _region_postcode(line: str) -> bool:
         for i in range(len(words)):
             phrase = " ".join(words[i:])
             if phrase.lower() in regions and len(phrase) >= 4 and (phrase.isupper() or phrase[:1].isupper()) \
-                    and phrase.lower() not in lexicons.words("common_words"):
+                    and phrase.lower() not in lexicons.words("common_words") \
+                    and phrase.lower() not in lexicons.clinical_vocab():  # "CIPRO 500" is a dose, not Cyprus
                 return True
     return False
 

@@ -108,3 +108,37 @@ def test_eponyms_are_blanked_with_offsets_kept_unless_a_title_stands_before() ->
     assert len(masked) == len(text)
     assert "Mallory-Weiss" not in masked and "Dr Mallory Weiss aware" in masked
     assert mask_eponyms("wife Mary's dementia is worse") == "wife Mary's dementia is worse"
+
+
+# --------------------------------------------------------------------------- ventilator settings, doses, anatomy
+
+@pytest.mark.parametrize("text", [
+    "remains on simv 700 12/20 40% this shift, abg pending.",
+    "weaning on 5/5-.35 since noon, tolerating well.",
+    "CPAP 10/5 OVERNIGHT WITH SATS 96%.",
+    "placed back on A/C 550 8/12 after a failed trial.",
+    "mask ventilation 5/8, rr in the 20s.",
+])
+def test_ventilator_settings_are_not_dates(text: str) -> None:
+    assert "phi.date" not in phi(text)
+
+
+@pytest.mark.parametrize("text", [
+    "pt reintubated 3/14 for hypercarbia, cxr after.",
+    "cabg on 6/11, cath 4/3.",
+])
+def test_events_near_breathing_words_are_still_dates(text: str) -> None:
+    assert "phi.date" in phi(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ID CONTINUES ON CIPRO 250 MG PO BID, AFEBRILE.",
+    "GU FOLEY TO GRAVITY 40-60 CC/HR, CIPRO 400 IV.",
+    "ett tip 2 cm above the carina. sputum thick and tannish.",
+])
+def test_body_system_headers_drug_doses_and_anatomy_are_not_places_or_names(text: str) -> None:
+    assert phi(text) == []
+
+
+def test_a_country_before_a_postcode_is_still_a_place() -> None:
+    assert "phi.geo" in phi("She moved to Portugal 4470-123 with her son.")
