@@ -177,7 +177,7 @@ def _continues_block(line: str) -> bool:
 def _fast_sets() -> dict[str, frozenset[str]]:
     cues = _cues()
     regions = lexicons.words("regions")
-    return {
+    sets = {
         # ("St", "Rd" and the like are clinical shorthand in capitals, street types in title case: kept)
         "street": (_street_words() - lexicons.words("clinical_words")) | lexicons.words("street_extra"),
         "unit": frozenset(u.split()[-1].strip(".") for u in cues["units"]),
@@ -187,6 +187,8 @@ def _fast_sets() -> dict[str, frozenset[str]]:
         "military": frozenset(["apo", "fpo", "dpo", "uscgc", "usns", "uss"]),
         "types": frozenset(w.rstrip(".") for w in cues["street_types_before_name"] | cues["street_types_after_name"]),
     }
+    sets["any"] = frozenset().union(*sets.values())  # every word above: one look-up per text
+    return sets
 
 
 _DIGIT_RE = re.compile(r"\d")
@@ -220,8 +222,7 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
     if city_words:  # "fluid in the pouch of Douglas", "Cheyne-Stokes": eponyms are no towns
         text = mask_eponyms(text, None, whole)
     gram_heads = whole & _gram_heads()
-    wanted = whole & (fast["street"] | fast["unit"] | fast["military"] | fast["postcode"] | fast["label"]
-                      | fast["region_words"] | fast["types"])
+    wanted = whole & fast["any"]
     compounds = {t for t in whole if _compound_token(t)}
     if not (city_words or gram_heads or wanted or "," in text or compounds):
         return

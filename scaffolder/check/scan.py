@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import hashlib
 import os
 import re
 import tarfile
@@ -93,21 +94,22 @@ class _State:
     job_sizes: list[int] = field(default_factory=list)
     # Hits (without FILL markers) of texts already scanned in this run, by (text, suffix, allowed names): a
     # project's base snapshot holds the same bytes as most of its files, and scanning them again finds the same.
-    memo: dict[tuple[str, str, frozenset[str]], list[Hit]] = field(default_factory=dict)
+    memo: dict[tuple[str, str, frozenset[str], bool], list[Hit]] = field(default_factory=dict)
     memo_chars: int = 0
 
 
 MEMO_CHARS = 64_000_000  # texts kept for reuse in one run, at most (about 64 MB of text)
 
 
-def _text_hits(state: _State, text: str, suffix: str, fills: bool, allowed: frozenset[str]) -> list[Hit]:
+def _text_hits(state: _State, text: str, suffix: str, fills: bool, allowed: frozenset[str],
+               names_and_places: bool = True) -> list[Hit]:
     """``scan_text`` hits for one text of this run, found once for identical texts (FILL markers apart)."""
-    key = (text, suffix, allowed)
+    key = (text, suffix, allowed, names_and_places)
     hits = state.memo.get(key)
     if hits is None:
         options = state.options
         hits, _ = scan_text(text, suffix=suffix, phi=options.phi, claims=options.claims, fills=False,
-                            allowed_names=allowed)
+                            allowed_names=allowed, names_and_places=names_and_places)
         if state.memo_chars + len(text) <= MEMO_CHARS:
             state.memo[key] = hits
             state.memo_chars += len(text)
@@ -119,11 +121,12 @@ def _text_hits(state: _State, text: str, suffix: str, fills: bool, allowed: froz
 
 def scan_text(
     text: str, *, suffix: str = ".md", phi: bool = True, claims: bool = True, fills: bool = True,
-    allowed_names: frozenset[str] = frozenset(),
+    allowed_names: frozenset[str] = frozenset(), names_and_places: bool = True,
 ) -> tuple[list[Hit], list[tuple[int, int]]]:
     """All hits in one piece of text, and the spans masked from the phi/claim rules.
 
-    This is the pure core that files, notebooks and tests go through.
+    This is the pure core that files, notebooks and tests go through. ``names_and_places=False`` leaves
+    out the name and place lexicon rules (for unchanged synthetic data, where only shaped identifiers count).
     """
     textindex.forget()  # the word index of the previous text is not needed again
     masked_spans: list[tuple[int, int]] = []
@@ -153,7 +156,7 @@ def scan_text(
         real = _without_fiction(masked)
         if "://" in low or "urn:" in low or "harbo" in low:  # URLs, "Safe Harbor"
             real = _NOT_PLACES_RE.sub(lambda m: " " * len(m.group(0)), real)
-        if not code:
+        if not code and names_and_places:
             hits += _new_only(hits, rules_people.scan(real, allowed=allowed_names, pool=rules_phi.POOL_WORDS,
                                                       code=suffix in CODE_SUFFIXES))
             if suffix not in TABLE_SUFFIXES:
@@ -432,6 +435,9 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
         if hit is not None:
             report.findings.append(Finding(display, 1, 1, hit.category, hit.severity, hit.message, hit.suggestion))
 
+    # Unchanged synthetic data: its names, places and dates come from the fictional pools by construction,
+    # so only shaped identifiers (SSN, phone, e-mail, record numbers ...) are looked for.
+    structured_only = bool(data_like and rel in ctx.synthetic and not has_changed())
     bom = _bom_codec(head)
     if bom is not None:
         _scan_wide_text(path, display, state, handle, head, bom, ctx, generated_hash, in_project)
@@ -464,7 +470,7 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
             if first and text.startswith("\ufeff"):
                 text = " " + text[1:]
             report.bytes_scanned += len(raw)
-            hits = _text_hits(state, text, suffix, options.project, ctx.author_names)
+            hits = _text_hits(state, text, suffix, options.project, ctx.author_names, not structured_only)
             if in_project and suffix not in TABLE_SUFFIXES and suffix not in CODE_SUFFIXES:
                 hits += list(rules_vendors.scan(text))
             if first and options.project and suffix in rules_project.DISCLAIMER_SUFFIXES:
@@ -477,9 +483,7 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
             if options.phi and suffix in {".csv", ".tsv"}:
                 columns, table_hits = _table_hits(text, suffix, hits, columns)
                 hits += table_hits
-            if data_like and rel in ctx.synthetic and not has_changed():
-                # Unchanged synthetic data: its names, places and dates come from the fictional pools by
-                # construction, so only shaped identifiers (SSN, phone, e-mail, record numbers ...) are looked for.
+            if structured_only:
                 hits = [h for h in hits if not h.category.startswith("phi.") or h.category in STRUCTURED_CATEGORIES]
             if suffix == ".ipynb" and '"image/' in text and (generated_hash is None or has_changed()):
                 report.to_confirm.append(ToConfirm(display, "a notebook with image outputs: make sure no image shows a real "
@@ -520,11 +524,17 @@ def _scan_snapshot(path: Path, display: str, state: _State, ctx: ProjectContext)
                                                     "snapshot: make sure it holds no real records, or delete it."))
         return
     report.files_scanned += 1
+    files = ctx.manifest.files if ctx.manifest is not None else {}
     for name, data in sorted(members.items()):
         text = data[:MAX_MEMBER].decode("utf-8", errors="replace")
         report.bytes_scanned += len(data)
         suffix = Path(name).suffix.lower()
-        hits = _text_hits(state, text, suffix, False, ctx.author_names)
+        # synthetic data exactly as the manifest records it: shaped identifiers only, as for the file itself
+        structured_only = (name in ctx.synthetic and rules_project.is_data_file(name) and name in files
+                           and hashlib.sha256(data).hexdigest() == files[name])
+        hits = _text_hits(state, text, suffix, False, ctx.author_names, not structured_only)
+        if structured_only:
+            hits = [h for h in hits if not h.category.startswith("phi.") or h.category in STRUCTURED_CATEGORIES]
         _hits_to_findings(hits, text, f"{display}:{name}", 0, state, {})
 
 
