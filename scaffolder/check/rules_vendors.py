@@ -23,8 +23,16 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
 
 
+@cache
+def _first_words() -> tuple[str, ...]:
+    return tuple(sorted({n.split()[0].lower() for n in lexicons.words("vendors") if n.strip()}))
+
+
 def scan(text: str) -> Iterator[Hit]:
     """A warning for each line naming a real product or vendor without marking it as a comparison."""
+    low = text.lower()
+    if not any(word in low for word in _first_words()):  # a substring search per name is far cheaper
+        return
     seen: set[int] = set()
     for m in _pattern().finditer(text):
         word = m.group(0)

@@ -315,11 +315,11 @@ def _project_for(path: Path, state: _State) -> tuple[ProjectContext, Path | None
     chain: list[Path] = []
     result: tuple[ProjectContext, Path | None] = (ProjectContext(), None)
     for candidate in [directory, *directory.parents]:
-        if state.roots and not any(candidate == r or r in candidate.parents for r in state.roots):
-            break  # a manifest in a folder above the scanned path is not applied
-        if candidate in state.projects:
+        if candidate in state.projects:  # (only folders inside the scanned paths are remembered)
             result = state.projects[candidate]
             break
+        if state.roots and not any(candidate == r or r in candidate.parents for r in state.roots):
+            break  # a manifest in a folder above the scanned path is not applied
         chain.append(candidate)
         manifest_path = candidate / MANIFEST_NAME
         if manifest_path.is_file():
