@@ -17,7 +17,7 @@ from scaffolder.exceptions import ProoflaneError
 
 
 def _emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    click.echo(_printable(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def _printable(text: str) -> str:
@@ -333,7 +333,7 @@ def data(dataset: str | None, options: tuple[str, ...], rows: int | None, seed: 
                     "columns": list(result.columns), "seed": result.seed, "format": result.format})
     else:
         click.echo(f"Wrote {result.rows:,} rows of synthetic '{result.dataset}' data (seed {result.seed}) "
-                   f"to {result.path} as {result.format}.")
+                   f"to {_printable(str(result.path))} as {result.format}.")
 
 
 # ---------------------------------------------------------------- plan
@@ -372,7 +372,7 @@ def plan(background: str | None, lane: str | None, role: str | None, next_skill:
     if as_json:
         _emit_json({"path": str(path), "answers": answers.to_dict()})
     else:
-        click.echo(f"Wrote your plan to {path}: {api.show_role(answers.role).title}, project {answers.project}.")
+        click.echo(f"Wrote your plan to {_printable(str(path))}: {api.show_role(answers.role).title}, project {answers.project}.")
         click.echo(f"Next: read it, replace its FILL markers with your own facts, then: prooflane new {answers.role}")
 
 
@@ -452,7 +452,7 @@ def build(projects: tuple[Path, ...], output: Path, preview: bool, no_pdf: bool,
         if as_json:
             _emit_json({"path": str(init_repo), "files": made})
         else:
-            click.echo(f"Laid out a portfolio repository in {init_repo} ({len(made)} files); its README says how to "
+            click.echo(f"Laid out a portfolio repository in {_printable(str(init_repo))} ({len(made)} files); its README says how to "
                        "publish it.")
         return
     result = api.build_portfolio(list(projects) or None, output, preview=preview, pdf=not no_pdf,
@@ -461,10 +461,10 @@ def build(projects: tuple[Path, ...], output: Path, preview: bool, no_pdf: bool,
         _emit_json(result.to_dict())
         return
     kind = "a private preview" if result.preview else "a portfolio"
-    click.echo(f"Built {kind} of {len(result.projects)} project(s) in {result.output}: open "
-               f"{result.output / 'index.html'} in a browser.")
+    click.echo(f"Built {kind} of {len(result.projects)} project(s) in {_printable(str(result.output))}: open "
+               f"{_printable(str(result.output / 'index.html'))} in a browser.")
     if result.pdf:
-        click.echo(f"PDF: {result.pdf}")
+        click.echo(f"PDF: {_printable(str(result.pdf))}")
     elif result.pdf_note:
         click.echo(result.pdf_note)
 

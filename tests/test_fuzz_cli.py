@@ -104,3 +104,16 @@ def test_any_text_in_any_option_is_handled(data: st.DataObject) -> None:
         finally:
             tempfile.tempdir = old
         assert list(spare.iterdir()) == [], args
+
+
+def test_output_paths_with_undecodable_bytes_are_printed(tmp_path) -> None:
+    """A file name holding bytes that are not UTF-8 (a surrogate in Python) is written and shown as U+FFFD."""
+    from click.testing import CliRunner
+
+    from scaffolder.cli import main
+
+    for extra in ([], ["--json"]):
+        target = tmp_path / f"odd-\udc80{len(extra)}.csv"
+        result = CliRunner().invoke(main, ["data", "adoption-daily", *extra, "-o", str(target)])
+        assert result.exit_code == 0 and result.exception is None, repr(result.exception)
+        assert "\ufffd" in result.output and target.exists()
