@@ -45,7 +45,10 @@ def runs(lower: str) -> dict[str, list[int]]:
     if _LETTER_RE.search(lower) is None:  # no letter at all (a run of numbers): no word either
         return index
     sample = lower[:4096]
-    sparse = sum(map(sample.count, "abcdefghijklmnopqrstuvwxyz")) < len(sample) // 4
+    # (not for text blanked to spaces, such as data whose fictional lines were masked: there the
+    # first-character pattern skips faster)
+    sparse = sum(map(sample.count, "abcdefghijklmnopqrstuvwxyz")) < len(sample) // 4 \
+        and sample.count(" ") < len(sample) // 2
     if lower.isascii():
         pattern = _RUN_SPARSE_ASCII_RE if sparse else _RUN_ASCII_RE
     else:
