@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from scaffolder.check.cues import _trie
+from scaffolder.check.hits import find_all
 
 # A maximal run of word characters, apostrophes and hyphens that holds a letter (runs of digits and
 # punctuation alone hold no word a lexicon knows, and a long number is not cut into a million entries).
@@ -163,11 +164,7 @@ def find_any(text: str, literals: Iterable[str]) -> list[int]:
     far cheaper than an alternation tried at every position when the literals are rare)."""
     found: list[int] = []
     for literal in literals:
-        find = text.find
-        pos = find(literal)
-        while pos != -1:
-            found.append(pos)
-            pos = find(literal, pos + 1)
+        found += find_all(text, literal)
     return found
 
 
