@@ -435,9 +435,7 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
         if hit is not None:
             report.findings.append(Finding(display, 1, 1, hit.category, hit.severity, hit.message, hit.suggestion))
 
-    # Unchanged synthetic data: its names, places and dates come from the fictional pools by construction,
-    # so only shaped identifiers (SSN, phone, e-mail, record numbers ...) are looked for.
-    structured_only = bool(data_like and rel in ctx.synthetic and not has_changed())
+    structured_only = bool(data_like and _declared_synthetic(rel, ctx) and not has_changed())
     bom = _bom_codec(head)
     if bom is not None:
         _scan_wide_text(path, display, state, handle, head, bom, ctx, generated_hash, in_project)
@@ -484,7 +482,7 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
                 columns, table_hits = _table_hits(text, suffix, hits, columns)
                 hits += table_hits
             if structured_only:
-                hits = [h for h in hits if not h.category.startswith("phi.") or h.category in STRUCTURED_CATEGORIES]
+                hits = _shaped_only(hits)
             if suffix == ".ipynb" and '"image/' in text and (generated_hash is None or has_changed()):
                 report.to_confirm.append(ToConfirm(display, "a notebook with image outputs: make sure no image shows a real "
                                                             "person, screen or record."))
@@ -505,6 +503,17 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
         if count > MAX_FINDINGS_PER_KIND:
             report.problems.append(Problem(display, "info", f"{count - MAX_FINDINGS_PER_KIND} more {category} findings in this "
                                                             "file are not listed."))
+
+
+def _declared_synthetic(rel: str, ctx: ProjectContext) -> bool:
+    """True for a data file the manifest declares as prooflane's synthetic data."""
+    return rel in ctx.synthetic and rules_project.is_data_file(rel)
+
+
+def _shaped_only(hits: list[Hit]) -> list[Hit]:
+    """The hits that count in unchanged synthetic data: its names, places and dates come from the fictional
+    pools by construction, so only shaped identifiers (SSN, phone, e-mail, record numbers ...) are kept."""
+    return [h for h in hits if not h.category.startswith("phi.") or h.category in STRUCTURED_CATEGORIES]
 
 
 def _scan_snapshot(path: Path, display: str, state: _State, ctx: ProjectContext) -> None:
@@ -530,11 +539,10 @@ def _scan_snapshot(path: Path, display: str, state: _State, ctx: ProjectContext)
         report.bytes_scanned += len(data)
         suffix = Path(name).suffix.lower()
         # synthetic data exactly as the manifest records it: shaped identifiers only, as for the file itself
-        structured_only = (name in ctx.synthetic and rules_project.is_data_file(name) and name in files
-                           and hashlib.sha256(data).hexdigest() == files[name])
+        structured_only = _declared_synthetic(name, ctx) and hashlib.sha256(data).hexdigest() == files.get(name)
         hits = _text_hits(state, text, suffix, False, ctx.author_names, not structured_only)
         if structured_only:
-            hits = [h for h in hits if not h.category.startswith("phi.") or h.category in STRUCTURED_CATEGORIES]
+            hits = _shaped_only(hits)
         _hits_to_findings(hits, text, f"{display}:{name}", 0, state, {})
 
 
