@@ -644,8 +644,10 @@ _SHARE_HOSTS = (
     "drive.google.com", "docs.google.com", "dropbox.com", "box.com", "onedrive.live.com", "1drv.ms",
     "sharepoint.com", "wetransfer.com", "icloud.com", "we.tl",
 )
+# "patient" only as a record: an id key, a path segment holding a number, or a query key ("patient-education" is a topic).
 _PERSONAL_URL_PART = re.compile(
-    r"patient|mrn|\bchart|member[_-]?id|dob|ssn|mychart|medical[_-]?record|person[_-]?id|pt[_-]?id", re.I
+    r"patients?[_-]?(?:id|no|num|number|key)\b|patients?/(?=[^/?#\s]*\d)|[?&;]patients?[^=&#/]*=|"
+    r"(?<![a-z])(?:mrn|dob|ssn)(?![a-z])|\bchart|member[_-]?id|mychart|medical[_-]?record|person[_-]?id|pt[_-]?id", re.I
 )
 _PERSON_CONTEXT = re.compile(
     r"\b(?:patient|pt\.|DOB|MRN|chart of|Mr\.?|Mrs\.?|Ms\.?|resident|client|his|her|their (?:son|daughter|mother|father))\b",
@@ -689,17 +691,17 @@ def _urls(c: _Ctx) -> Iterator[Hit]:
     if not c.cues.has("://") and "www." not in text:
         return
     anchors = sorted(set(c.cues.find("://")) | {p + 3 for p in find_all(text, "www.")})
-    seen: set[int] = set()
+    covered = 0  # the end of the last address read: "www." inside "https://www." is the same address
     for anchor in anchors:
         start = anchor
         while start > 0 and text[start - 1].isalpha() and anchor - start < 6:
             start -= 1
-        if anchor in seen or start in seen:
+        if start < covered:
             continue
         m = _URL_RE.match(text, start)
         if not m or (start and text[start - 1].isalnum()):
             continue
-        seen.add(start)
+        covered = m.end()
         url = m.group(0).rstrip(".,;:!?*")
         try:
             parts = urlsplit(url if "://" in url else "http://" + url)
@@ -714,7 +716,7 @@ def _urls(c: _Ctx) -> Iterator[Hit]:
         line = line_of(text, m.start())
         if _PERSONAL_URL_PART.search(host) or _PERSONAL_URL_PART.search(rest):
             reason, severity = "its address points at a person's record or portal", "error"
-        elif _PERSON_CONTEXT.search(line) and not is_fiction_line(line):
+        elif _PERSON_CONTEXT.search(_URL_RE.sub(" ", line)) and not is_fiction_line(line):
             reason, severity = "the sentence ties it to a person", "error"
         elif any(host == h or host.endswith("." + h) for h in _SHARE_HOSTS) and len(parts.path) > 1:
             reason, severity = "it is a private share link that may open a real document", "warning"

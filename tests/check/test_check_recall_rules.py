@@ -27,6 +27,14 @@ def test_personal_web_addresses_are_found(text: str) -> None:
     assert "phi.url" in cats(text)
 
 
+@pytest.mark.parametrize("url", [
+    "https://www.quorbeth-clinic.org/patient/48213", "https://records.zindrava.net/view?patient=velmorant",
+    "https://app.plinkerwood.com/patientId/7731", "https://chart.quorbeth.org/mrn/5521",
+])
+def test_web_addresses_of_a_record_are_found_once(url: str) -> None:
+    assert cats(f"Open {url} to see it.") == ["phi.url"]
+
+
 @pytest.mark.parametrize("text", [
     "Install it from https://github.com/orgname/project and read https://project.readthedocs.io/en/latest/.",
     "See https://pypi.org/project/prooflane/ or https://doi.org/10.1000/182 for the paper.",
@@ -38,6 +46,9 @@ def test_personal_web_addresses_are_found(text: str) -> None:
     "The tool is backed by [Zentrix](https://zentrix.sh), the makers of the linter.",
     "    https://toolname.io/",
     "    https://plugin-host.org",
+    "git remote add origin https://github.com/YOUR-ACCOUNT/portfolio-project-08-patient-education-rewrite.git",
+    "Handouts live at https://www.northwind-health.org/patient-education/asthma and https://www.adobe.com/acrobat.",
+    "Patients read https://www.quorbeth-clinic.org/visitors before they come.",
 ])
 def test_public_and_reserved_web_addresses_are_quiet(text: str) -> None:
     assert "phi.url" not in cats(text)
