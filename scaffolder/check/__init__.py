@@ -12,7 +12,7 @@ Not a HIPAA compliance statement: see docs/check.md.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from scaffolder.check.model import (
@@ -49,17 +49,21 @@ def check_paths(
     exclude: Sequence[str] = (),
     allow_truncated: bool = False,
     show_values: bool = False,
+    meanwhile: Callable[[], object] | None = None,
 ) -> CheckReport:
     """Scan files and folders; unreadable or missing paths are reported, never raised.
 
     A file larger than ``max_bytes`` is scanned up to the limit and reported as an error (the run
     fails) unless ``allow_truncated``; ``show_values`` adds the text of each finding to the report.
+    ``meanwhile`` is called once in this process while other processes scan (or before a serial scan),
+    for a caller with work of its own; what it raises is raised after the scan.
     """
     if fail_on not in FAIL_ON_CHOICES:
         raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON_CHOICES)}")
     report = CheckReport(fail_on=fail_on)
     check_paths_into(report, [str(p) for p in paths], Options(max_bytes=max_bytes, exclude=tuple(exclude),
-                                                                 allow_truncated=allow_truncated, show_values=show_values))
+                                                                 allow_truncated=allow_truncated, show_values=show_values),
+                     meanwhile)
     report.sort()
     return report
 

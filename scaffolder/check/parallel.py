@@ -1,10 +1,11 @@
 """Scanning a large set of files in two processes, with the same report as one process.
 
-The folders are walked first (in one process), which gives the files in a fixed order; they are cut
-into a few runs of consecutive files of about equal size, each run is scanned in a worker process
-with its own caches, and the partial reports are joined in run order. Files are independent of one
-another, so the joined report holds exactly the findings of a serial scan, and ``report.sort()``
-orders them the same way. Used only where processes start cheaply (``fork``, on Linux) and the
+The folders are walked first (in one process), which gives the files in a fixed order. They are cut
+into tasks: the files of one project stay together (its base snapshot holds the same texts as most of
+its files, and a process scans a text it has seen once), a large file is a task of its own, and the
+tasks are handed out largest first to whichever process is free. Files are independent of one another,
+so each file's partial report is what a serial scan makes of it, and joining them in walk order gives
+exactly the serial report. Used only where processes start cheaply (``fork``, on Linux) and the
 caller runs no other threads; anything going wrong with the processes falls back to the serial scan.
 """
 
@@ -14,6 +15,7 @@ import multiprocessing
 import os
 import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +27,6 @@ if TYPE_CHECKING:
 
 MIN_BYTES = 2_000_000  # below this, starting the processes costs more than it saves
 WORKERS = 2
-RUNS_PER_WORKER = 4  # several runs each, so one slow run does not leave a worker idle
 
 
 def _workers() -> int:
@@ -41,35 +42,95 @@ def worth_it(state: _State) -> bool:
             and sys.platform == "linux" and threading.active_count() == 1)
 
 
-def runs(sizes: list[int], count: int) -> list[tuple[int, int]]:
-    """Cut ``sizes`` (in order) into at most ``count`` runs of consecutive items of about equal total."""
-    total = sum(sizes)
-    bounds: list[tuple[int, int]] = []
-    start, done = 0, 0
-    for i, size in enumerate(sizes):
-        done += size
-        if done * count >= total * (len(bounds) + 1) and i + 1 < len(sizes):
-            bounds.append((start, i + 1))
-            start = i + 1
-    bounds.append((start, len(sizes)))
-    return [b for b in bounds if b[0] < b[1]]
+# Relative cost of a byte by file type, for handing out tasks: a compressed snapshot unpacks to several
+# times its size of prose; generated data and code have few of the cues that make prose slow.
+COST_PER_BYTE = {".gz": 8.0, ".csv": 0.25, ".tsv": 0.25, ".py": 0.1}
+TASKS_PER_WORKER = 4  # a file costing more than a worker's share over this many tasks is a task of its own
 
 
-def _scan_run(jobs: list[tuple[Path, str]], options: Options) -> CheckReport:
+def cost(path: Path, size: int) -> float:
+    """The estimated scanning cost of a file of ``size`` bytes at ``path`` (in prose-byte units)."""
+    return size * COST_PER_BYTE.get(path.suffix.lower(), 1.0)
+
+
+def tasks(jobs: list[tuple[Path, str]], sizes: list[int], workers: int) -> list[list[int]]:
+    """The job indexes cut into tasks, costliest first: one task per project folder (or per folder with no
+    project above it), with every file that costs more than a share of the whole in a task of its own."""
+    costs = [cost(path, size) for (path, _), size in zip(jobs, sizes)]
+    share = sum(costs) / max(1, workers * TASKS_PER_WORKER)
+    homes: dict[Path, Path] = {}
+    groups: dict[Path, list[int]] = {}
+    alone: list[list[int]] = []
+    for i, (path, _) in enumerate(jobs):
+        if costs[i] > share and path.name != "base.tar.gz":
+            alone.append([i])
+        else:
+            groups.setdefault(_home(path.absolute().parent, homes), []).append(i)
+    return sorted([*groups.values(), *alone], key=lambda task: (-sum(costs[i] for i in task), task[0]))
+
+
+def _home(directory: Path, homes: dict[Path, Path]) -> Path:
+    """The nearest folder at or above ``directory`` that holds a project manifest, else ``directory``."""
+    from scaffolder.manifest import MANIFEST_NAME
+
+    chain: list[Path] = []
+    found = directory
+    for candidate in [directory, *directory.parents]:
+        if candidate in homes:
+            found = homes[candidate]
+            break
+        chain.append(candidate)
+        if (candidate / MANIFEST_NAME).is_file():
+            found = candidate
+            break
+    else:
+        found = directory
+    for seen in chain:
+        homes[seen] = found
+    return found
+
+
+def _scan_task(jobs: list[tuple[Path, str]], options: Options) -> list[CheckReport]:
+    """One report per file of the task (in the task's order), scanned with one set of caches."""
     from scaffolder.check.scan import _State, scan_file
 
     state = _State(report=CheckReport(), options=options)
+    reports = []
     for path, display in jobs:
+        state.report = CheckReport()
         scan_file(path, display, state)
-    return state.report
+        reports.append(state.report)
+    return reports
 
 
-def scan_in_processes(state: _State) -> list[CheckReport] | None:
-    """The partial reports of every run, in order; None when the processes could not do the work."""
+def scan_in_processes(state: _State, meanwhile: Callable[[], object] | None = None) -> list[CheckReport] | None:
+    """The report of every file, in walk order; None when the processes could not do the work.
+
+    ``meanwhile`` runs in this process once the others have started; what it raises is raised when
+    they are done.
+    """
     workers = _workers()
-    pieces = [state.jobs[a:b] for a, b in runs(state.job_sizes, workers * RUNS_PER_WORKER)]
+    cut = tasks(state.jobs, state.job_sizes, workers)
+    pieces = [[state.jobs[i] for i in task] for task in cut]
+    raised: BaseException | None = None
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_scan_run, pieces, [state.options] * len(pieces)))
+            results = pool.map(_scan_task, pieces, [state.options] * len(pieces))
+            if meanwhile is not None:
+                state.meanwhile_done = True
+                try:
+                    meanwhile()
+                except Exception as exc:  # raised once the pool is shut down
+                    raised = exc
+            done = list(results)
     except (OSError, RuntimeError, ValueError):  # no semaphores, a broken pool ...
+        if raised is not None:
+            raise raised from None
         return None
+    if raised is not None:
+        raise raised
+    by_job: list[CheckReport | None] = [None] * len(state.jobs)
+    for task, reports in zip(cut, done):
+        for i, report in zip(task, reports):
+            by_job[i] = report
+    return [report for report in by_job if report is not None]

@@ -19,7 +19,15 @@ from collections.abc import Iterator
 from functools import cache
 
 from scaffolder.check import lexicons, textindex
-from scaffolder.check.hits import Hit, LineStarts, finditer_near, is_fiction_line, lower_same_length
+from scaffolder.check.hits import (
+    Hit,
+    LineStarts,
+    content_regions,
+    finditer_in,
+    finditer_near,
+    is_fiction_line,
+    lower_same_length,
+)
 from scaffolder.check.textindex import alternation
 from synthetic.identifiers import is_fictional_phone
 
@@ -158,7 +166,8 @@ def scan(text: str) -> Iterator[Hit]:
     has_digit = re.search(r"\d", text) is not None
     if not has_digit:
         return
-    for m in _MD_RE.finditer(text) if "/" in text else ():
+    regions = content_regions(text)  # data with its fictional lines blanked: search only what is left
+    for m in finditer_in(_MD_RE, text, regions) if "/" in text else ():
         before = text[max(0, m.start() - 16):m.start()]
         if _MD_NOT_DATE_BEFORE.search(before) or _MD_NOT_DATE_AFTER.match(text, m.end()):
             continue
@@ -169,7 +178,7 @@ def scan(text: str) -> Iterator[Hit]:
         if clinical(m.start()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     low = lower_same_length(text)
-    ordinals = [(m.start() - 1, m.end()) for m in _ORDINAL_FROM_SUFFIX_RE.finditer(low)]  # the matches of _ORDINAL_HINT
+    ordinals = [(m.start() - 1, m.end()) for m in finditer_in(_ORDINAL_FROM_SUFFIX_RE, low, regions)]  # the matches of _ORDINAL_HINT
     months = textindex.run_spans(low, _MONTH_HINT)  # month words are found over the distinct words
     for pattern, spans in (((_ORDINAL_RE, ordinals),) if ordinals else ()) + ((_MONTH_DAY_RE, months),):
         for m in finditer_near(pattern, text, None, low, 50, 40, spans):
@@ -181,20 +190,20 @@ def scan(text: str) -> Iterator[Hit]:
     for m in finditer_near(_MONTH_YEAR_RE, text, None, low, 40, 60, months):
         if person(m.start()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
-    for m in finditer_near(_FULL_DATE_RE, text, _FULL_DATE_HINT, None, 20, 20):
+    for m in finditer_near(_FULL_DATE_RE, text, _FULL_DATE_HINT, None, 20, 20, regions=regions):
         # a month/day/year with a slash is a date anywhere, unless a scale word or a unit says otherwise
         slashed = "/" in m.group(0) and not is_scale(text, m.start(), m.end(), 0) \
             and not _MD_NOT_DATE_AFTER.match(text, m.end())
         if (slashed or _FULL_DATE_CUE.search(text, max(0, m.start() - 40), m.start())) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
-    for m in finditer_near(_DASH_DATE_RE, text, _DASH_DATE_HINT, None, 3, 6):
+    for m in finditer_near(_DASH_DATE_RE, text, _DASH_DATE_HINT, None, 3, 6, regions=regions):
         opening = not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t>*#-")
         if (opening or _FULL_DATE_CUE.search(text, max(0, m.start() - 40), m.start())) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
-    for m in finditer_near(_GLUED_DATE_RE, text, _GLUED_HINT, low, 8, 12):
+    for m in finditer_near(_GLUED_DATE_RE, text, _GLUED_HINT, low, 8, 12, regions=regions):
         if ok(m.start("d")):
             yield Hit(m.start("d"), m.end("d"), "phi.date", "error", _DATE_MSG, _DATE_FIX)
-    for m in finditer_near(_PAGER_RE, text, _PAGER_HINT, low, 5, 20):
+    for m in finditer_near(_PAGER_RE, text, _PAGER_HINT, low, 5, 20, regions=regions):
         word = m.group(0).split()[0].lower().rstrip(".:#")
         if word == "x" and not re.match(r"x\d{4,5}$", m.group(0).replace(" ", ""), re.I):
             continue
@@ -203,7 +212,7 @@ def scan(text: str) -> Iterator[Hit]:
         if ok(m.start()):
             yield Hit(m.start("num"), m.end("num"), "phi.phone", "error", _PHONE_MSG, _PHONE_FIX)
     for pattern, hint in ((_SPACED_PHONE_RE, _SPACED_HINT), (_PLUS_PHONE_RE, _PLUS_HINT)):
-        for m in finditer_near(pattern, text, hint, None, 40, 50):
+        for m in finditer_near(pattern, text, hint, None, 40, 50, regions=regions):
             value = m.group(0)
             digits = re.sub(r"\D", "", value)
             if not 7 <= len(digits) <= 15 or is_fictional_phone(value):
@@ -224,17 +233,17 @@ def scan(text: str) -> Iterator[Hit]:
                 continue
             if ok(m.start()):
                 yield Hit(m.start(), m.end(), "phi.phone", "error", _PHONE_MSG, _PHONE_FIX)
-    for m in finditer_near(_CARD_RE, text, _CARD_HINT, None, 30, 40):
+    for m in finditer_near(_CARD_RE, text, _CARD_HINT, None, 30, 40, regions=regions):
         digits = re.sub(r"\D", "", m.group(0))
         if 12 <= len(digits) <= 19 and luhn(digits) and len(set(digits)) > 2 and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.account", "error", _ACCOUNT_MSG, _ACCOUNT_FIX)
-    for m in finditer_near(_CARD_WORD_RE, low, _CARD_WORD_HINT, None, 0, 60):
+    for m in finditer_near(_CARD_WORD_RE, low, _CARD_WORD_HINT, None, 0, 60, regions=regions):
         digits = re.sub(r"\D", "", m.group("num"))
         if luhn(digits) and len(set(digits)) > 2 and ok(m.start()):
             yield Hit(m.start("num"), m.end("num"), "phi.account", "error", _ACCOUNT_MSG, _ACCOUNT_FIX)
-    yield from _event_dates(text, low, ok)
-    yield from ages(text)
-    for m in finditer_near(_IBAN_RE, text, _IBAN_HINT, None, 5, 50):
+    yield from _event_dates(text, low, ok, regions)
+    yield from ages(text, regions)
+    for m in finditer_near(_IBAN_RE, text, _IBAN_HINT, None, 5, 50, regions=regions):
         if iban_ok(m.group(0).rstrip()) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.account", "error", _ACCOUNT_MSG, _ACCOUNT_FIX)
 
@@ -305,7 +314,7 @@ def is_scale(text: str, start: int, end: int, second: int) -> bool:
 _MD_NOT_WORD_BEFORE = re.compile(r"(?<![\w/])" + _MD_NOT_DATE_BEFORE.pattern, re.I)  # whole words: "fx" is no "x"
 
 
-def _event_dates(text: str, low: str, ok) -> Iterator[Hit]:
+def _event_dates(text: str, low: str, ok, regions: list[tuple[int, int]] | None = None) -> Iterator[Hit]:
     """A month/day or month/year right after a clinical event word, or before one ("fx 5/97", "7/2 cath")."""
     if "/" not in text:
         return
@@ -313,7 +322,7 @@ def _event_dates(text: str, low: str, ok) -> Iterator[Hit]:
     # every match of ``md``, found from its slash (which the regex engine skips to fast): matches of ``md``
     # never overlap, and one starts one or two characters before its slash
     matches = []
-    for h in _MD_FROM_SLASH_RE.finditer(text):
+    for h in finditer_in(_MD_FROM_SLASH_RE, text, regions):
         m = md.match(text, h.start() - (2 if h.group("two") else 1))
         if m:
             matches.append(m)
@@ -340,9 +349,9 @@ _AGE_OPENING_RE = re.compile(r"^[ \t]*(?P<age>9\d|1[0-4]\d)[ \t]*(?:y/?o|yrs?|ye
                              r"wm|wf|bm|bf)(?![\w])", re.I | re.M)
 
 
-def ages(text: str) -> Iterator[Hit]:
-    """Ages over 89 at the start of a line (see _AGE_OPENING_RE)."""
-    for m in _AGE_OPENING_RE.finditer(text):
+def ages(text: str, regions: list[tuple[int, int]] | None = None) -> Iterator[Hit]:
+    """Ages over 89 at the start of a line (see _AGE_OPENING_RE), searched over ``regions`` when given."""
+    for m in finditer_in(_AGE_OPENING_RE, text, regions):
         end = text.find("\n", m.start())
         if not is_fiction_line(text[m.start():end if end != -1 else len(text)]):
             yield Hit(m.start("age"), m.end(), "phi.date", "error", "An age over 89; Safe Harbor treats it as an identifier.",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from scaffolder.check.cues import _trie
@@ -38,13 +38,90 @@ def alternation(words: Iterable[str]) -> str:
     return _trie(sorted(set(words)))
 
 
+LAZY_WORDS = 48  # runs whose offsets are found one by one before all are found in one pass
+LAZY_HITS = 512  # a word found more often than this in the text: all offsets are found in one pass
+
+
+def _is_run_char(ch: str) -> bool:
+    """A word character (what ``\\w`` matches), an apostrophe or a hyphen."""
+    return ch.isalnum() or ch in "_'’-"
+
+
+class RunIndex:
+    """The distinct runs of one text in order of first occurrence (see :func:`runs`) and, asked for one,
+    its offsets in order. The runs are found at C speed; the offsets of a run only when a rule asks."""
+
+    __slots__ = ("_complete", "_lower", "_offsets", "_pattern", "_words")
+
+    def __init__(self, lower: str, words: dict[str, None], pattern: re.Pattern[str] | None = None) -> None:
+        self._lower = lower
+        self._words = words
+        self._pattern = pattern
+        self._offsets: dict[str, list[int]] = {}
+        self._complete = not words
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._words
+
+    def __getitem__(self, word: str) -> list[int]:
+        found = self._offsets.get(word)
+        if found is None:
+            if word not in self._words:
+                raise KeyError(word)
+            if self._complete or len(word) <= 2 or len(self._offsets) >= LAZY_WORDS \
+                    or self._lower.count(word) > LAZY_HITS:
+                # a short or frequent word occurs inside many others, and many words cost more one by one
+                self._fill()
+                return self._offsets[word]
+            found = self._offsets[word] = self._find(word)
+        return found
+
+    def get(self, word: str, default: Sequence[int] = ()) -> Sequence[int]:
+        """The offsets of ``word``, or ``default`` when it is no run of the text."""
+        return self[word] if word in self._words else default
+
+    def _find(self, word: str) -> list[int]:
+        # every occurrence with no run character on either side is a whole run (runs are maximal)
+        lower, size = self._lower, len(word)
+        found: list[int] = []
+        find, end = lower.find, len(lower)
+        pos = find(word)
+        while pos != -1:
+            after = pos + size
+            if (pos == 0 or not _is_run_char(lower[pos - 1])) and (after == end or not _is_run_char(lower[after])):
+                found.append(pos)
+            pos = find(word, pos + 1)
+        return found
+
+    def _fill(self) -> None:
+        """Every run's offsets, in one pass of the run pattern."""
+        if self._complete:
+            return
+        assert self._pattern is not None
+        index: dict[str, list[int]] = {}
+        for m in self._pattern.finditer(self._lower):
+            word = m.group()
+            found = index.get(word)
+            if found is None:
+                index[word] = [m.start()]
+            else:
+                found.append(m.start())
+        self._offsets = index
+        self._complete = True
+
+
 @lru_cache(maxsize=8)
-def runs(lower: str) -> dict[str, list[int]]:
+def runs(lower: str) -> RunIndex:
     """Every maximal run of word characters, apostrophes and hyphens that holds a letter in ``lower`` -> its
     offsets, in order."""
-    index: dict[str, list[int]] = {}
     if _LETTER_RE.search(lower) is None:  # no letter at all (a run of numbers): no word either
-        return index
+        return RunIndex(lower, {})
     sample = lower[:4096]
     # (not for text blanked to spaces, such as data whose fictional lines were masked: there the
     # first-character pattern skips faster)
@@ -54,14 +131,7 @@ def runs(lower: str) -> dict[str, list[int]]:
         pattern = _RUN_SPARSE_ASCII_RE if sparse else _RUN_ASCII_RE
     else:
         pattern = _RUN_SPARSE_RE if sparse else _RUN_RE
-    for m in pattern.finditer(lower):
-        word = m.group()
-        found = index.get(word)
-        if found is None:
-            index[word] = [m.start()]
-        else:
-            found.append(m.start())
-    return index
+    return RunIndex(lower, dict.fromkeys(pattern.findall(lower)), pattern)
 
 
 @lru_cache(maxsize=8)

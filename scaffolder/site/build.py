@@ -180,17 +180,21 @@ def build_portfolio(paths: list[Path] | None = None, output: Path = Path("site")
                     pdf: bool = True, page_size: str = "letter", positioning: str | None = None) -> BuildResult:
     """Write the portfolio site (and its PDF) for the projects at ``paths`` (default: below the current folder)."""
     roots = discover([Path(p) for p in (paths or [Path(".")])])
-    projects = [load_project(root) for root in roots]
-    slugs: dict[str, Path] = {}
-    for project in projects:
-        if project.slug in slugs:
-            raise BuildError(f"Two projects share the folder name '{project.slug}' ({slugs[project.slug]} and "
-                             f"{project.root}); rename one folder so each project gets its own page.")
-        slugs[project.slug] = project.root
     output = Path(output)
-    _check_output(output, projects)
+    projects: list[Project] = []
+
+    def load() -> None:  # while the check scans in other processes
+        projects.extend(load_project(root) for root in roots)
+        slugs: dict[str, Path] = {}
+        for project in projects:
+            if project.slug in slugs:
+                raise BuildError(f"Two projects share the folder name '{project.slug}' ({slugs[project.slug]} and "
+                                 f"{project.root}); rename one folder so each project gets its own page.")
+            slugs[project.slug] = project.root
+        _check_output(output, projects)
+
+    run_checks(roots, projects, meanwhile=load)
     problems = []
-    run_checks(projects)
     for project in projects:
         if project.errors:
             problems.append(f"{project.slug}: {len(project.errors)} safety error(s) ({'; '.join(project.errors[:3])})")

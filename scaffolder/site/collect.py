@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,17 +110,20 @@ def load_project(root: Path) -> Project:
                    slug=root.name, title=_title(readme, root.name))
 
 
-def run_checks(projects: list[Project]) -> None:
-    """Fill each project's ``errors`` and ``unfinished`` from ``prooflane check`` and ``status``.
+def run_checks(roots: list[Path], projects: list[Project], meanwhile: Callable[[], object] | None = None) -> None:
+    """Fill the ``errors`` and ``unfinished`` of the ``projects`` at ``roots`` from ``prooflane check`` and ``status``.
 
     The projects are checked in one run (which scans large sets of files on both cores); each finding
-    goes to the project whose folder holds it.
+    goes to the project whose folder holds it. ``meanwhile`` (which may fill ``projects``) runs while
+    other processes scan.
     """
     from scaffolder.check import check_paths
 
+    if not roots:
+        return
+    report = check_paths(roots, fail_on="error", meanwhile=meanwhile)
     if not projects:
         return
-    report = check_paths([project.root for project in projects], fail_on="error")
     owners = sorted(((str(p.root), p) for p in projects), key=lambda pair: len(pair[0]), reverse=True)
 
     def owner(path: str) -> Project:

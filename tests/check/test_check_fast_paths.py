@@ -9,9 +9,9 @@ line ends. Speed itself is measured by benchmarks/bench_check.py, never here.
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
-from itertools import pairwise
 
 import pytest
 
@@ -146,23 +146,41 @@ def test_scan_in_two_processes_gives_the_serial_report(tmp_path, monkeypatch: py
     serial = to_json(check_paths([tmp_path]))
     used: list[bool] = []
     real = parallel.scan_in_processes
-    monkeypatch.setattr(parallel, "scan_in_processes", lambda state: used.append(True) or real(state))
+    monkeypatch.setattr(parallel, "scan_in_processes", lambda state, meanwhile=None: used.append(True) or real(state, meanwhile))
     monkeypatch.setattr(parallel, "MIN_BYTES", 0)
     assert to_json(check_paths([tmp_path])) == serial
     assert used or parallel._workers() < 2  # (one CPU: nothing to compare)
+    calls: list[int] = []  # the caller's own work runs once, in this process, while the others scan
+    assert to_json(check_paths([tmp_path], meanwhile=lambda: calls.append(os.getpid()))) == serial
+    assert calls == [os.getpid()]
+
+    def fails() -> None:
+        raise ValueError("the caller's own error")
+
+    for min_bytes in (0, 10**12):  # with processes and without: raised, not swallowed
+        monkeypatch.setattr(parallel, "MIN_BYTES", min_bytes)
+        with pytest.raises(ValueError, match="own error"):
+            check_paths([tmp_path], meanwhile=fails)
     problems = json.loads(serial)["summary"]["problems"]
     assert [p["path"].endswith(".prooflane.json") for p in problems].count(True) == 1
 
 
-def test_runs_cut_files_into_runs_of_about_equal_size() -> None:
-    from scaffolder.check.parallel import runs
+def test_tasks_keep_a_project_together_and_put_large_files_first(tmp_path) -> None:
+    from scaffolder.check.parallel import tasks
 
-    assert runs([], 4) == []
-    assert runs([5], 4) == [(0, 1)]
-    assert runs([1] * 8, 4) == [(0, 2), (2, 4), (4, 6), (6, 8)]
-    cut = runs([100, 1, 1, 1, 1, 100], 4)
-    assert cut[0][0] == 0 and cut[-1][1] == 6 and all(a < b for a, b in cut)
-    assert all(prev[1] == nxt[0] for prev, nxt in pairwise(cut))
+    assert tasks([], [], 2) == []
+    for name in ("one", "two"):
+        (tmp_path / name / "docs").mkdir(parents=True)
+        (tmp_path / name / ".prooflane.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "loose").mkdir()
+    paths = [tmp_path / "one" / ".prooflane" / "base.tar.gz", tmp_path / "one" / "README.md",
+             tmp_path / "one" / "docs" / "a.md", tmp_path / "one" / "big.md", tmp_path / "two" / "README.md",
+             tmp_path / "loose" / "x.md", tmp_path / "loose" / "y.md"]
+    sizes = [1000, 100, 100, 50_000, 300, 10, 10]
+    cut = tasks([(p, str(p)) for p in paths], sizes, 2)
+    assert cut[0] == [3]  # the large file alone, first
+    assert [0, 1, 2] in cut and [4] in cut and [5, 6] in cut  # each project (snapshot included) and folder together
+    assert sorted(i for task in cut for i in task) == list(range(len(paths)))
 
 
 _WORDY = ["Ann", "ann's", "son-in-law", "DR", "dr.", "Søren", "İstanbul", "12abc", "abc12", "x1", "’s", "-", "'", "510",
@@ -181,6 +199,13 @@ def test_word_index_matches_the_plain_searches(seed: int) -> None:
     lower = text.lower()
     textindex.forget()
     assert textindex.tokens(lower) == frozenset(TOKEN_RE.findall(lower))
+    plain: dict[str, list[int]] = {}  # each run's offsets, found by the regex engine
+    for m in re.finditer(r"[\w'’-]+", lower):
+        if re.search(r"[^\W\d_]", m.group()):
+            plain.setdefault(m.group(), []).append(m.start())
+    index = textindex.runs(lower)
+    assert list(index) == list(plain) and {run: index[run] for run in index} == plain
+    assert index.get("not-a-run-here", ()) == () and "not-a-run-here" not in index
     for pattern in (textindex._RUN_SPARSE_RE, textindex._RUN_ASCII_RE if lower.isascii() else textindex._RUN_RE):
         assert [m.span() for m in pattern.finditer(lower)] == [
             m.span() for m in re.finditer(r"[\w'’-]+", lower) if re.search(r"[^\W\d_]", m.group())]
@@ -260,3 +285,56 @@ def test_event_dates_from_the_slash_match_every_slash_tried(seed: int) -> None:
                 break
     fast = [md.match(text, h.start() - (2 if h.group("two") else 1)) for h in rules_clinical._MD_FROM_SLASH_RE.finditer(text)]
     assert [m.span() for m in fast if m] == plain
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_clinical_rules_over_the_content_of_blanked_data_match_the_whole_text(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Data whose fictional lines were blanked is searched only where something is left (content_regions)."""
+    from scaffolder.check import hits, rules_clinical
+
+    rng = random.Random(seed)
+    real = ["seen 6/30 after the fall, pager 4417", "92 yo woman s/p fx on 3/14", "DOB: 1950-03-04 card 4111 1111 1111 1111",
+            "call +44 20 7946 0991 on the 11th", "admitted March 5, 2021", "  98 with pneumonia", "GB82WEST12345698765432",
+            "ext. 2231", "on 03-04-1950", "x", "1/2 tab", "7/2 cath", "pt 6/2", "bp 120/80 on 5/6"]
+    for _ in range(12):
+        lines = []
+        for _ in range(rng.randint(300, 1500)):
+            if rng.random() < 0.97:
+                lines.append(" " * rng.randint(0, 200))
+            else:
+                lines.append(rng.choice(real) + " " * rng.randint(0, 3))
+        text = "\n".join(lines) + ("\n" if rng.random() < 0.5 else "")
+        assert hits.content_regions(text) is not None or len(text) < 1 << 16
+        fast = sorted(rules_clinical.scan(text))
+        with monkeypatch.context() as patch:
+            patch.setattr(rules_clinical, "content_regions", lambda text: None)
+            assert fast == sorted(rules_clinical.scan(text))
+
+
+@pytest.mark.parametrize("many", [False, True])
+def test_fictional_lines_are_blanked_as_line_by_line(many: bool) -> None:
+    """Both ways of blanking fictional lines (line by line for data full of FAKE- ids, from the cue words
+    elsewhere) blank exactly the lines is_fiction_line calls fictional."""
+    from scaffolder.check.hits import is_fiction_line
+    from scaffolder.check.scan import _without_fiction
+
+    rng = random.Random(int(many))
+    parts = ["FAKE-PT-1", "fake-x", "xFAKE-1", "synthetic", "synthetically", "made-up", "Invented", "\r", "\n", "\n",
+             " ", "a", ",", "placeholder", "-FAKE-", "FAKE", "fictional_", "ficTitious", "Jane Roe 03/04"]
+    for _ in range(100):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 2000))) + ("\nFAKE-1" * 300 if many else "")
+        expected = "\n".join(" " * len(line) if is_fiction_line(line) else line for line in text.split("\n"))
+        assert _without_fiction(text) == expected
+
+
+def test_every_word_list_reads_as_its_lines() -> None:
+    """The quick read of the generated lists gives each file's stripped, lower-cased, non-comment lines."""
+    from importlib import resources
+
+    from scaffolder.check import lexicons
+
+    folder = resources.files("scaffolder.check").joinpath("data")
+    names = [entry.name[:-4] for entry in folder.iterdir() if entry.name.endswith(".txt")]
+    assert "places" in names and "first_names" in names
+    for name in names:
+        assert lexicons.words(name) == frozenset(line.lower() for line in lexicons._lines(f"{name}.txt")), name
