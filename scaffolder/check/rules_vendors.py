@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from scaffolder.check import lexicons
-from scaffolder.check.hits import Hit
+from scaffolder.check.hits import Hit, find_all
 
 _COMPARISON = re.compile(r"compar|a real (?:product|vendor|system)|real-world|\(real\)|not invented|trademark", re.I)
 
@@ -28,13 +28,30 @@ def _first_words() -> tuple[str, ...]:
     return tuple(sorted({n.split()[0].lower() for n in lexicons.words("vendors") if n.strip()}))
 
 
+def _matches(text: str, low: str, present: list[str]) -> Iterator[re.Match[str]]:
+    """``_pattern().finditer(text)``: in ASCII text, tried only where the first word of a name occurs."""
+    pattern = _pattern()
+    if not text.isascii():  # (case-insensitive matching reaches beyond what lower() maps)
+        yield from pattern.finditer(text)
+        return
+    last = 0
+    for pos in sorted({pos for word in present for pos in find_all(low, word)}):
+        if pos < last:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+            last = m.end()
+
+
 def scan(text: str) -> Iterator[Hit]:
     """A warning for each line naming a real product or vendor without marking it as a comparison."""
     low = text.lower()
-    if not any(word in low for word in _first_words()):  # a substring search per name is far cheaper
+    present = [word for word in _first_words() if word in low]  # a substring search per name is far cheaper
+    if not present:
         return
     seen: set[int] = set()
-    for m in _pattern().finditer(text):
+    for m in _matches(text, low, present):
         word = m.group(0)
         if word.islower() or (word.isupper() and len(word) > 4):
             continue  # "epic" the adjective, or a heading in capitals

@@ -74,9 +74,9 @@ class RunIndex:
         if found is None:
             if word not in self._words:
                 raise KeyError(word)
-            if self._complete or len(word) <= 2 or len(self._offsets) >= LAZY_WORDS \
+            if self._complete or len(self._offsets) >= LAZY_WORDS \
                     or self._lower.count(word) > LAZY_HITS:
-                # a short or frequent word occurs inside many others, and many words cost more one by one
+                # a frequent word (or one inside many others) and many words cost more one by one
                 self._fill()
                 return self._offsets[word]
             found = self._offsets[word] = self._find(word)

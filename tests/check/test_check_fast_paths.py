@@ -338,3 +338,19 @@ def test_every_word_list_reads_as_its_lines() -> None:
     assert "places" in names and "first_names" in names
     for name in names:
         assert lexicons.words(name) == frozenset(line.lower() for line in lexicons._lines(f"{name}.txt")), name
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_vendor_names_tried_at_their_first_words_match_the_whole_pattern(seed: int) -> None:
+    from scaffolder.check import lexicons, rules_vendors
+
+    names = sorted(lexicons.words("vendors"))
+    parts = [*names, *(n.title() for n in names), *(n.upper() for n in names[:20]), " ", "\n", ".", "-", "x", "_", "a",
+             "compared with", "Epic", ".Epic", "Cerner-"]
+    rng = random.Random(seed)
+    for _ in range(100):
+        text = "".join(rng.choice(parts) + rng.choice(["", " ", "  ", "\n", "-", "."]) for _ in range(rng.randint(0, 60)))
+        low = text.lower()
+        present = [w for w in rules_vendors._first_words() if w in low]
+        expected = [m.span() for m in rules_vendors._pattern().finditer(text)]
+        assert [m.span() for m in rules_vendors._matches(text, low, present)] == (expected if present else [])
