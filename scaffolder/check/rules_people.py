@@ -296,11 +296,18 @@ def _sequences(text, names, filt, line_ok, hit, code=False, lower="", anchors=fr
     wanted = {w for w in (names | ((set(TOKEN_RE.findall(text.lower())) if tokens is None else tokens) & bare)) if w in bare and len(w) >= 4}
     if not wanted:
         return
+    clinical = lexicons.clinical_vocab()
     for w_start, w_end in textindex.word_spans(lower, wanted):
         original = text[w_start:w_end]
+        following = _NEXT_WORD_RE.match(lower, w_end)
+        if following is not None and len(following.group(1)) >= 4 and following.group(1) in clinical:
+            continue  # "upper or lowe extremities": a word typed before a body part or a clinical term
         if (original.islower() or (original.isupper() and _caps_line(text, w_start))) \
                 and not filt.skip(original) and line_ok(w_start):
             yield hit(w_start, w_end)
+
+
+_NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
 def _caps_line(text: str, pos: int) -> bool:

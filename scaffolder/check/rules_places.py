@@ -212,6 +212,12 @@ def _compound_suffixes() -> tuple[str, ...]:
     return tuple(s.lower() for s in _cues()["compound_suffixes"])
 
 
+# where a sentence ends: ". " after a word of two or more letters that is no street abbreviation's dot
+# ("Spec sent to BB on hold. Alb 2.6 ...": the number after the label's sentence is no address)
+# (a question does not end it: "what's the address? It's in 0269 ...")
+_SENTENCE_END_RE = re.compile(r"(?<=[a-z]{2})\.[ \t]+(?=[A-Z])|;[ \t]")
+
+
 def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
     """Every ``phi.geo`` hit of the address and city rules in ``text`` (already masked)."""
     p = _patterns()
@@ -263,7 +269,7 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
                 found = any(any(ch.isdigit() for ch in m.group("code")) for m in p["postcode"].finditer(line))
             if not found and tokset & fast["label"]:
                 for m in p["label"].finditer(line):
-                    rest = m.group("rest")
+                    rest = _SENTENCE_END_RE.split(m.group("rest"), 1)[0]  # the address ends with its sentence
                     if _DIGIT_RE.search(rest) and (_has_street_word(rest.split())
                                                    or re.search(r"\d{1,6}[ \t,]+[^\W\d_]", rest)):
                         found = True

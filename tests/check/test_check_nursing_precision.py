@@ -65,6 +65,8 @@ def test_dates_in_notes_are_found(text: str) -> None:
     "afebrile on po levaquin, wound culture pending, not in bursa.",
     "Pt's family is moving here from Colorado next month.",
     "Pt spent the winter in Jamaica with her sister.",
+    "no purposeful movement noted in upper or lowe extremities.",
+    "Spec sent to lab on hold. Alb 2.6 needs a nutrition consult.",
 ])
 def test_clinical_words_drugs_eponyms_and_states_are_quiet(text: str) -> None:
     assert phi(text) == []
@@ -142,3 +144,12 @@ def test_body_system_headers_drug_doses_and_anatomy_are_not_places_or_names(text
 
 def test_a_country_before_a_postcode_is_still_a_place() -> None:
     assert "phi.geo" in phi("She moved to Portugal 4470-123 with her son.")
+
+
+@pytest.mark.parametrize("text", [
+    "Records sent to 77 Velmorant Ave. He agreed to it.",
+    "Cool, what's the address? It's in 0269 Quorbeth terrasse 38",
+    "lives at 18 Zindrava Lane; no stairs at home.",
+])
+def test_an_address_after_its_label_is_found_within_its_sentence(text: str) -> None:
+    assert "phi.geo" in phi(text)
