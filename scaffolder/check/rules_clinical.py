@@ -35,6 +35,8 @@ _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
 _MONTH_WORDS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
                 r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)")
 _MD_RE = re.compile(r"(?<![\w/.:#+-])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d|%)")
+_CLOCK_AFTER_RE = re.compile(r"[ \t]+(?:(?:[01]\d|2[0-3])[0-5]\d|(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d/:.])")
+_ENTRY_AFTER_RE = re.compile(r"[ \t]+([A-Za-z]{2}[A-Za-z]*)")
 _MD_NOT_DATE_AFTER = re.compile(r"[ \t]*(?:strength|str\b|hr|hour|hours|tab|tabs|tablet|cup|of\b|ns\b|way|teaspoon|tsp|"
                                 r"inch|in\b|cm|mm|ml|cc|mg|x\b|times|power|motor|grade|pulse|pulses|dose)", re.I)
 _MD_NOT_DATE_BEFORE = re.compile(r"(?:strength|str|power|motor|grade|pulses?|mae|moves|grips?|score|gcs|ratio|rated|"
@@ -169,13 +171,21 @@ def scan(text: str) -> Iterator[Hit]:
     regions = content_regions(text)  # data with its fictional lines blanked: search only what is left
     for m in finditer_in(_MD_RE, text, regions) if "/" in text else ():
         before = text[max(0, m.start() - 16):m.start()]
-        if _MD_NOT_DATE_BEFORE.search(before) or _MD_NOT_DATE_AFTER.match(text, m.end()):
-            continue
+        if _MD_NOT_WORD_BEFORE.search(before) or _MD_NOT_DATE_AFTER.match(text, m.end()):
+            continue  # (whole words: "approx 10/16" is no "x 10/16")
         if m.group(1) == m.group(2) == "1" or (m.group(1) in ("1", "3") and m.group(2) in ("2", "3", "4", "8")):
             continue  # fractions: 1/2, 1/3, 3/4
         if is_scale(text, m.start(), m.end(), int(m.group(2))):
             continue
-        if clinical(m.start()) and ok(m.start()):
+        # a clinical word on the line; a clock time right after ("10/16 0930"); or the entry of a timeline,
+        # opening its line before a word ("10/13 CARDIAC CATH", "10/14 OR-REPAIR": the operating room; not a
+        # small score such as "4/5", an n/10 or "6/8 items")
+        timed = _CLOCK_AFTER_RE.match(text, m.end()) is not None
+        word = _ENTRY_AFTER_RE.match(text, m.end())
+        entry = word is not None and max(int(m.group(1)), int(m.group(2))) > 5 and m.group(2) != "10" \
+            and not (word.group(1).lower() in _not_entry_after() and word.group(1) != "OR") \
+            and not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t>*#-")
+        if (timed or entry or clinical(m.start())) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     low = lower_same_length(text)
     ordinals = [(m.start() - 1, m.end()) for m in finditer_in(_ORDINAL_FROM_SUFFIX_RE, low, regions)]  # the matches of _ORDINAL_HINT
@@ -278,6 +288,12 @@ def _scale_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
     cues = lexicons.table("date_cues")
     return (frozenset(cues["scale_words"]), frozenset(cues["pain_words"]), frozenset(cues["scale_after"]),
             frozenset(cues["date_words_before"]), frozenset(cues["weekdays"]) | lexicons.words("drugs"))
+
+
+@cache
+def _not_entry_after() -> frozenset[str]:
+    """Words after a month/day opening its line that make it a score, not a timeline entry (date_cues.json)."""
+    return frozenset(lexicons.table("date_cues")["not_entry_after"])
 
 
 @cache

@@ -153,3 +153,23 @@ def test_a_country_before_a_postcode_is_still_a_place() -> None:
 ])
 def test_an_address_after_its_label_is_found_within_its_sentence(text: str) -> None:
     assert "phi.geo" in phi(text)
+
+
+@pytest.mark.parametrize("text", [
+    "11/02 CARDIAC CATH: EF 55%, NO FOCAL WALL MOTION CHANGE.",
+    "9/28 OR-WASHOUT OF STERNAL WOUND.",
+    "DRIP STARTED APPROX 11/03 1415, TOLERATING.",
+    "- 8/21 moved to the step-down unit",
+    "12/7 TEE without clot",
+])
+def test_timeline_entries_and_dates_with_a_clock_time_are_dates(text: str) -> None:
+    assert "phi.date" in phi(text)
+
+
+@pytest.mark.parametrize("text", [
+    "5/5 strength bilat", "4/5 motor in LUE", "2/3 up bilat", "4/4 extremities warm", "2/2 grips equal",
+    "6/8 items recalled at the bedside", "7/10 with movement, 3/10 at rest", "6/6 pulses palpable", "8/8 hours slept",
+    "BP 120/80 1200", "peep 5/10 1600", "3/10 then 5/10 after walking",
+])
+def test_scores_opening_a_line_are_not_timeline_entries(text: str) -> None:
+    assert "phi.date" not in phi(text)
