@@ -35,6 +35,7 @@ _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
 _MONTH_WORDS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
                 r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)")
 _MD_RE = re.compile(r"(?<![\w/.:#+-])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d|%)")
+_PHONE_BEFORE_RE = re.compile(r"\d{3}[ .)-]*\d{4}[ \t,]*$")
 _CLOCK_AFTER_RE = re.compile(r"[ \t]+(?:(?:[01]\d|2[0-3])[0-5]\d|(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d/:.])")
 _ENTRY_AFTER_RE = re.compile(r"[ \t]+([A-Za-z]{2}[A-Za-z]*)")
 _MD_NOT_DATE_AFTER = re.compile(r"[ \t]*(?:strength|str\b|hr|hour|hours|tab|tabs|tablet|cup|of\b|ns\b|way|teaspoon|tsp|"
@@ -215,8 +216,10 @@ def scan(text: str) -> Iterator[Hit]:
             yield Hit(m.start("d"), m.end("d"), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     for m in finditer_near(_PAGER_RE, text, _PAGER_HINT, low, 5, 20, regions=regions):
         word = m.group(0).split()[0].lower().rstrip(".:#")
-        if word == "x" and not re.match(r"x\d{4,5}$", m.group(0).replace(" ", ""), re.I):
-            continue
+        if word == "x" and not (re.match(r"x\d{4,5}$", m.group(0), re.I) or (
+                re.match(r"x\d{4,5}$", m.group(0).replace(" ", ""), re.I) and _PHONE_BEFORE_RE.search(
+                    text, max(0, m.start() - 24), m.start()))):
+            continue  # "x 2000" in a note is a count ("NS .45 X 2000"); an extension follows a phone number
         if word in ("pg", "ext", "x") and len(m.group("num")) < 4:
             continue
         if ok(m.start()):

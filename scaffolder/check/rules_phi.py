@@ -744,7 +744,8 @@ _AFTER_PERSON_RE = re.compile(
     r"(?:'s|’s)?(?:[ \t]+[Nn]ame)?[ \t]*(?:[:,=–-][ \t]*|[ \t]+(?:named|called|is|was)[ \t]+|[ \t]+)"
     rf"(?P<name>{_FULL_NAME})"
 )
-_TITLE_RE = re.compile(rf"(?P<title>Mr|Mrs|Ms|Mx|Dr|Miss)(?:\.[ \t]*|[ \t]+)(?P<name>{_FULL_NAME})")
+# (a first initial may come before the name: "Dr B Muse", "Dr. J. Rose")
+_TITLE_RE = re.compile(rf"(?P<title>Mr|Mrs|Ms|Mx|Dr|Miss)(?:\.[ \t]*|[ \t]+)(?P<name>(?:[A-Z]\.?[ \t]+)?{_FULL_NAME})")
 _FIELD_PREFIX_RE = re.compile(
     r"(?:full|legal|first|last|given|family|maiden|mother'?s|father'?s|guardian'?s?|next[ -]of[ -]kin|"
     r"emergency contact|patient|member|client|resident|caregiver|spouse)[ _-]?$"

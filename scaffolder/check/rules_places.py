@@ -259,7 +259,7 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
         digits = _DIGIT_RE.search(line) is not None
         if digits:
             if ((tokset & fast["street"] or tokset & compounds) and _street_line(line, pool)) \
-                    or (tokset & fast["unit"] and p["unit"].search(line)) \
+                    or (tokset & fast["unit"] and _unit(line, p["unit"])) \
                     or (tokset & fast["military"] and p["military"].search(line)) \
                     or ("," in line and _TOWN_TAIL_RE.search(line) and p["town_code"].search(line)) \
                     or (tokset & fast["region_words"] and _region_postcode(line)) \
@@ -296,6 +296,14 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
             block = 4 if street else max(block - 1, 0)
         elif block:
             block = 0
+
+
+_FLOOR_RE = re.compile(r"(?:floor|fl)\.?[ \t]*#?[ \t]*\d{4}", re.I)
+
+
+def _unit(line: str, pattern: re.Pattern[str]) -> bool:
+    """A unit, suite, box or floor number; a floor has at most three digits ("arrived to floor 1500" is a time)."""
+    return any(_FLOOR_RE.match(m.group(0)) is None for m in pattern.finditer(line))
 
 
 def _candidate_lines(text: str, digit_words: set[str] | frozenset[str],

@@ -173,3 +173,20 @@ def test_timeline_entries_and_dates_with_a_clock_time_are_dates(text: str) -> No
 ])
 def test_scores_opening_a_line_are_not_timeline_entries(text: str) -> None:
     assert "phi.date" not in phi(text)
+
+
+@pytest.mark.parametrize("text", ["lytes checked, Dr B Quorbeth in to see pt", "seen by Dr. J. Velmorant today",
+                                  "Mr. A Zindrava called the unit"])
+def test_a_title_and_an_initial_before_a_surname_is_a_name(text: str) -> None:
+    assert "phi.name" in phi(text)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("NS .45 X 2000 over the shift", False),
+    ("PT ARRIVED TO FLOOR 1500 S/P CABG", False),
+    ("Call 608-263-1190 x 2231 for the desk.", True),
+    ("reach the charge nurse at x4417", True),
+    ("Apt 1500, Quorbeth Tower", True),
+])
+def test_counts_and_clock_times_are_no_extensions_or_floors(text: str, found: bool) -> None:
+    assert bool({"phi.phone", "phi.geo"} & set(phi(text))) is found
