@@ -14,8 +14,9 @@ Lines that say they are fictional are skipped; reserved fictional values never c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from scaffolder.check import lexicons, textindex
 from scaffolder.check.hits import Hit, is_fiction_line
@@ -235,8 +236,8 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
     cache: dict[str, bool] = {}
     offset = 0
     block = 0  # lines of an address block still allowed after a street line
-    grams_of = _grams_by_head()  # (only the first words of cities whose other words occur can start one here)
-    gram_heads = frozenset(h for h in gram_heads if any(all(w in whole for w in rest) for rest in grams_of.get(h, ())))
+    # (only the first words of cities whose other words occur can start one here)
+    gram_heads = frozenset(h for h in gram_heads if any(all(w in whole for w in rest) for rest in _grams_of(h)))
     military = wanted & fast["military"]  # (a ship's name opens a military address without a digit)
     hot = _candidate_lines(text, (wanted - fast["region_words"] - military) | compounds, wanted & fast["region_words"],
                            city_words | military, gram_heads)
@@ -339,17 +340,36 @@ def _may_fire(number: int, line: str, hot: tuple[set[int], set[int], set[int]]) 
 
 
 @cache
-def _grams_by_head() -> dict[str, list[tuple[str, ...]]]:
-    """The cities of two or three words (as split by the token pattern), by their first word."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for place in lexicons.places():
-        if " " not in place:
-            continue
+def _multiword_places() -> tuple[list[str], dict[str, list[str]]]:
+    """The cities of more than one word, sorted (looked up by their first word with a bisection), and the few
+    whose first word is not followed by a plain space, by that word."""
+    multi = sorted(place for place in lexicons.places() if " " in place)
+    odd: dict[str, list[str]] = {}
+    for place in multi:
+        head = place.split()[0]
+        if not place.startswith(head + " "):
+            odd.setdefault(head, []).append(place)
+    return multi, odd
+
+
+@lru_cache(maxsize=4096)
+def _grams_of(head: str) -> tuple[tuple[str, ...], ...]:
+    """The other words (as split by the token pattern) of each city of two or more words that starts with ``head``;
+    found per first word when a text holds it, so no start-up pass tokenises every city."""
+    multi, odd = _multiword_places()
+    prefix = head + " "
+    found = odd.get(head, [])[:]
+    i = bisect_left(multi, prefix)
+    while i < len(multi) and multi[i].startswith(prefix):
+        found.append(multi[i])
+        i += 1
+    out = []
+    for place in found:
         # (letters and spaces only: the tokens are the words, found far faster)
         words = place.split() if place.replace(" ", "").isalpha() else TOKEN_RE.findall(place)
-        if len(words) > 1:
-            out.setdefault(place.split()[0], []).append(tuple(words[1:]))
-    return out
+        if len(words) > 1 and place.split()[0] == head:
+            out.append(tuple(words[1:]))
+    return tuple(out)
 
 
 _CUE_BEFORE = re.compile(r"(?:\b(?:in|from|of|at|near|to|visiting|@)|@)[ \t]*$", re.I)
@@ -357,7 +377,7 @@ _CUE_BEFORE = re.compile(r"(?:\b(?:in|from|of|at|near|to|visiting|@)|@)[ \t]*$",
 
 @cache
 def _gram_heads() -> frozenset[str]:
-    return frozenset(p.split()[0] for p in lexicons.places() if " " in p)
+    return frozenset(p.split()[0] for p in _multiword_places()[0])
 
 
 def _city_with_cue(line: str, singles: set[str], grams: set[str], pool: frozenset[str] = frozenset()) -> bool:

@@ -354,3 +354,17 @@ def test_vendor_names_tried_at_their_first_words_match_the_whole_pattern(seed: i
         present = [w for w in rules_vendors._first_words() if w in low]
         expected = [m.span() for m in rules_vendors._pattern().finditer(text)]
         assert [m.span() for m in rules_vendors._matches(text, low, present)] == (expected if present else [])
+
+
+def test_cities_of_several_words_looked_up_by_first_word_match_a_full_pass() -> None:
+    from scaffolder.check import lexicons, rules_places
+    from scaffolder.check.rules_people import TOKEN_RE
+
+    reference: dict[str, list[tuple[str, ...]]] = {}
+    for place in lexicons.places():
+        words = TOKEN_RE.findall(place)
+        if " " in place and len(words) > 1:
+            reference.setdefault(place.split()[0], []).append(tuple(words[1:]))
+    assert set(reference) <= rules_places._gram_heads() and len(reference) > 1000
+    for head in rules_places._gram_heads():
+        assert sorted(rules_places._grams_of(head)) == sorted(reference.get(head, [])), head
