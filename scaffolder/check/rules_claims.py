@@ -52,6 +52,11 @@ _HUMAN_SUBJECT = re.compile(
     r"\b(?:clinicians?|doctors?|physicians?|nurses?|radiologists?|reviewers?|staff|humans?|people|experts?|"
     r"specialists?|teams?|pathologists?|pharmacists?|you|users?)\s+(?:can\s+|to\s+|will\s+|could\s+|then\s+)?$"
 )
+_VERB_FIRST = re.compile(r"\s*(?:detects|diagnoses|predicts|identifies|screens for|recogni[sz]es|spots|eliminates|ensures|"
+                         r"replaces|cures|treats|prevents|prescribes|outperforms|guarantees)\b")
+# a name such as MedBot, DermAssist or CareAI opening the sentence (a capital inside the word), or one ending
+# like a product's (Quorbot, Zindravision)
+_PRODUCT_FIRST = re.compile(r"\s*(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+(?:bot|ai|gpt|assist|vision|scan|dx))\b(?!['’])")
 _NOUN_BEFORE = frozenset(["of", "the", "a", "an", "and", "with", "uses", "use", "their", "his", "her", "primary", "secondary", "coded", "discharge", "icd", "multiple", "prior", "previous", "past", "common", "top", "by", "for", "on", "in", "from", "final", "differential", "working", "new", "missed", "correct", "wrong", "its", "your", "our", "my", "any", "no"])
 
 
@@ -75,7 +80,7 @@ RULES: tuple[_Rule, ...] = (
           verb_check=True),
     _Rule(_DIAGNOSTIC, ("detect", "identif", "screen", "predict", "recogni", "finds", "spots", "rules out", "diagnos"),
           re.compile(rf"(?:detect(?:s|ing)?|identif(?:y|ies|ying)|screens? for|predicts?|recogni[sz]es?|finds|spots|"
-                     rf"rules out|diagnos(?:e|es|ing))\s+(?:[\w-]+\s+){{0,2}}?{_DISEASE}\b"
+                     rf"rules out|diagnos(?:e|es|ing))\s+(?:[\w-]+\s+){{0,3}}?{_DISEASE}\b"
                      r"(?!\s+(?:risk|codes?|labels?|rates?|trends?|categories|prevalence|data|screening))"),
           "that it detects disease", "Say it flags or prioritises cases for a qualified person to review."),
     _Rule(_DIAGNOSTIC, ("treat", "cure", "prescrib", "choose", "decide", "recommend"),
@@ -97,11 +102,13 @@ RULES: tuple[_Rule, ...] = (
                      r"safe|correct|precise|precision|recall|certain|of (?:the )?(?:time|cases|patients))\b"),
           "100% performance",
           "Give the measured figure with its data set and limits, e.g. 'sensitivity 0.91 on 400 synthetic cases'."),
-    _Rule(_OVERCLAIM, ("never", "always", "perfect", "flawless", "error-free", "zero", "eliminat"),
+    _Rule(_OVERCLAIM, ("never", "always", "perfect", "flawless", "error-free", "zero", "eliminat", "ensur"),
           re.compile(r"never\s+(?:\w+\s+)?(?:miss(?:es)?|fails?|makes? (?:a )?mistakes?|gets? (?:it|anything) wrong|errs?)\b|"
                      r"always (?:right|correct|accurate)\b|(?:perfect|flawless|error-free)\s+(?:accuracy|results|"
                      r"performance|predictions?|detection)\b|zero (?:errors|mistakes|false negatives|misses)\b|"
-                     r"eliminates? (?:all )?(?:medical )?(?:errors|mistakes|risk)\b"),
+                     r"eliminates? (?:all |every )?(?:[\w-]+ )?(?:errors?|mistakes|risk)\b|"
+                     r"ensures? (?:that )?(?:no|nothing|none)\b[^.\n]{0,40}?\b(?:is|are|gets?|goes)\s+(?:ever\s+)?"
+                     r"(?:missed|overlooked|undetected)\b"),
           "that it never fails", "Say how often it fails on the test data and who checks its output.", needs_tool=True),
     _Rule(_OVERCLAIM, ("fda", "clinically proven", "clinically validated", "hipaa"),
           re.compile(r"fda[- ](?:approved|cleared|certified)|clinically (?:proven|validated)\b|"
@@ -155,7 +162,11 @@ def _excused(low: str, text: str, start: int, end: int, rule: _Rule) -> bool:
     from scaffolder.check.rules_claims_forms import human_subject, names_tool
 
     sentence, fragment = _sentence(low, start, end)
-    if human_subject(sentence) or not (names_tool(sentence) or fragment):
+    # a sentence opening with the claim's verb ("Detects early signs of ...") or with a product's name just
+    # before it ("MedBot can replace ...") has the tool for its subject, as a README fragment does
+    implied = _VERB_FIRST.match(sentence) is not None or (
+        _PRODUCT_FIRST.match(_sentence(text, start, end)[0]) is not None and len(clause_before(low, start).split()) <= 3)
+    if human_subject(sentence) or not (names_tool(sentence) or fragment or implied):
         return True
     clause = clause_before(low, start)
     if _NEGATION.search(clause):
@@ -170,7 +181,7 @@ def _excused(low: str, text: str, start: int, end: int, rule: _Rule) -> bool:
         previous = words[-1].strip(",;()") if words else ""
         if previous in _NOUN_BEFORE or not (previous in _TOOL_WORDS or previous.endswith("ly")):
             return True
-    return rule.needs_tool and not _TOOL_RE.search(clause)
+    return rule.needs_tool and not implied and not _TOOL_RE.search(clause)
 
 
 def scan(text: str, low: str | None = None, cues: Cues | None = None) -> Iterator[Hit]:

@@ -179,3 +179,33 @@ def test_addresses_in_other_street_orders_are_found(text: str) -> None:
 ])
 def test_street_words_in_ordinary_text_are_quiet(text: str) -> None:
     assert "phi.geo" not in cats(text)
+
+
+def claims(text: str) -> list[str]:
+    return [c for c in cats(text) if c.startswith("claim.")]
+
+
+@pytest.mark.parametrize("text", [
+    "Detects early signs of Parkinson's disease.",
+    "Predicts the onset of sepsis hours earlier.",
+    "Quorbot can replace your GP for everyday illnesses.",
+    "Zindravision detects melanoma from one photo.",
+    "Eliminates prescribing errors.",
+    "Ensures that no fracture is ever missed.",
+])
+def test_claims_whose_subject_is_implied_or_a_product_name_are_found(text: str) -> None:
+    assert claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Diagnoses were confirmed by pathology in every case.",
+    "Identifies patients due for a follow-up call.",
+    "Detects missing fields in the intake form.",
+    "Ensures that no field is left blank.",
+    "Eliminates duplicate rows.",
+    "PubMed lists studies that detect early signs of stroke.",
+    "Doctors detect early signs of Alzheimer's disease with memory tests.",
+    "The nurse identifies early signs of sepsis at the bedside.",
+])
+def test_verbs_opening_a_sentence_without_a_claim_and_other_subjects_stay_quiet(text: str) -> None:
+    assert claims(text) == []
