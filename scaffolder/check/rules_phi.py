@@ -663,6 +663,9 @@ _PERSONAL_SITE_LINE = re.compile(
 _INSTITUTION_HOST = re.compile(r"\.(?:gov|edu|int|mil)(?:\.[a-z]{2})?$|\.(?:ac|gob|gouv|govt|nhs)\.[a-z]{2}$")
 
 
+OWN_SITE_REASON = "the sentence presents it as someone's own site or shared page"
+
+
 def _public_host(host: str) -> bool:
     from scaffolder.check import lexicons
 
@@ -721,7 +724,7 @@ def _urls(c: _Ctx) -> Iterator[Hit]:
         elif any(host == h or host.endswith("." + h) for h in _SHARE_HOSTS) and len(parts.path) > 1:
             reason, severity = "it is a private share link that may open a real document", "warning"
         elif _personal_site(host, parts.path, parts.query, line, url):
-            reason, severity = "the sentence presents it as someone's own site or shared page", "error"
+            reason, severity = OWN_SITE_REASON, "error"
         else:
             continue
         yield Hit(m.start(), m.start() + len(url), "phi.url", severity,

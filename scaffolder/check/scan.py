@@ -238,8 +238,38 @@ def _not_own_name(hits: list[Hit], text: str, allowed: frozenset[str]) -> list[H
             words = {w.lower() for w in rules_people.TOKEN_RE.findall(text[h.start:h.end])}
             if words and allowed and words <= allowed | {"dr", "mr", "mrs", "ms"}:
                 continue
+        if allowed and h.category in ("phi.url", "phi.email") and _authors_own(h, text, allowed):
+            continue
         out.append(h)
     return out
+
+
+def _ascii(text: str) -> str:
+    """``text`` lower-cased without accents ("José O'Brien-Nguyễn" -> "jose o'brien-nguyen"), as addresses write names."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
+
+
+def _authors_own(h: Hit, text: str, allowed: frozenset[str]) -> bool:
+    """A web or e-mail address that is the author's own: in a project whose author is recorded, "my website
+    is ..." is the author's, and so is an address holding the author's name ("linkedin.com/in/dana-reyes",
+    "dana.reyes@...")."""
+    if h.category == "phi.url" and rules_phi.OWN_SITE_REASON in h.message:
+        return True
+    value = text[h.start:h.end].lower()
+    if h.category == "phi.email":
+        value = value.split("@", 1)[0]
+    elif "://" in value:
+        value = value.split("://", 1)[1]
+    squeezed = re.sub(r"[^a-z0-9]+", "", _ascii(value))
+    names = sorted({part for name in allowed for part in (re.sub(r"[^a-z0-9]+", "", _ascii(name)),
+                                                         *re.split(r"[^a-z0-9]+", _ascii(name))) if len(part) >= 2})
+    if len(names) == 1:
+        return len(names[0]) >= 3 and names[0] in squeezed
+    # two of the author's names, or an initial and a name ("dreyes"): one first name alone may be anyone's
+    return sum(name in squeezed for name in names) >= 2 or any(
+        a[0] + b in squeezed for a in names for b in names if a != b)
 
 
 def _new_only(hits: list[Hit], extra: Iterable[Hit]) -> list[Hit]:

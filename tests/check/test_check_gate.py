@@ -219,3 +219,15 @@ def test_identical_texts_are_each_reported_with_their_own_markers(tmp_path: Path
         by_file.setdefault(Path(finding.path).name, set()).add(finding.category)
     assert by_file["a.md"] == by_file["b.md"] and "phi.ssn" in by_file["a.md"]
     assert by_file["c.md"] == by_file["a.md"] | {"fill.unfilled"}
+
+
+def test_the_authors_own_web_and_mail_addresses_are_not_phi(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    (root / "README.md").write_text(
+        "## Contact\n\nMy profile: https://www.linkedin.com/in/jose-obrien-nguyen\n\nMy website is https://quorbeth-notes.dev/\n\n"
+        "Mail: jose.obrien@example-mail.net or jobrien-nguyen@outlook.com\n\n"
+        "Portal: https://mychart.quorbeth-health.org/patient/48213\n\nHer son wrote from quorbeth.z@gmail.com and jose.smith@gmail.com\n",
+        encoding="utf-8")
+    found = [(f.category, f.line) for f in check_paths([root]).findings if f.category in ("phi.url", "phi.email")]
+    assert found == [("phi.url", 9), ("phi.email", 11), ("phi.email", 11)]
+    assert [f.category for f in check_text("My website is https://quorbeth-notes.dev/\n")] == ["phi.url"]  # no author: kept
