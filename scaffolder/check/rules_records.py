@@ -1,7 +1,8 @@
 """Structured health records (HL7 FHIR as XML or JSON) read by field.
 
 In a FHIR resource the field says what a value is: ``name/family`` and ``name/given`` are names,
-``birthDate`` and ``period/start|end`` dates, ``address/line|city|district|postalCode`` places,
+``birthDate``, ``start|end`` and the fields that date an event (``effectiveDateTime``, ``issued``,
+``authoredOn`` ...) dates, ``address/line|city|district|postalCode`` places,
 ``telecom/value`` a phone or e-mail, ``identifier/value`` a record number or national id, and
 ``photo/url`` a photo. Standards namespaces and code systems (hl7.org/fhir, loinc.org, snomed.info,
 ``urn:oid:``, ``urn:ietf:`` ...: ``data/standards_hosts.txt``) are never values of these fields and
@@ -20,7 +21,13 @@ _FHIR_HINT = re.compile(r"hl7\.org/fhir|\"resourceType\"\s*:|<(?:Patient|Practit
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][\w.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>")
 _VALUE_ATTR = re.compile(r"\bvalue\s*=\s*[\"']([^\"']*)[\"']")
 _JSON_RE = re.compile(r"\"(family|given|birthDate|deceasedDateTime|line|city|district|postalCode|value|start|end|"
-                      r"url|system|identifier|telecom|photo|address|name|period)\"\s*:\s*(\[\s*)?(\"(?:[^\"\\]|\\.)*\")?")
+                      r"url|system|identifier|telecom|photo|address|name|period|[a-z]\w*(?:DateTime|Date)|date|issued|"
+                      r"authoredOn|created|recorded|sent|received|occurred|display)\"\s*:\s*(\[\s*)?(\"(?:[^\"\\]|\\.)*\")?")
+# a reference to a person's resource: the display text next to it is that person's name
+_PERSON_REFERENCE = re.compile(r"(?:Patient|Practitioner|RelatedPerson|Person|PractitionerRole)/[^\"'<>\s]+[\"']")
+# Fields that date an event of a person's care (admission, service, observation, order ...): a day-precise value
+# in one is a Safe Harbor date. (A record's own metadata, such as meta.lastUpdated, is not one of them.)
+_EVENT_DATE_FIELDS = frozenset(["date", "issued", "authoredOn", "created", "recorded", "sent", "received", "occurred"])
 _DAY_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 
 _WHAT = {
@@ -51,10 +58,9 @@ def _kind(field: str, parents: list[str], block: str) -> str | None:
                                                           "coding", "type", "code", "relationship", "extension")), "")
     if field in ("family", "given") and parent == "name":
         return "name"
-    if field in ("birthDate", "deceasedDateTime"):
-        return "date"
-    if field in ("start", "end") and parent == "period":
-        return "date"
+    if field in ("birthDate", "deceasedDateTime", "start", "end") or field in _EVENT_DATE_FIELDS \
+            or field.endswith(("DateTime", "Date")):
+        return "date"  # (start and end: of a period, an appointment or a slot)
     if field in ("line", "city", "district", "postalCode") and parent == "address":
         return "geo"
     if field == "value" and parent == "telecom":
@@ -104,6 +110,10 @@ def _xml(text: str) -> Iterator[Hit]:
                 stack.pop()
             continue
         value = _VALUE_ATTR.search(attrs)
+        if value is not None and tag == "display":
+            if value.group(1).strip() and _names_a_person(text, m.start()):
+                yield _hit("name", m.start(), m.end())
+            continue
         if value is not None:
             parents = [t for t, _ in stack]
             block_start = next((pos for t, pos in reversed(stack) if t in ("telecom", "identifier")), m.start())
@@ -125,9 +135,21 @@ def _json(text: str) -> Iterator[Hit]:
         if quoted is None and not array:
             continue
         value = quoted[1:-1] if quoted else ""
+        if key == "display":
+            if quoted and _names_a_person(text, m.start()):
+                yield _hit("name", m.start(), m.end())
+            continue
         holders = sorted(((pos, k) for k, pos in last.items()), reverse=True)
         parent = holders[0][1] if holders else ""
         block = text[holders[0][0]:m.end() + 200] if holders else ""
         kind = _kind(key, [parent], block)
         if kind and (_useful(kind, value) or (array and kind in ("name", "geo"))):
             yield _hit(kind, m.start(), m.end())
+
+
+def _names_a_person(text: str, pos: int) -> bool:
+    """True when a reference to a person's resource (Patient/..., Practitioner/...) stands just before ``pos``
+    in the same element, so the display text at ``pos`` is that person's name."""
+    before = text[max(0, pos - 160):pos]
+    cut = max(before.rfind("}"), before.rfind("{"), before.rfind("</"))
+    return _PERSON_REFERENCE.search(before[cut + 1:]) is not None

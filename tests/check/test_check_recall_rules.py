@@ -209,3 +209,35 @@ def test_claims_whose_subject_is_implied_or_a_product_name_are_found(text: str) 
 ])
 def test_verbs_opening_a_sentence_without_a_claim_and_other_subjects_stay_quiet(text: str) -> None:
     assert claims(text) == []
+
+
+_APPOINTMENT = """{
+  "resourceType": "Appointment",
+  "status": "booked",
+  "start": "2031-05-14T09:00:00Z",
+  "end": "2031-05-14T09:30:00Z",
+  "meta": {"lastUpdated": "2031-05-01T10:00:00Z"},
+  "participant": [
+    {"actor": {"reference": "Patient/p7", "display": "Q. Zindravel"}, "status": "accepted"},
+    {"actor": {"reference": "Location/l2", "display": "East Wing, floor two"}, "status": "accepted"}
+  ]
+}
+"""
+_OBSERVATION_XML = """<Observation xmlns="http://hl7.org/fhir">
+  <status value="final"/>
+  <subject><reference value="Patient/p9"/><display value="V. Quorbeth-Amsel"/></subject>
+  <effectiveDateTime value="2031-03-02T08:15:00Z"/>
+  <issued value="2031-03-02T11:00:00Z"/>
+  <code><coding><system value="http://loinc.org"/><code value="15074-8"/><display value="Glucose"/></coding></code>
+</Observation>
+"""
+
+
+@pytest.mark.parametrize("text, suffix, expected", [
+    (_APPOINTMENT, ".json", [(4, "phi.date"), (5, "phi.date"), (8, "phi.name")]),
+    (_OBSERVATION_XML, ".xml", [(3, "phi.name"), (4, "phi.date"), (5, "phi.date")]),
+])
+def test_fhir_event_dates_and_the_names_shown_for_person_references_are_found(text: str, suffix: str,
+                                                                              expected: list) -> None:
+    found = sorted({(f.line, f.category) for f in check_text(text, suffix=suffix) if f.category.startswith("phi.")})
+    assert found == expected  # the record's own lastUpdated, a location's display and a code's display stay quiet
