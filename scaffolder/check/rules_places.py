@@ -23,6 +23,7 @@ from scaffolder.check.hits import Hit, is_fiction_line
 from scaffolder.check.rules_people import TOKEN_RE, mask_eponyms
 
 _MESSAGE = "A place smaller than a state tied to a person (street, unit, town or postcode)."
+TOWN_MESSAGE = "A town or city tied to a person (a place smaller than a state)."
 _SUGGESTION = "Keep only the state or region, or use a fictional address from the project's pools."
 _T = r"[^\W\d_][\w'’.-]*"
 
@@ -256,7 +257,7 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
         low = line.lower()
         toks = TOKEN_RE.findall(low)
         tokset = set(toks)
-        found = False
+        found = town = False
         digits = _DIGIT_RE.search(line) is not None
         if digits:
             if ((tokset & fast["street"] or tokset & compounds) and _street_line(line, pool)) \
@@ -285,14 +286,14 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
             grams = {" ".join(toks[i:i + n]) for i, t in enumerate(toks) if t in heads
                      for n in (2, 3) if i + n <= len(toks)} & places if heads else set()
             if (singles or grams) and _city_with_cue(line, singles, grams, pool):
-                found = True
+                found = town = True
         if found and is_fiction_line(line):
             found = False
         if not block:
             cache[line] = found
         if found:
             col = len(line) - len(line.lstrip())
-            yield Hit(start + col, start + len(line), "phi.geo", "error", _MESSAGE, _SUGGESTION)
+            yield Hit(start + col, start + len(line), "phi.geo", "error", TOWN_MESSAGE if town else _MESSAGE, _SUGGESTION)
             street = digits and not _region_postcode(line)
             block = 4 if street else max(block - 1, 0)
         elif block:

@@ -231,3 +231,15 @@ def test_the_authors_own_web_and_mail_addresses_are_not_phi(tmp_path: Path) -> N
     found = [(f.category, f.line) for f in check_paths([root]).findings if f.category in ("phi.url", "phi.email")]
     assert found == [("phi.url", 9), ("phi.email", 11), ("phi.email", 11)]
     assert [f.category for f in check_text("My website is https://quorbeth-notes.dev/\n")] == ["phi.url"]  # no author: kept
+
+
+def test_towns_in_the_authors_own_career_are_not_phi_but_a_patients_are(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    (root / "README.md").write_text(
+        "I worked as an ICU nurse at a teaching hospital in Denver for six years.\n\n"
+        "Before this, I led a scheduling pilot at a clinic in Austin, Texas.\n\n"
+        "The patient moved to Seattle last spring.\n\nMy patient in Boston asked for a copy of her chart.\n\n"
+        "I visited her at 42 Velmorant Street, Springfield.\n", encoding="utf-8")
+    lines = sorted({f.line for f in check_paths([root]).findings if f.category == "phi.geo"})
+    assert lines == [5, 7, 9]
+    assert [f.category for f in check_text("I worked as an ICU nurse in Denver for six years.\n")] == ["phi.geo"]  # no author
