@@ -240,7 +240,7 @@ def _not_own_name(hits: list[Hit], text: str, allowed: frozenset[str]) -> list[H
                 continue
         if allowed and h.category in ("phi.url", "phi.email") and _authors_own(h, text, allowed):
             continue
-        if allowed and h.category == "phi.geo" and h.message == rules_places.TOWN_MESSAGE \
+        if allowed and ((h.category == "phi.geo" and h.message == rules_places.TOWN_MESSAGE) or h.category == "phi.date") \
                 and _about_the_author(text, h.start):
             continue
         out.append(h)
@@ -249,12 +249,14 @@ def _not_own_name(hits: list[Hit], text: str, allowed: frozenset[str]) -> list[H
 
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|My|we|We|our|Our)\b")
 _SOMEONE_ELSE_RE = re.compile(r"\b(?:patients?|pt|pts|client|resident|member|his|her|hers|him|their|son|daughter|wife|husband|"
-                              r"mother|father|family|caregiver|he|she|they|lives|living|home|address)\b", re.I)
+                              r"mother|father|family|caregiver|he|she|they|lives|living|home|address|mr|mrs|ms|admitted|"
+                              r"discharged|seen|born|dob|age|aged)\b", re.I)
 
 
 def _about_the_author(text: str, pos: int) -> bool:
     """True when the line holding ``pos`` speaks of the project's author (first person: "I worked as a nurse in
-    Denver") and of nobody else: a town in the author's own career is no patient's."""
+    Denver", "I started this project on 3/14") and of nobody else: a town or a date of the author's own career
+    is no patient's."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     line = text[start:end if end != -1 else len(text)]

@@ -243,3 +243,11 @@ def test_towns_in_the_authors_own_career_are_not_phi_but_a_patients_are(tmp_path
     lines = sorted({f.line for f in check_paths([root]).findings if f.category == "phi.geo"})
     assert lines == [5, 7, 9]
     assert [f.category for f in check_text("I worked as an ICU nurse in Denver for six years.\n")] == ["phi.geo"]  # no author
+
+
+def test_dates_of_the_authors_own_work_are_not_phi_but_a_patients_are(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    (root / "README.md").write_text("I started this project on 3/14 and finished it two weeks later.\n\n"
+                                    "I admitted him on 3/15 after the fall.\n\nI saw the patient on 3/19 at the clinic.\n",
+                                    encoding="utf-8")
+    assert sorted(f.line for f in check_paths([root]).findings if f.category == "phi.date") == [3, 5]
