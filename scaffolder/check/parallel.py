@@ -54,8 +54,9 @@ def cost(path: Path, size: int) -> float:
 
 
 def tasks(jobs: list[tuple[Path, str]], sizes: list[int], workers: int) -> list[list[int]]:
-    """The job indexes cut into tasks, costliest first: one task per project folder (or per folder with no
-    project above it), with every file that costs more than a share of the whole in a task of its own."""
+    """The job indexes cut into tasks, costliest first: the files of one project folder (or of a folder with no
+    project above it) together, cut into runs of about a share of the whole when they cost more, and every
+    file that costs more than a share in a task of its own."""
     costs = [cost(path, size) for (path, _), size in zip(jobs, sizes)]
     share = sum(costs) / max(1, workers * TASKS_PER_WORKER)
     homes: dict[Path, Path] = {}
@@ -66,7 +67,19 @@ def tasks(jobs: list[tuple[Path, str]], sizes: list[int], workers: int) -> list[
             alone.append([i])
         else:
             groups.setdefault(_home(path.absolute().parent, homes), []).append(i)
-    return sorted([*groups.values(), *alone], key=lambda task: (-sum(costs[i] for i in task), task[0]))
+    cut: list[list[int]] = []
+    for group in groups.values():  # a folder of many files is cut into runs of about one share each
+        run: list[int] = []
+        total = 0.0
+        for i in group:
+            if run and total + costs[i] > share:
+                cut.append(run)
+                run, total = [], 0.0
+            run.append(i)
+            # (a project's snapshot repeats its files, found again at no cost in the same run: not counted)
+            total += 0.0 if jobs[i][0].name == "base.tar.gz" else costs[i]
+        cut.append(run)
+    return sorted([*cut, *alone], key=lambda task: (-sum(costs[i] for i in task), task[0]))
 
 
 def _home(directory: Path, homes: dict[Path, Path]) -> Path:

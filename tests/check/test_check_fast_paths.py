@@ -181,6 +181,10 @@ def test_tasks_keep_a_project_together_and_put_large_files_first(tmp_path) -> No
     assert cut[0] == [3]  # the large file alone, first
     assert [0, 1, 2] in cut and [4] in cut and [5, 6] in cut  # each project (snapshot included) and folder together
     assert sorted(i for task in cut for i in task) == list(range(len(paths)))
+    many = [(tmp_path / "loose" / f"n{i:03d}.md", "") for i in range(200)]  # one folder of many small files
+    runs = tasks(many, [1000] * 200, 2)
+    assert len(runs) >= 8 and sorted(i for task in runs for i in task) == list(range(200))
+    assert all(task == list(range(task[0], task[0] + len(task))) for task in runs)  # consecutive files
 
 
 _WORDY = ["Ann", "ann's", "son-in-law", "DR", "dr.", "Søren", "İstanbul", "12abc", "abc12", "x1", "’s", "-", "'", "510",
