@@ -7,32 +7,18 @@ is asserted in test_check_fuzz_speed.py.
 
 from __future__ import annotations
 
-import time
-
 import pytest
-
-from scaffolder.check.scan import scan_text
 
 MB = 1 << 20
 UNITS = {"digits": "7", "colons": ":", "dots": ".", "at": "@", "dashes": "-", "slashes": "/", "mixed": "1:2.3@4-5/",
          "hex-colons": "a1:", "dotted-digits": "1."}
 
 
-def _seconds(text: str, runs: int = 3) -> float:
-    """CPU seconds of the fastest of ``runs`` scans (other work on the machine does not count)."""
-    best = float("inf")
-    for _ in range(runs):
-        started = time.process_time()
-        scan_text(text, suffix=".txt")
-        best = min(best, time.process_time() - started)
-    return best
-
-
 @pytest.mark.parametrize("name", sorted(UNITS))
-def test_time_grows_linearly(name: str) -> None:
+def test_time_grows_linearly(name: str, scan_seconds) -> None:
     unit = UNITS[name]
-    small = _seconds(unit * (MB // 4 // len(unit)))
-    large = _seconds(unit * (MB // len(unit)))
+    small = scan_seconds(unit * (MB // 4 // len(unit)))
+    large = scan_seconds(unit * (MB // len(unit)))
     # Quadratic growth is 16-fold; 8-fold allows for noise. Below 0.05 s the timer's resolution and
     # start-up costs dominate, so a fast small run is compared as 0.05 s (a 1 MB run under 0.4 s passes).
     assert large <= 8 * max(small, 0.05), f"{name}: {small:.3f}s for 256 KB, {large:.3f}s for 1 MB"
