@@ -17,10 +17,11 @@ import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from scaffolder.check.model import CheckReport
+from scaffolder.update.snapshot import SNAPSHOT
 
 if TYPE_CHECKING:
     from scaffolder.check.scan import Options, _State
@@ -45,6 +46,7 @@ def worth_it(state: _State) -> bool:
 # Relative cost of a byte by file type, for handing out tasks: a compressed snapshot unpacks to several
 # times its size of prose; generated data and code have few of the cues that make prose slow.
 COST_PER_BYTE = {".gz": 8.0, ".csv": 0.25, ".tsv": 0.25, ".py": 0.1}
+_SNAPSHOT_NAME = PurePosixPath(SNAPSHOT).name  # a project's base snapshot stays with its files
 TASKS_PER_WORKER = 4  # a file costing more than a worker's share over this many tasks is a task of its own
 
 
@@ -63,7 +65,7 @@ def tasks(jobs: list[tuple[Path, str]], sizes: list[int], workers: int) -> list[
     groups: dict[Path, list[int]] = {}
     alone: list[list[int]] = []
     for i, (path, _) in enumerate(jobs):
-        if costs[i] > share and path.name != "base.tar.gz":
+        if costs[i] > share and path.name != _SNAPSHOT_NAME:
             alone.append([i])
         else:
             groups.setdefault(_home(path.absolute().parent, homes), []).append(i)
@@ -77,7 +79,7 @@ def tasks(jobs: list[tuple[Path, str]], sizes: list[int], workers: int) -> list[
                 run, total = [], 0.0
             run.append(i)
             # (a project's snapshot repeats its files, found again at no cost in the same run: not counted)
-            total += 0.0 if jobs[i][0].name == "base.tar.gz" else costs[i]
+            total += 0.0 if jobs[i][0].name == _SNAPSHOT_NAME else costs[i]
         cut.append(run)
     return sorted([*cut, *alone], key=lambda task: (-sum(costs[i] for i in task), task[0]))
 

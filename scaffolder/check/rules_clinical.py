@@ -35,6 +35,7 @@ _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
 _MONTH_WORDS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
                 r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)")
 _MD_RE = re.compile(r"(?<![\w/.:#+-])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d|%)")
+_EXTENSION_RE = re.compile(r"x\d{4,5}$", re.I)
 _PHONE_BEFORE_RE = re.compile(r"\d{3}[ .)-]*\d{4}[ \t,]*$")
 _CLOCK_AFTER_RE = re.compile(r"[ \t]+(?:(?:[01]\d|2[0-3])[0-5]\d|(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d/:.])")
 _ENTRY_AFTER_RE = re.compile(r"[ \t]+([A-Za-z]{2}[A-Za-z]*)")
@@ -178,15 +179,9 @@ def scan(text: str) -> Iterator[Hit]:
             continue  # fractions: 1/2, 1/3, 3/4
         if is_scale(text, m.start(), m.end(), int(m.group(2))):
             continue
-        # a clinical word on the line; a clock time right after ("10/16 0930"); or the entry of a timeline,
-        # opening its line before a word ("10/13 CARDIAC CATH", "10/14 OR-REPAIR": the operating room; not a
-        # small score such as "4/5", an n/10 or "6/8 items")
+        # a clinical word on the line, a clock time right after ("10/16 0930"), or a timeline entry
         timed = _CLOCK_AFTER_RE.match(text, m.end()) is not None
-        word = _ENTRY_AFTER_RE.match(text, m.end())
-        entry = word is not None and max(int(m.group(1)), int(m.group(2))) > 5 and m.group(2) != "10" \
-            and not (word.group(1).lower() in _not_entry_after() and word.group(1) != "OR") \
-            and not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t>*#-")
-        if (timed or entry or clinical(m.start())) and ok(m.start()):
+        if (timed or _timeline_entry(text, m) or clinical(m.start())) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     low = lower_same_length(text)
     ordinals = [(m.start() - 1, m.end()) for m in finditer_in(_ORDINAL_FROM_SUFFIX_RE, low, regions)]  # the matches of _ORDINAL_HINT
@@ -216,9 +211,9 @@ def scan(text: str) -> Iterator[Hit]:
             yield Hit(m.start("d"), m.end("d"), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     for m in finditer_near(_PAGER_RE, text, _PAGER_HINT, low, 5, 20, regions=regions):
         word = m.group(0).split()[0].lower().rstrip(".:#")
-        if word == "x" and not (re.match(r"x\d{4,5}$", m.group(0), re.I) or (
-                re.match(r"x\d{4,5}$", m.group(0).replace(" ", ""), re.I) and _PHONE_BEFORE_RE.search(
-                    text, max(0, m.start() - 24), m.start()))):
+        if word == "x" and not (_EXTENSION_RE.match(m.group(0)) or (
+                _EXTENSION_RE.match(m.group(0).replace(" ", ""))
+                and _PHONE_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()))):
             continue  # "x 2000" in a note is a count ("NS .45 X 2000"); an extension follows a phone number
         if word in ("pg", "ext", "x") and len(m.group("num")) < 4:
             continue
@@ -291,6 +286,18 @@ def _scale_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
     cues = lexicons.table("date_cues")
     return (frozenset(cues["scale_words"]), frozenset(cues["pain_words"]), frozenset(cues["scale_after"]),
             frozenset(cues["date_words_before"]), frozenset(cues["weekdays"]) | lexicons.words("drugs"))
+
+
+def _timeline_entry(text: str, m: re.Match[str]) -> bool:
+    """True when the month/day ``m`` opens its line before a word: "10/13 CARDIAC CATH", "10/14 OR-REPAIR"
+    (the operating room). Not a small score such as "4/5", an n/10, or one before a word of
+    ``not_entry_after`` ("6/8 items", "7/10 with movement")."""
+    word = _ENTRY_AFTER_RE.match(text, m.end())
+    if word is None or max(int(m.group(1)), int(m.group(2))) <= 5 or m.group(2) == "10":
+        return False
+    if word.group(1).lower() in _not_entry_after() and word.group(1) != "OR":
+        return False
+    return not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t>*#-")
 
 
 @cache
