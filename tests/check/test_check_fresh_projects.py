@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import built_kinds  # (tests/conftest.py: a failing import must fail the run, not empty it)
 
 from scaffolder.check import check_paths, exit_code
 
-try:
-    from conftest import built_kinds
-except ImportError:  # pragma: no cover - run outside the repository's test tree
-    built_kinds = None
-
-
-KINDS = built_kinds() if built_kinds else []
+KINDS = built_kinds()
+assert KINDS, "no built kind to bake"
 
 
 @pytest.mark.parametrize("kind", KINDS)
