@@ -55,20 +55,20 @@ def cost(path: Path, size: int) -> float:
     return size * COST_PER_BYTE.get(path.suffix.lower(), 1.0)
 
 
-def tasks(jobs: list[tuple[Path, str]], sizes: list[int], workers: int) -> list[list[int]]:
-    """The job indexes cut into tasks, costliest first: the files of one project folder (or of a folder with no
-    project above it) together, cut into runs of about a share of the whole when they cost more, and every
+def tasks(jobs: list[tuple[Path, str]], sizes: list[int], workers: int,
+          home: Callable[[Path], Path] = lambda path: path.absolute().parent) -> list[list[int]]:
+    """The job indexes cut into tasks, costliest first: the files of one ``home`` (a file's project folder, or
+    its own folder when no project holds it) together, cut into runs of about a share of the whole when they cost more, and every
     file that costs more than a share in a task of its own."""
     costs = [cost(path, size) for (path, _), size in zip(jobs, sizes)]
     share = sum(costs) / max(1, workers * TASKS_PER_WORKER)
-    homes: dict[Path, Path] = {}
     groups: dict[Path, list[int]] = {}
     alone: list[list[int]] = []
     for i, (path, _) in enumerate(jobs):
         if costs[i] > share and path.name != _SNAPSHOT_NAME:
             alone.append([i])
         else:
-            groups.setdefault(_home(path.absolute().parent, homes), []).append(i)
+            groups.setdefault(home(path), []).append(i)
     cut: list[list[int]] = []
     for group in groups.values():  # a folder of many files is cut into runs of about one share each
         run: list[int] = []
@@ -82,27 +82,6 @@ def tasks(jobs: list[tuple[Path, str]], sizes: list[int], workers: int) -> list[
             total += 0.0 if jobs[i][0].name == _SNAPSHOT_NAME else costs[i]
         cut.append(run)
     return sorted([*cut, *alone], key=lambda task: (-sum(costs[i] for i in task), task[0]))
-
-
-def _home(directory: Path, homes: dict[Path, Path]) -> Path:
-    """The nearest folder at or above ``directory`` that holds a project manifest, else ``directory``."""
-    from scaffolder.manifest import MANIFEST_NAME
-
-    chain: list[Path] = []
-    found = directory
-    for candidate in [directory, *directory.parents]:
-        if candidate in homes:
-            found = homes[candidate]
-            break
-        chain.append(candidate)
-        if (candidate / MANIFEST_NAME).is_file():
-            found = candidate
-            break
-    else:
-        found = directory
-    for seen in chain:
-        homes[seen] = found
-    return found
 
 
 def _scan_task(jobs: list[tuple[Path, str]], options: Options) -> list[CheckReport]:
@@ -125,7 +104,10 @@ def scan_in_processes(state: _State, meanwhile: Callable[[], object] | None = No
     they are done.
     """
     workers = _workers()
-    cut = tasks(state.jobs, state.job_sizes, workers)
+    from scaffolder.check.scan import _project_for
+
+    cut = tasks(state.jobs, state.job_sizes, workers,
+                lambda path: _project_for(path, state)[1] or path.absolute().parent)
     pieces = [[state.jobs[i] for i in task] for task in cut]
     raised: BaseException | None = None
     try:

@@ -12,6 +12,7 @@ import json
 import os
 import random
 import re
+from pathlib import Path
 
 import pytest
 
@@ -177,7 +178,11 @@ def test_tasks_keep_a_project_together_and_put_large_files_first(tmp_path) -> No
              tmp_path / "one" / "docs" / "a.md", tmp_path / "one" / "big.md", tmp_path / "two" / "README.md",
              tmp_path / "loose" / "x.md", tmp_path / "loose" / "y.md"]
     sizes = [1000, 100, 100, 50_000, 300, 10, 10]
-    cut = tasks([(p, str(p)) for p in paths], sizes, 2)
+
+    def home(path: Path) -> Path:  # the nearest folder with a manifest, as the scan finds it
+        return next((d for d in path.parents if (d / ".prooflane.json").is_file()), path.parent)
+
+    cut = tasks([(p, str(p)) for p in paths], sizes, 2, home)
     assert cut[0] == [3]  # the large file alone, first
     assert [0, 1, 2] in cut and [4] in cut and [5, 6] in cut  # each project (snapshot included) and folder together
     assert sorted(i for task in cut for i in task) == list(range(len(paths)))
