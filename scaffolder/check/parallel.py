@@ -114,7 +114,6 @@ def scan_in_processes(state: _State, meanwhile: Callable[[], object] | None = No
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             results = pool.map(_scan_task, pieces, [state.options] * len(pieces))
             if meanwhile is not None:
-                state.meanwhile_done = True
                 try:
                     meanwhile()
                 except Exception as exc:  # raised once the pool is shut down

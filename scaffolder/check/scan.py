@@ -97,7 +97,6 @@ class _State:
     # project's base snapshot holds the same bytes as most of its files, and scanning them again finds the same.
     memo: dict[tuple[str, str, frozenset[str], bool], list[Hit]] = field(default_factory=dict)
     memo_chars: int = 0
-    meanwhile_done: bool = False  # the caller's own work ran while processes scanned
 
 
 MEMO_CHARS = 64_000_000  # texts kept for reuse in one run, at most (about 64 MB of text)
@@ -703,10 +702,15 @@ def check_paths_into(report: CheckReport, paths: list[str], options: Options,
         scan_path(arg, state)
     from scaffolder.check import parallel
 
-    parts = parallel.scan_in_processes(state, meanwhile) if parallel.worth_it(state) else None
+    pending = [meanwhile] if meanwhile is not None else []
+
+    def run_meanwhile() -> None:  # once, whether the processes ran it or this scan does
+        while pending:
+            pending.pop()()
+
+    parts = parallel.scan_in_processes(state, run_meanwhile) if parallel.worth_it(state) else None
     if parts is None:
-        if meanwhile is not None and not state.meanwhile_done:
-            meanwhile()
+        run_meanwhile()
         for path, display in state.jobs:
             scan_file(path, display, state)
         return
