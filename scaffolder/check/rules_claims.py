@@ -46,7 +46,7 @@ _MENTION = re.compile(
     r"\b(?:avoid|unsafe|red[- ]flags?|overclaim\w*|do not (?:say|write|claim|use)|don't (?:say|write|claim|use)|"
     r"never (?:say|write|claim)|instead of (?:writing|saying)|claims?|claimed|claiming|says|said|states|stated|markets?|"
     r"marketed|advertis\w*|promis(?:es|ed)|whether|verify|asks? (?:if|whether)|example of|"
-    r"banned|risky|planted|misleading)\b|\b(?:bad|unsafe|before|wrong|don't|avoid):|❌|✗|✘"
+    r"banned|risky|planted|misleading|bogus|fined|deceptive|unsubstantiated|false claims?)\b|\b(?:bad|unsafe|before|wrong|don't|avoid):|❌|✗|✘"
 )
 _HUMAN_SUBJECT = re.compile(
     r"\b(?:clinicians?|doctors?|physicians?|nurses?|radiologists?|reviewers?|staff|humans?|people|experts?|"
@@ -158,10 +158,18 @@ def _sentence(low: str, start: int, end: int) -> tuple[str, bool]:
     return line[cut + 1 if cut >= 0 else 0:stop], fragment
 
 
+def _asked(low: str, end: int) -> bool:
+    """True when the sentence holding ``end`` ends with a question mark."""
+    stop = re.compile(r"[.!?\n]").search(low, end)
+    return stop is not None and stop.group(0) == "?"
+
+
 def _excused(low: str, text: str, start: int, end: int, rule: _Rule) -> bool:
     from scaffolder.check.rules_claims_forms import human_subject, names_tool
 
     sentence, fragment = _sentence(low, start, end)
+    if _asked(low, end):
+        return True  # a question ("| Replaces doctors? | No ...") claims nothing
     # a sentence opening with the claim's verb ("Detects early signs of ...") or with a product's name just
     # before it ("MedBot can replace ...") has the tool for its subject, as a README fragment does
     implied = _VERB_FIRST.match(sentence) is not None or (

@@ -38,63 +38,116 @@ def _vocab() -> dict[str, re.Pattern[str]]:
     w = r"(?:[\w'’*-]+[ \t,]+)"
     return {
         "nominal": re.compile(rf"\b(?:{_alt(v['nominal'])})\b[ \t]+(?:of|for)\b[ \t]+{w}{{0,4}}?\**(?:{disease})\b"),
+        # what a headline says the tool is for: "for detecting COVID-19 from chest X-rays"
+        "purpose": re.compile(rf"\b(?:for|at|in)[ \t]+(?:the[ \t]+)?(?:early[ \t]+)?(?:detecting|diagnosing|predicting|"
+                              rf"identifying|classifying|screening[ \t]+for)\b[ \t]+{w}{{0,4}}?\**(?:{disease})\b"),
         "disease_noun": re.compile(rf"\b(?:{disease})\**[ \t]+(?:\**)(?:detection|prediction|diagnosis|diagnostics|classifier|"
                                    r"classification|screening|detector|identification)\b"),
         "verb": re.compile(rf"\b(?:{_alt(v['verbs'])})\b[ \t]+{w}{{0,6}}?\**(?:{disease})\b"),
         "provides": re.compile(r"\b(?:provides?|providing|delivers?|offers?|gives?|generates?|returns?|outputs?|makes?|"
-                               r"performs?)\b[ \t]+(?:[\w*-]+[ \t]+){0,3}?\**(?:diagnos[ie]s|diagnostics|diagnosis)\b"
-                               r"|\b(?:accurate|instant|medical|health|preliminary|automated|automatic|ai)\**[ \t]+\**"
-                               r"(?:diagnos[ie]s|diagnostics|diagnosis)\b"),
+                               r"performs?|establish(?:es)?|reach(?:es)?|assess(?:es)?)\b[ \t]+(?:[\w*-]+[ \t]+){0,4}?\**"
+                               r"(?:diagnos[ie]s|diagnostics|diagnosis)\b"
+                               r"|\b(?:accurate|instant|medical|health|preliminary|automated|automatic|ai|ai-powered|ai-based|"
+                               r"ai-driven)\**[ \t]+\**(?:diagnos[ie]s|diagnostics|diagnosis)\b"
+                               # what a symptom checker lists: "the five most probable diseases", "possible condition suggestions"
+                               r"|\b(?:probable|possible|likely|potential)[ \t]+(?:diseases?|conditions?|illness(?:es)?|diagnos[ie]s|"
+                               r"disorders?)\b|\b(?:disease|condition|illness|diagnosis)[ \t]+(?:suggestions?|predictions?)\b"),
         "early": re.compile(r"\b(?:early|instant|automatic|automated|real-time|rapid)\**[ \t]+\**(?:detection|diagnosis|"
                             r"diagnostics|screening)\b"),
         "likelihood": re.compile(rf"\b(?:determines?|predicts?|estimates?|calculates?|gives?|returns?|outputs?)\b[ \t]+"
                                  rf"(?:the[ \t]+)?(?:likelihood|probability|chance|odds)\b[^.]{{0,60}}\b(?:{disease})\b"),
         "whether": re.compile(rf"\bwhether\b[ \t]+(?:the[ \t]+|a[ \t]+)?(?:patient|user|person|you|they|someone)\b[^.]{{0,40}}"
-                              rf"\b(?:{disease})\b"),
+                              rf"\b(?:{disease})\b"
+                              rf"|\bif[ \t]+(?:the[ \t]+|a[ \t]+)?(?:patient|user|person|you|they|someone|he|she)[ \t]+(?:is|are|has|have)"
+                              rf"[ \t]+(?:likely|probably|at[ \t]+(?:high[ \t]+)?risk)\b[^.]{{0,30}}\b(?:{disease})\b"),
         "treat": re.compile(rf"\b(?:{_alt(v['treat_verbs'])})\b[ \t]+{w}{{0,3}}?(?:{disease})\b|\bcures?\b"),
         "dose": re.compile(rf"\b(?:{_alt(v['dose_verbs'])})\b[ \t]+(?:(?:the[ \t]+)?(?:patients?|users?|you|people|them)[ \t]+)?"
                            rf"(?:which|what|the right|the correct|the best|how much|their)[ \t]+(?:[\w-]+[ \t]+)?"
                            rf"(?:{_alt(v['dose_objects'])})\b"),
+        # doses and medicines as nouns: "personalised insulin dosage recommendations", "recommendations for insulin
+        # dosages", "outputs the bolus units", "suggested medicines based on symptoms"
+        "dose_noun": re.compile(r"\b(?:personali[sz]ed|tailored|individuali[sz]ed|intelligent|smart|automated)[ \t]+(?:[\w-]+[ \t]+)?"
+                                r"(?:dos(?:e|es|age|ages)|insulin|bolus|medicines?|medications?)\b"
+                                r"|\brecommendations?[ \t]+(?:for|of|on)[ \t]+(?:[\w-]+[ \t]+)?dos(?:e|es|age|ages)\b"
+                                r"|\b(?:adjusts?|outputs?|calculates?|computes?)[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+)?"
+                                r"(?:bolus|dos(?:e|es|age|ages)|insulin[ \t]+(?:units|doses?))\b"
+                                r"|\bsuggested[ \t]+(?:medicines|medications|drugs|remedies)\b"
+                                r"|\b(?:recommends?|suggests?)[ \t]+(?:basic[ \t]+|home[ \t]+|herbal[ \t]+)?(?:treatments|remedies|medicines|"
+                                r"medications)\b"),
+        # a person handed a diagnosis, or told to skip the clinician: "get an instant diagnosis", "skip the doctor's visit"
+        "self_serve": re.compile(rf"\b(?:get|gets|getting|receive|receives|obtain|obtains)\b[ \t]+(?:an?[ \t]+|your[ \t]+|their[ \t]+)?"
+                                 r"(?:instant|immediate|accurate|automated|automatic|ai|ai-powered|quick|fast|online|(?:the[ \t]+)?best(?:[ \t]+possible)?)[ \t-]+"
+                                 r"(?:medical[ \t]+)?(?:diagnos[ie]s|diagnosis)\b"
+                                 rf"|\bskip(?:s|ping)?[ \t]+(?:the[ \t]+|a[ \t]+|your[ \t]+)?(?:{clin})(?:['’]s)?\b"),
+        # a headline or bullet opening with the verb: "Predict diabetes from 8 features", "Detects pneumonia"
+        "verb_first": re.compile(r"^[\W_]*(?:detect|detects|diagnose|predict|predicts|classify|classifies|"
+                                 r"screen for|screens for)\b"),
         "replace": re.compile(rf"\b(?:replac(?:e|es|ed|ing)|substitut(?:e|es|ing) for)\b[ \t]+(?:the need for[ \t]+)?"
                               rf"(?:a[ \t]+|an[ \t]+|your[ \t]+|the[ \t]+|human[ \t]+)?(?:{clin})\b"
                               rf"|\bno (?:longer )?(?:need|needs|needed) (?:for |to see |to visit )?(?:a |an |your |the )?(?:{clin})\b"
-                              rf"|\bwithout (?:the need for|seeing|visiting|needing) (?:a |an |your )?(?:{clin})\b"),
-        "beats": re.compile(rf"\b(?:exceed(?:s|ing)?|outperform(?:s|ing)?|better than|beats?|surpass(?:es|ing)?)\b[^.]{{0,30}}"
-                            rf"\b(?:{clin})\b"),
+                              rf"|\bwithout (?:the need for|seeing|visiting|needing) (?:a |an |your )?(?:{clin})\b"
+                              rf"|\b(?:eliminat(?:e|es|ing)|remov(?:e|es|ing)|no) (?:the )?need (?:for|of) (?:a |an |your |the |human )?(?:{clin})\b"),
+        # a treatment plan or a care decision made by the tool: "provides treatment plans for depression",
+        # "decides who needs emergency care"
+        "plan": re.compile(rf"\b(?:provides?|creates?|generates?|builds?|designs?|offers?|recommends?|suggests?|prescribes?)\b[ \t]+"
+                           rf"(?:[\w-]+[ \t]+){{0,2}}?(?:treatment|therapy|medication|care)[ \t]+(?:plans?|regimens?)[ \t]+for\b"
+                           rf"[ \t]+{w}{{0,3}}?(?:{disease}|patients?|you|users?)\b"
+                           r"|\b(?:decides?|determines?|chooses?)\b[ \t]+(?:who|which[ \t]+patients?)[ \t]+(?:needs?|should[ \t]+"
+                           r"(?:get|receive|see|go))\b"),
+        "beats": re.compile(rf"\b(?:exceed(?:s|ing)?|outperform(?:s|ing)?|better than|beats?|surpass(?:es|ing)?|"
+                            rf"as (?:accurate|accurately|well|reliably|good) as)\b[^.]{{0,30}}\b(?:{clin})\b"),
+        # an outcome promised for the tool: "reduces mortality rates", "cuts readmissions by 30%"
+        "outcome": re.compile(r"\b(?:reduces?|reduced|cuts?|lowers?|slash(?:es)?|decreases?|halves)\b[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+                              r"(?:mortality|deaths|readmissions?|complications|hospitali[sz]ations?|icu[ \t]+stays?)\b"
+                              r"|\b(?:reduces?|cuts?|lowers?|decreases?)\b[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:falls|errors|costs)[ \t]+by[ \t]+"
+                              r"(?:up[ \t]+to[ \t]+)?\d+(?:\.\d+)?[ \t]?(?:%|percent|per[ \t]cent)"),
         # A percentage that names an interval's level ("a DeLong 95% interval", "95% CI") is no accuracy figure.
-        "figure": re.compile(rf"\d+(?:\.\d+)?[ \t]?(?:%|percent)(?![ \t]*(?:confidence|credible|CI\b|interval|"
+        "figure": re.compile(rf"\d+(?:\.\d+)?[ \t]?(?:%|percent|per[ \t]cent)(?![ \t]*(?:confidence|credible|CI\b|interval|"
                              rf"Wilson|Clopper|bootstrap|DeLong|exact))\+?[^.\n]{{0,40}}\b(?:{_alt(v['accuracy_words'])})\b"
-                             rf"|\b(?:{_alt(v['accuracy_words'])})\b[^.\n]{{0,30}}?\d+(?:\.\d+)?[ \t]?(?:%|percent)"
+                             rf"|\b(?:{_alt(v['accuracy_words'])})\b[^.\n]{{0,30}}?\d+(?:\.\d+)?[ \t]?(?:%|percent|per[ \t]cent)"
                              rf"(?![ \t]*(?:confidence|credible|CI\b|interval|Wilson|Clopper|bootstrap|DeLong|exact))"),
         "boast": re.compile(rf"\b(?:{_alt(v['accuracy_boasts'])})\b"),
-        "ai_role": re.compile(rf"\b(?:ai|a\.i\.|robot|virtual|digital|artificial)[ \t-]+(?:{_alt(v['ai_roles'])})\b"),
+        "ai_role": re.compile(rf"\b(?:ai|a\.i\.|robot|virtual|digital|artificial)[ \t-]+(?:{_alt(v['ai_roles'])})\b|\bdr\.?[ \t]*ai\b"),
         "proof": re.compile(rf"(?<![\w-])(?:{_alt(v['proof'])})(?![\w-])"),
-        "tool": re.compile(rf"(?<![\w-])(?:{_alt(v['tool_words'])})(?![\w-])|\w+ai\b|\bai\w*"),
+        "tool": re.compile(rf"(?<![\w-])(?:{_alt(v['tool_words'])})(?![\w-])|\w+(?:ai|bot|gpt)\b|\bai\w*"),
         "negation": re.compile(rf"(?<![\w-])(?:{_alt(v['negations'])})(?![\w-])|n['’]t\b"),
         "disclaimer": re.compile(rf"{_alt(v['disclaimers'])}"),
         "human_start": re.compile(rf"^[\W\d_]*(?:\w+:[ \t*]*)?(?:(?:the|your|a|an|many|most|some|our|trained|qualified|"
-                                  rf"practicing|licensed|human)[ \t]+)*(?:{clin}|you|people|patients)\b"),
+                                  rf"practicing|licensed|human)[ \t]+)*(?:(?P<clinician>{clin})|you|people|patients)\b"),
+        # a medical test as the sentence's subject: "A mammogram can find cancer early"
+        "test_start": re.compile(r"^[\W\d_]*(?:(?:a|an|the|your|this|regular|routine|annual|yearly)[ \t]+)*(?:mammograms?|"
+                                 r"(?:blood[ \t]+|pap[ \t]+|eye[ \t]+|skin[ \t]+|screening[ \t]+)?(?:tests?|exams?|examinations?)|"
+                                 r"screenings?|colonoscop(?:y|ies)|x-rays?|ultrasounds?|biops(?:y|ies)|pap[ \t]+smears?|"
+                                 r"(?:ct[ \t]+|mri[ \t]+)?scans?|mri)\b"),
+        # a nominal claim that is the subject of a general statement: "Early diagnosis ... helps reduce the risk"
+        "statement_verb": re.compile(r"[^,;:]{0,80}?\b(?:is|are|was|were|helps?|can|could|may|might|improves?|increases?|reduces?|"
+                                     r"saves?|leads?|matters|remains?|plays?|allows?|makes?)\b"),
         "human_inf": re.compile(rf"(?<!need )(?<!needs )(?<!needed )\b(?:for|helps?|helping|assists?|allows?|lets|enables?|supports?)[ \t]+(?:the[ \t]+|your[ \t]+|a[ \t]+)?"
                                 rf"(?:{clin})\b"),
     }
 
 
-_DIAG = ("nominal", "disease_noun", "early", "verb", "provides", "likelihood", "whether", "treat", "dose", "replace")
-_OVER = ("beats", "figure", "boast", "ai_role", "proof")
+_DIAG = ("nominal", "purpose", "disease_noun", "early", "verb", "provides", "self_serve", "likelihood", "whether", "treat", "dose",
+         "dose_noun", "plan", "replace")
+# What a sentence about a patient or user ("You no longer need a doctor", "Patients get an instant diagnosis")
+# can still claim for the tool; a clinician as the subject excuses every form.
+_PERSON_SUBJECT_FORMS = ("self_serve", "replace")
+_OVER = ("beats", "outcome", "figure", "boast", "ai_role", "proof")
 _MESSAGES = {
     "claim.diagnostic": ("A diagnostic claim: the sentence says the tool diagnoses, detects or treats disease, "
                          "or replaces a clinician.",
                          "Say what it does to support people, e.g. 'flags images for a clinician to review', and that a "
                          "qualified person decides."),
-    "claim.overclaim": ("An overclaim: an accuracy figure, approval, proof or 'AI doctor' tied to the tool.",
+    "claim.overclaim": ("An overclaim: an accuracy figure, approval, proof or “AI doctor” tied to the tool.",
                         "Report measured results with their data set and limits, and only approvals you can cite."),
 }
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_STEMS = ["diagnos", "detect", "predict", "screen", "identif", "classif", "recogni", "accura", "%", "percent", "proven", "clinically", "fda", "510", "validat", "zero", "save", "revolution", "guarantee", "doctor", "physician", "nurse", "radiolog", "clinician", "dose", "dosage", "medication", "cure", "treat", "prevent", "replac", "no longer", "exceed", "outperform", "better than", "beat", "whether", "find", "spot", "recogn", "tell", "catch", "flag", "determin", "sensitiv", "specific", "precision", "auc", "expert", "human-level", "cancer", "tumor", "tumour", "disease", "disorder", "condition", "lesion", "infection", "illness", "patholog", "abnormal"]
+_STEMS = ["diagnos", "detect", "predict", "screen", "identif", "classif", "recogni", "accura", "%", "percent", "proven", "clinically", "fda", "510", "validat", "zero", "save", "revolution", "guarantee", "doctor", "physician", "nurse", "radiolog", "clinician", "dose", "dosage", "medication", "cure", "treat", "prevent", "replac", "no longer", "decide", "choose", "therap", "need", "skip", "probab", "possib", "likel", "potential", "suggest", "mortality", "readmission", "death", "complication", "hospitali", "icu", "bolus", "insulin", "medicine", "medication", "remed", "per cent", "medics", "personnel", "staff", "gp", "exceed", "outperform", "better than", "beat", "whether", "find", "spot", "recogn", "tell", "catch", "flag", "determin", "sensitiv", "specific", "precision", "auc", "expert", "human-level", "cancer", "tumor", "tumour", "disease", "disorder", "condition", "lesion", "infection", "illness", "patholog", "abnormal"]
 _STEM_RE = re.compile(alternation(_STEMS))  # one of them must be in a line for any claim rule to fire
 _STEM_WORD_RE = re.compile(alternation(s for s in _STEMS if re.fullmatch(r"[^\W\d_][\w'’-]*", s)))  # inside a word
 _STEM_OTHER = tuple(s for s in _STEMS if not re.fullmatch(r"[^\W\d_][\w'’-]*", s))  # "%", "510", "no longer" ...
-_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|$)|[^\n]+")
+# a sentence of a line; a point inside a number or a word ("98.7%", "v2.1") does not end it
+_SENTENCE_RE = re.compile(r"[^.!?]*(?:[.!?](?=[\w%])[^.!?]*)*(?:[.!?]+|$)")
 _FRAGMENT_RE = re.compile(r"^\s*(?:[-*+>•#]|\d+[.)]|\*\*|✅|🎯|🧠|📷)")
 
 
@@ -130,18 +183,15 @@ def _line_claims(line: str) -> list[tuple[int, int, str]]:
     if _mention(low) or p["disclaimer"].search(low):
         return []
     out: list[tuple[int, int, str]] = []
-    for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", low):
+    for m in _SENTENCE_RE.finditer(low):
         sentence = m.group(0)
         if sentence.rstrip().endswith("?") or len(sentence.strip()) < 8:
             continue
-        found = _claim(sentence, p, fragment or (m.start() == 0 and len(line) < 90))
-        if found is None:
-            continue
-        category, span = found
-        col, end_col = m.start() + span[0], m.start() + span[1]
-        if _in_quotes(line, col, end_col) and not line.lstrip().startswith(('"', "“")):
-            continue  # a quoted claim is a mention ("replace 'our AI diagnoses cancer' with ...")
-        out.append((col, end_col, category))
+        for category, span in _claim(sentence, p, fragment or (m.start() == 0 and len(line) < 90)):
+            col, end_col = m.start() + span[0], m.start() + span[1]
+            if _in_quotes(line, col, end_col) and not line.lstrip().startswith(('"', "“")):
+                continue  # a quoted claim is a mention ("replace 'our AI diagnoses cancer' with ...")
+            out.append((col, end_col, category))
     return out
 
 
@@ -154,29 +204,56 @@ def _mention(low: str) -> bool:
 
 
 _HYPOTHETICAL = re.compile(r"\b(?:can|could|may|might|would)\b(?:[ \t]+[\w-]+){0,3}[ \t]*$")
-_NOMINAL_ONLY = ("nominal", "disease_noun", "provides", "early", "figure", "boast", "ai_role", "proof")
+# an outcome set as a goal: "aims to reduce readmissions", "target: cut falls by 20%"
+_GOAL = re.compile(r"\b(?:aims?[ \t]+to|aiming[ \t]+to|designed[ \t]+to|intended[ \t]+to|expected[ \t]+to|hopes?[ \t]+to|"
+                   r"seeks?[ \t]+to|goals?|targets?|objectives?|hypothes[ie]s)\b[^.]{0,40}$")
+# a figure given as a weakness: "a sensitivity of just 20%", "only 61% accurate"
+_LOW_FIGURE = re.compile(r"\b(?:just|only|merely|as low as|poor|poorly)\b[^.]{0,30}\d+(?:\.\d+)?[ \t]?(?:%|percent|per[ \t]cent)")
+_NOMINAL_ONLY = ("nominal", "purpose", "disease_noun", "provides", "self_serve", "dose_noun", "early", "figure", "boast", "ai_role",
+                 "proof")
+# nominal forms that open a sentence whose verb follows make a general statement, not a product's claim
+_SUBJECT_FORMS = ("nominal", "disease_noun", "early", "provides")
 
 
-def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool) -> tuple[str, tuple[int, int]] | None:
+def _in_subject(sentence: str, m: re.Match[str], p: dict[str, re.Pattern[str]]) -> bool:
+    """True when the match lies in a subject that names no tool, before the sentence's first verb:
+    "Early detection and accurate diagnosis are crucial ..." (a headline such as "Early detection of
+    diabetic retinopathy, powered by deep learning" has no such verb)."""
+    head = sentence[:m.start()]
+    if p["tool"].search(head) or p["statement_verb"].match(head + "\n"):
+        return False
+    return p["statement_verb"].match(sentence, m.end()) is not None
+
+
+def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool) -> list[tuple[str, tuple[int, int]]]:
+    """The sentence's claim (none, or one: the first diagnostic form that holds, else the first overclaim)."""
     tool = p["tool"].search(sentence) is not None
     if not (tool or fragment):
-        return None
-    if p["human_start"].search(sentence) or p["human_inf"].search(sentence):
-        return None
+        return []
+    start = p["human_start"].search(sentence)
+    if (start is not None and start.group("clinician")) or p["human_inf"].search(sentence) or p["test_start"].search(sentence):
+        return []
+    verb_first = fragment and p["verb_first"].match(sentence) is not None
     for names, category in ((_DIAG, "claim.diagnostic"), (_OVER, "claim.overclaim")):
         for name in names:
-            if not tool and name not in _NOMINAL_ONLY:
+            person_form = name in _PERSON_SUBJECT_FORMS
+            if (start is not None and not person_form) or not (
+                    tool or name in _NOMINAL_ONLY or (start is not None and person_form) or (verb_first and name == "verb")):
                 continue
             m = p[name].search(sentence)
             if m is None:
                 continue
             before = sentence[:m.start()] if name == "replace" else sentence[:m.end()]
             if p["negation"].search(before):
-                return None
-            if category == "claim.overclaim" and _HYPOTHETICAL.search(sentence[max(0, m.start() - 30):m.start()]):
-                return None
-            return category, m.span()
-    return None
+                return []
+            if name in _SUBJECT_FORMS and _in_subject(sentence, m, p):
+                continue  # "Early diagnosis of diabetic retinopathy helps reduce ..." states a fact
+            if category == "claim.overclaim" and (_HYPOTHETICAL.search(sentence[max(0, m.start() - 30):m.start()])
+                                                 or (name == "outcome" and _GOAL.search(sentence, 0, m.start()))
+                                                 or (name == "figure" and _LOW_FIGURE.search(sentence, 0, m.end()))):
+                continue
+            return [(category, m.span())]  # one claim per sentence, a diagnostic one first
+    return []
 
 
 def human_subject(sentence: str) -> bool:

@@ -46,7 +46,7 @@ _MD_NOT_DATE_BEFORE = re.compile(r"(?:strength|str|power|motor|grade|pulses?|mae
                                  r"a/c|mode|mmv|prvc|aprv)[ \t:=]*$", re.I)
 _ORDINAL_RE = re.compile(r"(?<![\w-])(?:the|on the|by the|until the|since the|from the)[ \t]+(3[01]|[12]\d|0?[1-9])"
                          r"(?:st|nd|rd|th)\b(?=[ \t]*(?:[.,;:)!?]|$|of\b|at\b|and\b|in the\b|@|\n))", re.I)
-_MONTH_DAY_RE = re.compile(rf"(?<![\w-])(?:{_MONTH_WORDS}\.?[ \t]+(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:.]|,?[ \t]*\d{{4}})"
+_MONTH_DAY_RE = re.compile(rf"(?<![\w-])(?:{_MONTH_WORDS}\.?[ \t]+(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:]|\.\d|,?[ \t]*\d{{4}})"
                            rf"|(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?-?{_MONTH_WORDS}\b\.?(?![ \t]*,?[ \t]*\d{{4}}))",
                            re.I)
 _MONTH_YEAR_RE = re.compile(rf"(?<![\w-])(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?[ \t-]*(?:of[ \t]+)?)?{_MONTH_WORDS}\b\.?,?"
@@ -177,7 +177,7 @@ def scan(text: str) -> Iterator[Hit]:
             continue  # (whole words: "approx 10/16" is no "x 10/16")
         if m.group(1) == m.group(2) == "1" or (m.group(1) in ("1", "3") and m.group(2) in ("2", "3", "4", "8")):
             continue  # fractions: 1/2, 1/3, 3/4
-        if is_scale(text, m.start(), m.end(), int(m.group(2))):
+        if is_scale(text, m.start(), m.end(), int(m.group(2))) or _count_of(text, m.end()):
             continue
         # a clinical word on the line, a clock time right after ("10/16 0930"), or a timeline entry
         timed = _CLOCK_AFTER_RE.match(text, m.end()) is not None
@@ -191,7 +191,7 @@ def scan(text: str) -> Iterator[Hit]:
             word = m.group(0).split()[0].lower().rstrip(".")
             if word in ("may", "march") and not m.group(0)[:1].isupper():
                 continue
-            if person(m.start()) and ok(m.start()):
+            if (person(m.start()) or _after_weekday(text, m.start())) and ok(m.start()):
                 yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     for m in finditer_near(_MONTH_YEAR_RE, text, None, low, 40, 60, months):
         if person(m.start()) and ok(m.start()):
@@ -209,6 +209,10 @@ def scan(text: str) -> Iterator[Hit]:
     for m in finditer_near(_GLUED_DATE_RE, text, _GLUED_HINT, low, 8, 12, regions=regions):
         if ok(m.start("d")):
             yield Hit(m.start("d"), m.end("d"), "phi.date", "error", _DATE_MSG, _DATE_FIX)
+    # an IBAN before the phone patterns, which would take its groups of digits for a phone number
+    for m in finditer_near(_IBAN_RE, text, _IBAN_HINT, None, 5, 50, regions=regions):
+        if iban_ok(m.group(0).rstrip()) and ok(m.start()):
+            yield Hit(m.start(), m.end(), "phi.account", "error", _ACCOUNT_MSG, _ACCOUNT_FIX)
     for m in finditer_near(_PAGER_RE, text, _PAGER_HINT, low, 5, 20, regions=regions):
         word = m.group(0).split()[0].lower().rstrip(".:#")
         if word == "x" and not (_EXTENSION_RE.match(m.group(0)) or (
@@ -251,9 +255,6 @@ def scan(text: str) -> Iterator[Hit]:
             yield Hit(m.start("num"), m.end("num"), "phi.account", "error", _ACCOUNT_MSG, _ACCOUNT_FIX)
     yield from _event_dates(text, low, ok, regions)
     yield from ages(text, regions)
-    for m in finditer_near(_IBAN_RE, text, _IBAN_HINT, None, 5, 50, regions=regions):
-        if iban_ok(m.group(0).rstrip()) and ok(m.start()):
-            yield Hit(m.start(), m.end(), "phi.account", "error", _ACCOUNT_MSG, _ACCOUNT_FIX)
 
 
 # --------------------------------------------------------------------------- dates tied to a clinical event
@@ -288,6 +289,15 @@ def _scale_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
             frozenset(cues["date_words_before"]), frozenset(cues["weekdays"]) | lexicons.words("drugs"))
 
 
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?,?[ \t]+$")
+
+
+def _after_weekday(text: str, pos: int) -> bool:
+    """True when a weekday name comes right before ``pos`` ("Thursday the 12th", "Fri Oct 3")."""
+    word = _WORD_BEFORE_RE.search(text, max(0, pos - 12), pos)
+    return word is not None and word.group(1).lower() in lexicons.table("date_cues")["weekdays"]
+
+
 def _timeline_entry(text: str, m: re.Match[str]) -> bool:
     """True when the month/day ``m`` opens its line before a word: "10/13 CARDIAC CATH", "10/14 OR-REPAIR"
     (the operating room). Not a small score such as "4/5", an n/10, or one before a word of
@@ -298,6 +308,17 @@ def _timeline_entry(text: str, m: re.Match[str]) -> bool:
     if word.group(1).lower() in _not_entry_after() and word.group(1) != "OR":
         return False
     return not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t>*#-")
+
+
+def _count_of(text: str, end: int) -> bool:
+    """True when a word of ``count_after`` follows a number over a number: "9/10 items done", "4/6 goals met"."""
+    word = _ENTRY_AFTER_RE.match(text, end)
+    return word is not None and word.group(1).lower() in _count_words()
+
+
+@cache
+def _count_words() -> frozenset[str]:
+    return frozenset(lexicons.table("date_cues")["count_after"])
 
 
 @cache

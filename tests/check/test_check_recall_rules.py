@@ -124,6 +124,8 @@ def test_ordinary_text_in_those_shapes_is_quiet(text: str) -> None:
     "FS were fine; at 4p 9/21 she was 188.",
     "96 s/p fall with hip fx, admitted from home.",
     "93 yo woman with CHF.",
+    "Family meeting set for Thursday the 12th.",
+    "Care conference moved to Fri Oct 3.",
 ])
 def test_dates_tied_to_clinical_events_and_old_ages_are_found(text: str) -> None:
     assert "phi.date" in cats(text)
@@ -136,6 +138,8 @@ def test_dates_tied_to_clinical_events_and_old_ages_are_found(text: str) -> None
     "Take 1/2 tab at night.",
     "Strength 5/5 in all extremities.",
     "90 mg given at noon.",
+    "Admitted last week; 9/10 items done on time on the checklist.",
+    "Pt met 4/6 goals on the discharge plan.",
 ])
 def test_vitals_settings_and_fractions_are_not_dates(text: str) -> None:
     assert "phi.date" not in cats(text)
@@ -192,6 +196,24 @@ def claims(text: str) -> list[str]:
     "Zindravision detects melanoma from one photo.",
     "Eliminates prescribing errors.",
     "Ensures that no fracture is ever missed.",
+    "State-of-the-art accuracy (AUC 0.97) for detecting COVID-19 from chest X-rays.",
+    "Quorbot answers your health questions and recommends the right medication for your symptoms.",
+    "Patients can skip the doctor's visit: upload a photo and get an instant diagnosis.",
+    "You no longer need to see a dermatologist for a mole check.",
+    "Achieves 98.7% accuracy on the test set, better than board-certified radiologists.",
+    "This chatbot provides personalised treatment plans for depression.",
+    "The system automatically triages patients and decides who needs emergency care.",
+    "Predict diabetes from 8 clinical features using XGBoost.",
+    "Our solution eliminates the need for a pathologist in routine screening.",
+    "The model correctly classified 94% of malignant tumours in our experiments.",
+    "Quorbot gives personalised insulin dosage recommendations after each meal.",
+    "After you log a meal, it outputs the bolus units for your next injection.",
+    "The chatbot returns the three most probable diseases for the symptoms entered.",
+    "- Possible condition suggestions",
+    "A small web app that tells you if someone is likely to have diabetes from a short form.",
+    "Our platform reduces sepsis mortality and shortens ICU stays.",
+    "The app has 93 per cent sensitivity for melanoma.",
+    "The Zindra app triages rashes as accurately as GPs.",
 ])
 def test_claims_whose_subject_is_implied_or_a_product_name_are_found(text: str) -> None:
     assert claims(text)
@@ -206,6 +228,23 @@ def test_claims_whose_subject_is_implied_or_a_product_name_are_found(text: str) 
     "PubMed lists studies that detect early signs of stroke.",
     "Doctors detect early signs of Alzheimer's disease with memory tests.",
     "The nurse identifies early signs of sepsis at the bedside.",
+    "Patients benefit from early detection of cancer through regular screening.",
+    "You decide which medication to take together with your doctor.",
+    "Patients should seek a medical diagnosis from a qualified clinician.",
+    "Doctors get an instant diagnosis suggestion to review, and they decide.",
+    "This project is a student exercise and has not been validated for clinical use.",
+    "The model outputs a risk score that a nurse reviews before any call is made.",
+    "Results on the held-out set: AUROC 0.81 (95% CI 0.77-0.85), calibration slope 0.94.",
+    "We trained a ResNet-50 on 5,856 chest X-ray images labelled as normal or pneumonia.",
+    "The dataset contains 70,000 records with 12 features such as age, cholesterol and blood pressure.",
+    "It summarises discharge notes so clinicians can review them faster.",
+    "Radiologists then confirm or reject each flagged finding.",
+    "Early diagnosis and treatment of glaucoma helps prevent vision loss.",
+    "A mammogram can find cancer at an early stage, when it is easier to treat.",
+    "| Replaces doctors? | No, it supports them |",
+    "The regulator fined a developer for bogus melanoma detection claims.",
+    "The app was poor at ruling melanoma out, with a sensitivity of just 20%.",
+    "The pilot aims to reduce readmissions by 10% over a year, measured against last year.",
 ])
 def test_verbs_opening_a_sentence_without_a_claim_and_other_subjects_stay_quiet(text: str) -> None:
     assert claims(text) == []
