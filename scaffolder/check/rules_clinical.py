@@ -34,7 +34,7 @@ from synthetic.identifiers import is_fictional_phone
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
 _MONTH_WORDS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
                 r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)")
-_MD_RE = re.compile(r"(?<![\w/.:#+-])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d|%)")
+_MD_RE = re.compile(r"(?:(?<![\w/.:#+-])|(?<=[^\W\d_]:))(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d|%)")
 _EXTENSION_RE = re.compile(r"x\d{4,5}$", re.I)
 _PHONE_BEFORE_RE = re.compile(r"\d{3}[ .)-]*\d{4}[ \t,]*$")
 _CLOCK_AFTER_RE = re.compile(r"[ \t]+(?:(?:[01]\d|2[0-3])[0-5]\d|(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d/:.])")
@@ -51,7 +51,7 @@ _MONTH_DAY_RE = re.compile(rf"(?<![\w-])(?:{_MONTH_WORDS}\.?[ \t]+(3[01]|[12]\d|
                            re.I)
 _MONTH_YEAR_RE = re.compile(rf"(?<![\w-])(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?[ \t-]*(?:of[ \t]+)?)?{_MONTH_WORDS}\b\.?,?"
                             rf"[ \t]*(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?[ \t]+)?(?:of[ \t]+)?(?:19|20)\d\d\b", re.I)
-_FULL_DATE_RE = re.compile(r"(?<![\w/.-])(?:(?:19|20)\d\d-[01]\d-[0-3]\d|(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])/(?:19|20)?\d\d"
+_FULL_DATE_RE = re.compile(r"(?:(?<![\w/.-])|(?<=[^\W\d_]-))(?:(?:19|20)\d\d-[01]\d-[0-3]\d|(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])/(?:19|20)?\d\d"
                            r"|(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d)(?![\w/-])")
 # "10-15-19 csru progress note", "admitted 3-2-98": a month-day-year with dashes opening a line or after a cue word
 _DASH_DATE_RE = re.compile(r"(?<![\w/.-])(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])-(?:19|20)?\d\d(?![\w/-]|[.,]\d)")
@@ -105,7 +105,7 @@ _ORDINAL_FROM_SUFFIX_RE = re.compile(r"[nrst][dht](?<=\d(?:st|nd|rd|th))\b")  # 
 _MONTH_HINT = re.compile("(?:" + alternation(_MONTH_WORDS[3:-1].split("|")) + r")\b")  # the same words, as a trie
 # The start of a full date: one to four digits that follow no word character, a separator, one or two
 # digits, a separator, a digit (found from the first separator, which the regex engine skips to fast).
-_FULL_DATE_HINT = re.compile(r"[-/.](?:" + "|".join(rf"(?<=(?<![\w/.-])\d{{{n}}}[-/.])" for n in range(1, 5))
+_FULL_DATE_HINT = re.compile(r"[-/.](?:" + "|".join(rf"(?<=(?:(?<![\w/.-])|(?<=[^\W\d_]-))\d{{{n}}}[-/.])" for n in range(1, 5))
                              + r")\d\d?[-/.]\d")
 _PAGER_HINT = re.compile(r"(?:p(?:ager|gr?)|b(?:eeper|leep|p#)|ext|x)(?:[ \t.:#]|no|number)*\d")
 _PLUS_HINT = re.compile(r"\+[1-9]")
@@ -179,9 +179,12 @@ def scan(text: str) -> Iterator[Hit]:
             continue  # fractions: 1/2, 1/3, 3/4
         if is_scale(text, m.start(), m.end(), int(m.group(2))) or _count_of(text, m.end()):
             continue
-        # a clinical word on the line, a clock time right after ("10/16 0930"), or a timeline entry
+        # a month/day that no scale, unit, count or sum explains is a date ("LBM 11/4", "WT 10/8 59.2kg"); a small
+        # one ("4/4", "2/3"), an n/10 or one inside a sum ("1/5 - 1/5 * 0.5") takes a clinical word on the line, a
+        # clock time right after ("10/16 0930") or a place as a timeline entry
+        small = max(int(m.group(1)), int(m.group(2))) <= 5 or m.group(2) == "10"
         timed = _CLOCK_AFTER_RE.match(text, m.end()) is not None
-        if (timed or _timeline_entry(text, m) or clinical(m.start())) and ok(m.start()):
+        if (not (small or _in_sum(text, m)) or timed or _timeline_entry(text, m) or clinical(m.start())) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     low = lower_same_length(text)
     ordinals = [(m.start() - 1, m.end()) for m in finditer_in(_ORDINAL_FROM_SUFFIX_RE, low, regions)]  # the matches of _ORDINAL_HINT
@@ -191,7 +194,9 @@ def scan(text: str) -> Iterator[Hit]:
             word = m.group(0).split()[0].lower().rstrip(".")
             if word in ("may", "march") and not m.group(0)[:1].isupper():
                 continue
-            if (person(m.start()) or _after_weekday(text, m.start())) and ok(m.start()):
+            # "on the 11th", "since the 3rd": a day of the month after a preposition needs no other cue
+            dated = pattern is _ORDINAL_RE and m.group(0)[:3].lower() != "the"
+            if (dated or person(m.start()) or _after_weekday(text, m.start())) and ok(m.start()):
                 yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     for m in finditer_near(_MONTH_YEAR_RE, text, None, low, 40, 60, months):
         if person(m.start()) and ok(m.start()):
@@ -310,6 +315,16 @@ def _timeline_entry(text: str, m: re.Match[str]) -> bool:
     return not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t>*#-")
 
 
+_SUM_BEFORE_RE = re.compile(r"(?:[+*=×÷(]|[ \t]-)[ \t]*$")
+_SUM_AFTER_RE = re.compile(r"[ \t]*(?:[+*=×÷)]|-[ \t])")
+
+
+def _in_sum(text: str, m: re.Match[str]) -> bool:
+    """True when an operator stands right before or after a number over a number ("1/5 - 1/5 * 0.5", "= 3/7")."""
+    return _SUM_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()) is not None \
+        or _SUM_AFTER_RE.match(text, m.end()) is not None
+
+
 def _count_of(text: str, end: int) -> bool:
     """True when a word of ``count_after`` follows a number over a number: "9/10 items done", "4/6 goals met"."""
     word = _ENTRY_AFTER_RE.match(text, end)
@@ -342,7 +357,8 @@ def is_scale(text: str, start: int, end: int, second: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 40):start].lower().split()
     prev = before[-1].strip(",.;:()") if before else ""
-    if any(w.strip(",.;:()") in _vent_words() for w in before[-4:]):  # "simv 900 10/25", "weaning on 5/5-.40"
+    vent = _vent_words()  # "simv 900 10/25", "weaning on 5/5-.40", "PEEP/PS 5/8"
+    if any(w.strip(",.;:()=") in vent or any(part in vent for part in w.strip(",.;:()=").split("/")) for w in before[-4:]):
         return True
     if prev in date_before:
         return False

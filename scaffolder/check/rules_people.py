@@ -382,6 +382,9 @@ def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
         yield hit(m.start("n1"), end, "warning" if cue in ("dr", "doctor") else "error")
 
 
+_INITIAL_SURNAME_RE = re.compile(r"(?<![\w.'’-])([A-Z])\.?[ \t]+([A-Z][^\W\d_]+(?:['’-][A-Za-z][^\W\d_]+)?)[ \t,]*$")
+
+
 def _signatures(text, filt, line_ok, hit) -> Iterator[Hit]:
     """Names right before a credential at the end of a clause: "Carole Hayes, RN", "irene snell, rn"."""
     names = lexicons.person_names()
@@ -393,6 +396,15 @@ def _signatures(text, filt, line_ok, hit) -> Iterator[Hit]:
             continue
         line_start = text.rfind("\n", max(0, m.start() - 60), m.start()) + 1 or max(0, m.start() - 60)
         before = text[max(line_start, m.start() - 60):m.start()]
+        signed = _INITIAL_SURNAME_RE.search(before)
+        surname = signed.group(2) if signed else ""
+        if signed and surname.lower() not in lexicons.clinical_vocab() and not filt.skip(surname) and (
+                _name_or_unknown(surname.capitalize() if surname.isupper() else surname) or surname.lower() in lexicons.words("surnames")
+                or surname.lower() in lexicons.words("first_names")):
+            start = m.start() - len(before) + signed.start()
+            if line_ok(start):  # "Q. Lander RRT", "J. Ostrowski, RN": an initial and a surname sign a note
+                yield hit(start, m.start() - len(before) + signed.end(2))
+            continue
         tokens = list(TOKEN_RE.finditer(before))
         kept: list[re.Match[str]] = []
         for t in reversed(tokens):
@@ -682,8 +694,14 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
         if first and last:
             value = text[first.start():last.end()]
             words = value.split()
+            # a middle initial between two capitalised words makes a name when one of them is known or unknown as a
+            # name and neither is a clinical word ("Sari J. Paavolainen", though "sari" is also a word)
             if _name_or_unknown(words[0]) and _name_or_unknown(words[-1]):
                 yield from emit(first.start(), value)
+            elif (_name_or_unknown(words[0]) or _name_or_unknown(words[-1])) and not any(
+                    filt.skip(w) or w.isupper() or w.lower() in lexicons.clinical_vocab() for w in (words[0], words[-1])) \
+                    and line_ok(first.start()):
+                yield hit(first.start(), first.start() + len(value))
     places = lexicons.places()
     for m in res["pair"].finditer(text):
         first, last = m.group("a"), m.group("b")

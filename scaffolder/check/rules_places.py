@@ -64,6 +64,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "hegyalja út 98.", "Luite tee 87": a street type after the name, in any case, then the house number
         "type_after": re.compile(rf"(?<![\w'’-])(?P<name>[^\W\d_][\w'’-]*)[ \t]+(?:{types_after})[ \t]+\d{{1,5}}[A-Za-z]?"
                                  rf"(?![\w/:-]|[.,]\d)", re.I),
+        # "03751 Gerrit Achterberghove 137", "28030 Edeby 55": a postcode or number, a name, the house number
+        "number_name_number": _NUMBER_NAME_NUMBER_RE,
         "word_number": re.compile(rf"(?:{_T}[ \t]+){{0,4}}{_T}\.?[ \t]+\d{{1,5}}[A-Za-z]?\.?(?![\w/.:-]*\d)"),
     }
 
@@ -161,18 +163,29 @@ def _region_postcode(line: str) -> bool:
 def _continues_block(line: str) -> bool:
     """A short line that can be the next part of an address: a town, ", XX", a country, a postcode."""
     stripped = line.strip(" \t>*-•|")
-    if not stripped or len(stripped) > 48 or stripped.endswith((".", ":", "!")):
+    if stripped.endswith(".") and stripped[-2:-1].isdigit():
+        stripped = stripped[:-1]  # "Austria 25173." ends the address and its sentence
+    if not stripped or len(stripped) > 48 or stripped.endswith((".", ":", "!")) or ":" in stripped:
         return False
     if re.fullmatch(r",?[ \t]*[A-Za-z]{2}\.?(?:[ \t]+\d{3,6})?", stripped) or re.fullmatch(r"\d{3,6}(?:[ -]\d{2,4})?\??", stripped):
         return True
-    words = [w for w in re.split(r"[\s,]+", stripped.rstrip("?")) if w]
+    words = [w.strip("()[]") for w in re.split(r"[\s,]+", stripped.rstrip("?")) if w.strip("()[]")]
     if not words or len(words) > 6:
         return False
     known = lexicons.places() | lexicons.words("regions")
     if stripped.rstrip("?").lower() in known:
         return True
-    return all((w[:1].isupper() and not (w.isupper() and len(w) > 1 and w.lower() not in known)) or w.isdigit()
-               or w.lower() in ("de", "du", "do", "da", "del", "la", "le", "van", "von") for w in words)
+    clinical = lexicons.clinical_vocab()
+
+    def part(w: str) -> bool:
+        if w.isdigit() or w.lower() in ("de", "du", "do", "da", "del", "la", "le", "van", "von"):
+            return True
+        if not w[:1].isupper():
+            return False
+        # a word in capitals is a town ("FÜRLING", "KNIVSTA") or a region code ("NO"), not a heading ("PLAN", "NEURO")
+        return not w.isupper() or len(w) <= 2 or w.lower() in known or (len(words) <= 3 and w.lower() not in clinical
+                                                                          and w.lower() not in lexicons.words("common_words"))
+    return all(part(w) for w in words)
 
 
 @cache
@@ -194,6 +207,28 @@ def _fast_sets() -> dict[str, frozenset[str]]:
 
 
 _DIGIT_RE = re.compile(r"\d")
+_TITLE_WORD = r"[A-Z\u00c0-\u00de\u0100-\u017f][^\W\d_A-Z]+(?:['’-][^\W\d_]+)*"
+_NUMBER_NAME_NUMBER_RE = re.compile(rf"(?<![\w.,/:-])\d{{1,6}}[ \t]+(?P<words>(?:{_TITLE_WORD}[ \t]+){{1,4}})\d{{1,5}}[A-Za-z]?"
+                                    r"(?![\w/:-]|[.,]\d)")
+
+
+def _named_street(line: str) -> bool:
+    """A number, one to four capitalised words of which one at least is no common word, and a house number, with
+    no clinical word, drug or month among them ("03751 Gerrit Achterberghove 137"; not "2 Tylenol 650")."""
+    common = lexicons.words("common_words")
+    clinical = lexicons.clinical_vocab()
+    for m in _NUMBER_NAME_NUMBER_RE.finditer(line):
+        words = [w.lower() for w in m.group("words").split()]
+        if any(w in clinical or w in _MONTHS for w in words):
+            continue
+        if any(w not in common for w in words):
+            return True
+    return False
+
+
+_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                     "dec"])
 _TOWN_TAIL_RE = re.compile(r",[ \t]*[A-Za-z]{2}\.?[ \t]+\d{4,6}")  # the cheap end of "Town, XX 12345"
 
 
@@ -242,10 +277,11 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
     military = wanted & fast["military"]  # (a ship's name opens a military address without a digit)
     hot = _candidate_lines(text, (wanted - fast["region_words"] - military) | compounds, wanted & fast["region_words"],
                            city_words | military, gram_heads)
+    hot_shapes = _shape_lines(text)
     for number, line in enumerate(text.split("\n")):
         start = offset
         offset += len(line) + 1
-        if not block and hot is not None and not _may_fire(number, line, hot):
+        if not block and hot is not None and not _may_fire(number, line, hot) and number not in hot_shapes:
             continue  # no word of any rule here, and no address block going on
         if not line.strip():
             block = 0
@@ -265,7 +301,8 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
                     or (tokset & fast["military"] and p["military"].search(line)) \
                     or ("," in line and _TOWN_TAIL_RE.search(line) and p["town_code"].search(line)) \
                     or (tokset & fast["region_words"] and _region_postcode(line)) \
-                    or (tokset & fast["types"] and _typed_street(line)):
+                    or (tokset & fast["types"] and _typed_street(line)) \
+                    or (number in hot_shapes and _named_street(line)):
                 found = True
             elif tokset & fast["postcode"]:
                 found = any(any(ch.isdigit() for ch in m.group("code")) for m in p["postcode"].finditer(line))
@@ -329,6 +366,14 @@ def _candidate_lines(text: str, digit_words: set[str] | frozenset[str],
 
 
 _CODE_AFTER_LETTER_RE = re.compile(r"[ \t](?<=[^\W\d_][ \t])[ \t]*\d{3,6}\b")  # what _region_postcode looks for
+
+
+def _shape_lines(text: str) -> set[int]:
+    """The lines holding a number, capitalised words and a number (:func:`_named_street` reads them)."""
+    if not _DIGIT_RE.search(text):
+        return set()
+    number = textindex.Lines(text).number
+    return {number(m.start()) for m in _NUMBER_NAME_NUMBER_RE.finditer(text)}
 
 
 def _may_fire(number: int, line: str, hot: tuple[set[int], set[int], set[int]]) -> bool:

@@ -280,3 +280,74 @@ def test_fhir_event_dates_and_the_names_shown_for_person_references_are_found(te
                                                                               expected: list) -> None:
     found = sorted({(f.line, f.category) for f in check_text(text, suffix=suffix) if f.category.startswith("phi.")})
     assert found == expected  # the record's own lastUpdated, a location's display and a code's display stay quiet
+
+
+@pytest.mark.parametrize("text", [
+    "GI: appetite good, LBM 11/4.",
+    "WT 10/8 59.2kg.",
+    "Arrived to CCU at 2300 10/15.",
+    "PRESENT HX:8/30 lethargic, febrile.",
+    "LITHIUM TOXICITY-9/2/92.",
+    "Positive culture from the A-line drawn on the 11th.",
+])
+def test_month_days_nothing_else_explains_are_dates(text: str) -> None:
+    assert "phi.date" in cats(text, ".txt")
+
+
+@pytest.mark.parametrize("text", [
+    "SETTINGS CPAP, FIO2 50%, PEEP/PS 5/8.",
+    "Net benefit = 1/5 - 1/5 * 0.5/0.5 at this threshold.",
+    "4/4 extremities warm, 2/2 grips equal.",
+])
+def test_settings_sums_and_small_scores_are_not_dates(text: str) -> None:
+    assert "phi.date" not in cats(text, ".txt")
+
+
+def _values(text: str) -> list[str]:
+    from scaffolder.check.scan import scan_text
+
+    return [text[h.start:h.end] for h in scan_text(text, suffix=".txt")[0] if h.category == "phi.name"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mr. O'Quorbeth-Amsel states he takes metoprolol at home.", "Mr. O'Quorbeth-Amsel"),
+    ("Seen by Dr. Renée Côté-Velmorant today.", "Dr. Renée Côté-Velmorant"),
+    ("ALL INFO ON THIS NOTE IS FOR A DIFFERENT PATIENT Q. ZINDRAVEL RRT", "Q. ZINDRAVEL"),
+    ("Reported by: J. Plinkerwood, RN", "J. Plinkerwood"),
+    ("Sari J. Velmorant will attend the meeting.", "Sari J. Velmorant"),
+])
+def test_names_are_found_whole_with_initials_accents_and_apostrophes(text: str, name: str) -> None:
+    assert name in _values(text)
+
+
+@pytest.mark.parametrize("text", [
+    "P: Start ditropan. Support pt. Keep careful I & O. Continue PT.",
+    "Echo shows cor pulmonale.",
+    "Pt seen in PT. Gait training, RN aware.",
+])
+def test_initials_and_clinical_words_before_a_credential_are_not_names(text: str) -> None:
+    assert _values(text) == []
+
+
+@pytest.mark.parametrize("text, lines", [
+    ("Address:\nKvorbeth Allee 31 Zindra Streets\n Suite 245\n ZINDRAVAL\n Austria 25173.\n", 4),
+    ("20789 Plinkerwood 46\n Suite 501\n", 2),
+    ("Send it to 03751 Quorbeth Achterhove 137\nVelmorant Springs\n, CO\n", 3),
+])
+def test_address_blocks_are_found_line_by_line(text: str, lines: int) -> None:
+    from scaffolder.check.scan import scan_text
+
+    hits = [h for h in scan_text(text, suffix=".txt")[0] if h.category.startswith("phi.")]
+    assert len({text.count("\n", 0, h.start) for h in hits}) == lines
+
+
+@pytest.mark.parametrize("text", [
+    "Gave 2 Tylenol 650 mg at 1400.\nPLAN\nNEURO: AOx3\n",
+    "Mobile: 723 813 266\nDesk: ext 4508\n",
+])
+def test_short_lines_after_numbers_are_no_address(text: str) -> None:
+    assert "phi.geo" not in cats(text, ".txt")
+
+
+def test_an_iban_in_groups_is_an_account_not_a_phone() -> None:
+    assert cats("Please wire the refund to GB29 NWBK 6016 1331 9268 19 by Friday.", ".txt") == ["phi.account"]
