@@ -142,7 +142,7 @@ _MESSAGES = {
                         "Report measured results with their data set and limits, and only approvals you can cite."),
 }
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_STEMS = ["diagnos", "detect", "predict", "screen", "identif", "classif", "recogni", "accura", "%", "percent", "proven", "clinically", "fda", "510", "validat", "zero", "save", "revolution", "guarantee", "doctor", "physician", "nurse", "radiolog", "clinician", "dose", "dosage", "medication", "cure", "treat", "prevent", "replac", "no longer", "decide", "choose", "therap", "need", "skip", "probab", "possib", "likel", "potential", "suggest", "mortality", "readmission", "death", "complication", "hospitali", "icu", "bolus", "insulin", "medicine", "medication", "remed", "per cent", "medics", "personnel", "staff", "gp", "exceed", "outperform", "better than", "beat", "whether", "find", "spot", "recogn", "tell", "catch", "flag", "determin", "sensitiv", "specific", "precision", "auc", "expert", "human-level", "cancer", "tumor", "tumour", "disease", "disorder", "condition", "lesion", "infection", "illness", "patholog", "abnormal"]
+_STEMS = ["diagnos", "detect", "predict", "screen", "identif", "classif", "recogni", "accura", "%", "percent", "proven", "clinically", "fda", "510", "validat", "zero", "save", "revolution", "guarantee", "doctor", "physician", "nurse", "radiolog", "clinician", "dose", "dosage", "medication", "cure", "treat", "prevent", "replac", "no longer", "decide", "choose", "therap", "the need", "no need", "skip", "mortality", "readmission", "death", "complication", "hospitali", "icu", "bolus", "insulin", "medicine", "medication", "remed", "per cent", "medics", "personnel", "exceed", "outperform", "better than", "beat", "whether", "find", "spot", "recogn", "tell", "catch", "flag", "determin", "sensitiv", "specific", "precision", "auc", "expert", "human-level", "cancer", "tumor", "tumour", "disease", "disorder", "condition", "lesion", "infection", "illness", "patholog", "abnormal"]
 _STEM_RE = re.compile(alternation(_STEMS))  # one of them must be in a line for any claim rule to fire
 _STEM_WORD_RE = re.compile(alternation(s for s in _STEMS if re.fullmatch(r"[^\W\d_][\w'’-]*", s)))  # inside a word
 _STEM_OTHER = tuple(s for s in _STEMS if not re.fullmatch(r"[^\W\d_][\w'’-]*", s))  # "%", "510", "no longer" ...
@@ -211,6 +211,18 @@ _GOAL = re.compile(r"\b(?:aims?[ \t]+to|aiming[ \t]+to|designed[ \t]+to|intended
 _LOW_FIGURE = re.compile(r"\b(?:just|only|merely|as low as|poor|poorly)\b[^.]{0,30}\d+(?:\.\d+)?[ \t]?(?:%|percent|per[ \t]cent)")
 _NOMINAL_ONLY = ("nominal", "purpose", "disease_noun", "provides", "self_serve", "dose_noun", "early", "figure", "boast", "ai_role",
                  "proof")
+# words one of which a form's every match holds (lower case)
+_GATES: dict[str, tuple[str, ...]] = {
+    "purpose": ("detecting", "diagnosing", "predicting", "identifying", "classifying", "screening"),
+    "self_serve": ("diagnos", "skip"),
+    "dose_noun": ("dos", "insulin", "bolus", "medicine", "medication", "remed", "treatment", "drug"),
+    "plan": ("plan", "regimen", "who", "which"),
+    "outcome": ("mortality", "death", "readmission", "complication", "hospitali", "icu", "falls", "errors", "costs"),
+    "whether": ("whether", "if"),
+    "likelihood": ("likelihood", "probability", "chance", "odds"),
+    "beats": ("exceed", "outperform", "better than", "beat", "surpass", " as "),
+    "ai_role": ("ai", "a.i.", "robot", "virtual", "digital", "artificial"),
+}
 # nominal forms that open a sentence whose verb follows make a general statement, not a product's claim
 _SUBJECT_FORMS = ("nominal", "disease_noun", "early", "provides")
 
@@ -240,6 +252,9 @@ def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool) -> list
             if (start is not None and not person_form) or not (
                     tool or name in _NOMINAL_ONLY or (start is not None and person_form) or (verb_first and name == "verb")):
                 continue
+            gate = _GATES.get(name)
+            if gate is not None and not any(g in sentence for g in gate):
+                continue  # (a form whose words are not in the sentence is not searched)
             m = p[name].search(sentence)
             if m is None:
                 continue

@@ -55,11 +55,11 @@ _FULL_DATE_RE = re.compile(r"(?:(?<![\w/.-])|(?<=[^\W\d_]-))(?:(?:19|20)\d\d-[01
                            r"|(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d)(?![\w/-])")
 # "10-15-19 csru progress note", "admitted 3-2-98": a month-day-year with dashes opening a line or after a cue word
 _DASH_DATE_RE = re.compile(r"(?<![\w/.-])(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])-(?:19|20)?\d\d(?![\w/-]|[.,]\d)")
-_DASH_DATE_HINT = re.compile(r"\d-\d\d?-\d\d")
+_DASH_DATE_HINT = re.compile(r"-(?<=\d-)\d\d?-\d\d")  # (a literal first: the regex engine skips to each "-")
 # "on10/14/82", "since5/3": a date glued to the word before it
 _GLUED_DATE_RE = re.compile(r"(?<![^\W\d_])(?:on|since|dob|from|until|till|dated?)(?P<d>(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
                             r"(?:/(?:19|20)?\d\d)?)(?![\w/]|[.,]\d)", re.I)
-_GLUED_HINT = re.compile(r"[a-z]\d\d?/\d")
+_GLUED_HINT = re.compile(r"/(?:(?<=[a-z]\d/)|(?<=[a-z]\d\d/))\d")
 _FULL_DATE_CUE = re.compile(r"(?:\bdate|\bwhen|\bsince|\bon|\bdated|\bborn|\bdob|\bbirth\w*|\bdied|\bvisit\w*|\bseen|"
                             r"\badmitted|\bdischarged)\b[^\n]{0,12}$", re.I)
 _PERSON_CUE = re.compile(r"\b(?:pt|pt's|pts|patient|patient's|he|she|his|her|mr|mrs|ms|son|daughter|husband|wife|"
@@ -93,10 +93,11 @@ _IBAN_LENGTHS = {"AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE
 
 _DECIMAL_RE = re.compile(r"\d+\.\d+")
 
-# Cheap first looks (patterns that start with a character class are searched fast by the regex engine).
-# The core every spaced number holds: two digits, separators, a digit (found from the separator, which
-# the regex engine skips to fast, so a long run of digits costs nothing).
-_SPACED_HINT = re.compile(r"[ \t.-](?<=\d\d[ \t.-])[ \t.-]*\d")
+# Cheap first looks (patterns that start with a literal or a character class are searched fast by the regex
+# engine; one that opens with a look-behind is tried at every position). The core every spaced number holds:
+# two digits, separators, a digit (found from the digit before a separator: prose has far fewer digits than
+# spaces, and in a long run of digits each position fails at once).
+_SPACED_HINT = re.compile(r"\d(?=[ \t.-])(?<=\d\d)[ \t.-]+\d")
 _CARD_HINT = re.compile(r"[1-6](?<=(?<![\w.,/-])[1-6])\d{3}")  # where a card number can start: once per run of digits
 _DATE_HINT = re.compile(r"\d[-/.]\d")
 _ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\b")
@@ -171,7 +172,7 @@ def scan(text: str) -> Iterator[Hit]:
     if not has_digit:
         return
     regions = content_regions(text)  # data with its fictional lines blanked: search only what is left
-    for m in finditer_in(_MD_RE, text, regions) if "/" in text else ():
+    for m in _month_days(text, regions) if "/" in text else ():
         before = text[max(0, m.start() - 16):m.start()]
         if _MD_NOT_WORD_BEFORE.search(before) or _MD_NOT_DATE_AFTER.match(text, m.end()):
             continue  # (whole words: "approx 10/16" is no "x 10/16")
@@ -211,7 +212,7 @@ def scan(text: str) -> Iterator[Hit]:
         opening = not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t>*#-")
         if (opening or _FULL_DATE_CUE.search(text, max(0, m.start() - 40), m.start())) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
-    for m in finditer_near(_GLUED_DATE_RE, text, _GLUED_HINT, low, 8, 12, regions=regions):
+    for m in finditer_near(_GLUED_DATE_RE, text, _GLUED_HINT, low, 10, 12, regions=regions):
         if ok(m.start("d")):
             yield Hit(m.start("d"), m.end("d"), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     # an IBAN before the phone patterns, which would take its groups of digits for a phone number
@@ -284,6 +285,19 @@ _MD_FROM_SLASH_RE = re.compile(r"/(?:(?<=(?<![\w/.:#+-])(?P<two>1[0-2]|0[1-9])/)
 
 
 _SLASH_DIGIT_RE = re.compile(r"/(?=\d)")
+_SLASH_BETWEEN_DIGITS_RE = re.compile(r"/(?<=\d/)(?=\d)")  # a literal first: the regex engine skips to each slash
+
+
+def _month_days(text: str, regions: list[tuple[int, int]] | None) -> Iterator[re.Match[str]]:
+    """The matches of ``_MD_RE``, found from their slash (the same matches as ``_MD_RE.finditer``, far faster:
+    a pattern that opens with a look-behind is tried at every position)."""
+    for h in finditer_in(_SLASH_BETWEEN_DIGITS_RE, text, regions):
+        slash = h.start()
+        for start in (slash - 2, slash - 1):
+            m = _MD_RE.match(text, start) if start >= 0 else None
+            if m is not None and m.end(1) == slash:
+                yield m
+                break
 
 
 @cache

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from scaffolder.check import lexicons, textindex
-from scaffolder.check.hits import Hit, is_fiction_line
+from scaffolder.check.hits import Hit, finditer_near, is_fiction_line
 from scaffolder.check.rules_people import TOKEN_RE, mask_eponyms
 
 _MESSAGE = "A place smaller than a state tied to a person (street, unit, town or postcode)."
@@ -188,6 +188,15 @@ def _continues_block(line: str) -> bool:
     return all(part(w) for w in words)
 
 
+def _key_word(phrase: str) -> str:
+    """The word of ``phrase`` that is likely rarest in text (every line holding the phrase holds it): its longest
+    uncommon word, else its longest word, the last of equals ("at" of "is at", "york" of "new york")."""
+    words = phrase.split()
+    common = lexicons.words("common_words")
+    pool = [w for w in words if w not in common] or words
+    return max(reversed(pool), key=len)
+
+
 @cache
 def _fast_sets() -> dict[str, frozenset[str]]:
     cues = _cues()
@@ -196,18 +205,23 @@ def _fast_sets() -> dict[str, frozenset[str]]:
         # ("St", "Rd" and the like are clinical shorthand in capitals, street types in title case: kept)
         "street": (_street_words() - lexicons.words("clinical_words")) | lexicons.words("street_extra"),
         "unit": frozenset(u.split()[-1].strip(".") for u in cues["units"]),
-        "postcode": frozenset(u.split()[0] for u in cues["postcode_labels"]),
-        "label": frozenset(u.split()[0].rstrip(":") for u in cues["address_labels"]),
+        "postcode": frozenset(_key_word(u) for u in cues["postcode_labels"]),
+        "label": frozenset(_key_word(u.rstrip(":")) for u in cues["address_labels"]),
         "region_words": frozenset(w for r in regions for w in r.split()),
+        # the words that find a line where a region can be (one per region: "york" of "new york"); a region of
+        # fewer than four letters never counts (see _region_postcode)
+        "region_keys": frozenset(_key_word(r) for r in regions if len(r) >= 4),
         "military": frozenset(["apo", "fpo", "dpo", "uscgc", "usns", "uss"]),
         "types": frozenset(w.rstrip(".") for w in cues["street_types_before_name"] | cues["street_types_after_name"]),
     }
     sets["any"] = frozenset().union(*sets.values())  # every word above: one look-up per text
+    sets["digit_words"] = sets["street"] | sets["unit"] | sets["postcode"] | sets["label"] | sets["types"]
     return sets
 
 
 _DIGIT_RE = re.compile(r"\d")
 _TITLE_WORD = r"[A-Z\u00c0-\u00de\u0100-\u017f][^\W\d_A-Z]+(?:['’-][^\W\d_]+)*"
+_NAME_AFTER_NUMBER_HINT = re.compile(r"\d[ \t]+[A-Z\u00c0-\u00de\u0100-\u017f][^\W\d_A-Z]")  # searched first: far cheaper
 _NUMBER_NAME_NUMBER_RE = re.compile(rf"(?<![\w.,/:-])\d{{1,6}}[ \t]+(?P<words>(?:{_TITLE_WORD}[ \t]+){{1,4}})\d{{1,5}}[A-Za-z]?"
                                     r"(?![\w/:-]|[.,]\d)")
 
@@ -275,7 +289,9 @@ def scan(text: str, pool: frozenset[str] = frozenset()) -> Iterator[Hit]:
     # (only the first words of cities whose other words occur can start one here)
     gram_heads = frozenset(h for h in gram_heads if any(all(w in whole for w in rest) for rest in _grams_of(h)))
     military = wanted & fast["military"]  # (a ship's name opens a military address without a digit)
-    hot = _candidate_lines(text, (wanted - fast["region_words"] - military) | compounds, wanted & fast["region_words"],
+    # (a street, unit or label word that is also a region's word still finds its line)
+    digit_words = (wanted - fast["region_words"] - military) | (wanted & fast["region_words"] & fast["digit_words"]) | compounds
+    hot = _candidate_lines(text, digit_words, wanted & fast["region_keys"],
                            city_words | military, gram_heads)
     hot_shapes = _shape_lines(text)
     for number, line in enumerate(text.split("\n")):
@@ -352,13 +368,16 @@ def _candidate_lines(text: str, digit_words: set[str] | frozenset[str],
     (None: every line): those holding a street, unit, postcode or label word, or ending like "Town, XX
     12345" (these rules also need a digit); those holding a region word (they also need a postcode
     after a word); those holding a city or a military word (``city_words``), or the first word of a
-    city of two or three words whose other words occur (``gram_heads``)."""
+    city of two or three words whose other words occur (``gram_heads``). Digit lines are those with a digit."""
     lower = text.lower()
     if len(lower) != len(text):
         return None
     heads = gram_heads
     number = textindex.Lines(text).number
-    digit_lines = {number(pos) for pos in textindex.token_starts(lower, digit_words)}
+    # (these rules need a digit too: only lines with one are read, which is cheaper than finding every offset of
+    # common street words such as "line", "way" or "point")
+    digit_lines = {i for i, line in enumerate(lower.split("\n"))
+                   if _DIGIT_RE.search(line) and not digit_words.isdisjoint(TOKEN_RE.findall(line))}
     digit_lines.update(number(m.start()) for m in _TOWN_TAIL_RE.finditer(text))
     region_lines = {number(pos) for pos in textindex.token_starts(lower, region_words)}
     city_lines = {number(pos) for pos in textindex.token_starts(lower, city_words | heads)}
@@ -373,7 +392,7 @@ def _shape_lines(text: str) -> set[int]:
     if not _DIGIT_RE.search(text):
         return set()
     number = textindex.Lines(text).number
-    return {number(m.start()) for m in _NUMBER_NAME_NUMBER_RE.finditer(text)}
+    return {number(m.start()) for m in finditer_near(_NUMBER_NAME_NUMBER_RE, text, _NAME_AFTER_NUMBER_HINT, None, 8, 160)}
 
 
 def _may_fire(number: int, line: str, hot: tuple[set[int], set[int], set[int]]) -> bool:
