@@ -403,10 +403,13 @@ def _classify_number(c: _Ctx, start: int, end: int, allow_split: bool = True) ->
     yield from _keyword_id(c, start, end)
 
 
+_MARKUP_RE = re.compile(r"[<>\[\]{}|*_`]")
+
+
 def _keyword_id(c: _Ctx, start: int, end: int) -> Iterator[Hit]:
     text = c.text
     line_start = text.rfind("\n", 0, start) + 1
-    head = c.low[max(line_start, start - 48):start].rstrip(_TOKEN_CHARS_LOWER).rstrip(" \t:#=.(")
+    head = _MARKUP_RE.sub(" ", c.low[max(line_start, start - 48):start]).rstrip(_TOKEN_CHARS_LOWER).rstrip(" \t:#=.(")
     if not head or not (head[-1].isalpha() or head[-1] in "#/"):
         return
     # widen to the whole identifier token (letters and dashes around the digits)
@@ -421,7 +424,8 @@ def _keyword_id(c: _Ctx, start: int, end: int) -> Iterator[Hit]:
     if is_fake_id(token):
         return
     line_start, _ = line_bounds(text, s)
-    window = c.low[max(line_start, s - 48):s]
+    # (markup around the label is read as space: "<td>MRN: 48392", "**MRN**: 48392", "| MRN | 48392 |")
+    window = _MARKUP_RE.sub(" ", c.low[max(line_start, s - 48):s])
     words = window.rstrip(" \t:#=.").rsplit(None, 1)
     last = words[-1].strip(":#=.(") if words else ""
     m = _KEYWORD_TAIL_RE.search(window) if last in _KEYWORD_LAST_WORDS or last.endswith("#") else None

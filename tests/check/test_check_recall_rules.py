@@ -351,3 +351,12 @@ def test_short_lines_after_numbers_are_no_address(text: str) -> None:
 
 def test_an_iban_in_groups_is_an_account_not_a_phone() -> None:
     assert cats("Please wire the refund to GB29 NWBK 6016 1331 9268 19 by Friday.", ".txt") == ["phi.account"]
+
+
+@pytest.mark.parametrize("text", [
+    "<td>MRN: 48392 (Quorbeth Health)</td>",
+    "**MRN**: 4839201",
+    "| MRN | 4839201 |",
+])
+def test_record_numbers_after_a_label_in_markup_are_found(text: str) -> None:
+    assert "phi.mrn" in cats(text, ".txt")
