@@ -285,7 +285,8 @@ _MD_FROM_SLASH_RE = re.compile(r"/(?:(?<=(?<![\w/.:#+-])(?P<two>1[0-2]|0[1-9])/)
 
 
 _SLASH_DIGIT_RE = re.compile(r"/(?=\d)")
-_SLASH_BETWEEN_DIGITS_RE = re.compile(r"/(?<=\d/)(?=\d)")  # a literal first: the regex engine skips to each slash
+# a literal first (the regex engine skips to each slash), then _MD_RE's own day and what may follow it
+_SLASH_BETWEEN_DIGITS_RE = re.compile(r"/(?<=\d/)(?=(?:3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d|%))")
 
 
 def _month_days(text: str, regions: list[tuple[int, int]] | None) -> Iterator[re.Match[str]]:
