@@ -233,14 +233,14 @@ _TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 _TOKEN_CHARS_LOWER = "abcdefghijklmnopqrstuvwxyz0123456789-"
 _TOLL_FREE = {"800", "833", "844", "855", "866", "877", "888"}
 
-_ID_WORD = r"(?:\s*(?:id|identifier|number|num|no\.?|#|nr\.?)\b)"
+_ID_WORD = r"(?:\s*(?:(?:id|identifier|number|num)\b|(?:no|nr)\b\.?|#))"  # ("no." and "#" end with no word boundary)
 _KEYWORD_RULES: tuple[tuple[str, str, str, str], ...] = (
     # (category, keyword pattern on lowered text, what it is, suggestion)
     ("phi.mrn",
      r"mrn|mr\s*#|med(?:ical)?\.?\s*rec(?:ord)?\.?" + _ID_WORD + r"|(?:patient|chart|hospital|health record|record)" + _ID_WORD,
      "a medical record number", "Use a fictional record number with the FAKE- prefix, such as FAKE-MRN-100392."),
     ("phi.health_plan",
-     r"(?:medicaid|medicare)" + _ID_WORD + r"?|(?:member|subscriber|beneficiary|policy|insurance|health plan|plan|group|"
+     r"(?:medicaid|medicare)(?:\s*card)?" + _ID_WORD + r"?|(?:member|subscriber|beneficiary|policy|insurance|health plan|plan|group|"
      r"policyholder|enrollee)" + _ID_WORD + r"|mbi|hicn",
      "a health plan beneficiary number", "Use a fictional id with the FAKE- prefix, such as FAKE-PLAN-204411."),
     ("phi.account",
@@ -266,7 +266,8 @@ _KEYWORD_RULES: tuple[tuple[str, str, str, str], ...] = (
     ("phi.other_id",
      r"(?:employee|staff|student|badge|passport|case|claim|encounter|visit|accession|specimen|requisition|"
      r"prescription|rx|national|tax|itin|ein|tribal|military|veteran|reference|confirmation|tracking|"
-     r"authori[sz]ation)" + _ID_WORD + r"|(?:ref|reference|confirmation|tracking|order)\s*(?:#|no\.|number)",
+     r"authori[sz]ation|nhs|chi|ohip|health card)" + _ID_WORD
+     + r"|(?:ref|reference|confirmation|tracking|order)\s*(?:#|no\.|number)",
      "an identifying number", "Remove it, or use a fictional id with the FAKE- prefix, such as FAKE-ID-420118."),
     ("phi.geo", r"zip(?:\s*code)?|postal code|post ?code", "a ZIP code",
      "Keep at most the first three digits where that area is large, or remove it."),

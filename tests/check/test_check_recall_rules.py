@@ -360,3 +360,12 @@ def test_an_iban_in_groups_is_an_account_not_a_phone() -> None:
 ])
 def test_record_numbers_after_a_label_in_markup_are_found(text: str) -> None:
     assert "phi.mrn" in cats(text, ".txt")
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Her NHS no. is 9434765919.", "phi.other_id"),
+    ("Health card # 4820193847", "phi.other_id"),
+    ("Medicare card: 21234567", "phi.health_plan"),
+])
+def test_national_health_numbers_after_their_label_are_found(text: str, category: str) -> None:
+    assert category in cats(text, ".txt")
