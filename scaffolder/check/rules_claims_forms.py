@@ -49,9 +49,12 @@ def _vocab() -> dict[str, re.Pattern[str]]:
                                r"(?:diagnos[ie]s|diagnostics|diagnosis)\b"
                                r"|\b(?:accurate|instant|medical|health|preliminary|automated|automatic|ai|ai-powered|ai-based|"
                                r"ai-driven)\**[ \t]+\**(?:diagnos[ie]s|diagnostics|diagnosis)\b"
-                               # what a symptom checker lists: "the five most probable diseases", "possible condition suggestions"
-                               r"|\b(?:probable|possible|likely|potential)[ \t]+(?:diseases?|conditions?|illness(?:es)?|diagnos[ie]s|"
-                               r"disorders?)\b|\b(?:disease|condition|illness|diagnosis)[ \t]+(?:suggestions?|predictions?)\b"),
+                               # what a symptom checker lists: "returns the five most probable diseases", "possible condition
+                               # suggestions" (not "possible conditions in the label set include ...")
+                               r"|\b(?:returns?|lists?|shows?|suggests?|gives?|predicts?|assess(?:es)?|displays?|outputs?|generates?|"
+                               r"provides?)\b[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:probable|possible|likely|potential)[ \t]+(?:diseases?|"
+                               r"conditions?|illness(?:es)?|diagnos[ie]s|disorders?)\b"
+                               r"|\b(?:disease|condition|illness|diagnosis)[ \t]+(?:suggestions?|predictions?)\b"),
         "early": re.compile(r"\b(?:early|instant|automatic|automated|real-time|rapid)\**[ \t]+\**(?:detection|diagnosis|"
                             r"diagnostics|screening)\b"),
         "likelihood": re.compile(rf"\b(?:determines?|predicts?|estimates?|calculates?|gives?|returns?|outputs?)\b[ \t]+"
@@ -97,15 +100,17 @@ def _vocab() -> dict[str, re.Pattern[str]]:
         "beats": re.compile(rf"\b(?:exceed(?:s|ing)?|outperform(?:s|ing)?|better than|beats?|surpass(?:es|ing)?|"
                             rf"as (?:accurate|accurately|well|reliably|good) as)\b[^.]{{0,30}}\b(?:{clin})\b"),
         # an outcome promised for the tool: "reduces mortality rates", "cuts readmissions by 30%"
-        "outcome": re.compile(r"\b(?:reduces?|reduced|cuts?|lowers?|slash(?:es)?|decreases?|halves)\b[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+        "outcome": re.compile(r"\b(?:reduces|reduced|cuts|lowers|lowered|slash(?:es|ed)|decreas(?:es|ed)|halve[sd]|"
+                              r"will[ \t]+(?:reduce|cut|lower|halve))\b[ \t]+(?:[\w-]+[ \t]+){0,3}?"
                               r"(?:mortality|deaths|readmissions?|complications|hospitali[sz]ations?|icu[ \t]+stays?)\b"
-                              r"|\b(?:reduces?|cuts?|lowers?|decreases?)\b[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:falls|errors|costs)[ \t]+by[ \t]+"
+                              r"|\b(?:reduces|reduced|cuts|lowers|decreases|will[ \t]+(?:reduce|cut|lower))\b[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+                              r"(?:falls|errors|costs)[ \t]+by[ \t]+"
                               r"(?:up[ \t]+to[ \t]+)?\d+(?:\.\d+)?[ \t]?(?:%|percent|per[ \t]cent)"),
         # A percentage that names an interval's level ("a DeLong 95% interval", "95% CI") is no accuracy figure.
-        "figure": re.compile(rf"\d+(?:\.\d+)?[ \t]?(?:%|percent|per[ \t]cent)(?![ \t]*(?:confidence|credible|CI\b|interval|"
-                             rf"Wilson|Clopper|bootstrap|DeLong|exact))\+?[^.\n]{{0,40}}\b(?:{_alt(v['accuracy_words'])})\b"
-                             rf"|\b(?:{_alt(v['accuracy_words'])})\b[^.\n]{{0,30}}?\d+(?:\.\d+)?[ \t]?(?:%|percent|per[ \t]cent)"
-                             rf"(?![ \t]*(?:confidence|credible|CI\b|interval|Wilson|Clopper|bootstrap|DeLong|exact))"),
+        "figure": re.compile(rf"\d+(?:\.\d+)?[ \t]?(?:%|percent|per[ \t]cent)(?![ \t]*(?i:confidence|credible|ci\b|interval|"
+                             rf"Wilson|Clopper|bootstrap|DeLong|exact))\+?[^.\n|]{{0,40}}\b(?:{_alt(v['accuracy_words'])})\b"
+                             rf"|\b(?:{_alt(v['accuracy_words'])})\b[^.\n|]{{0,30}}?\d+(?:\.\d+)?[ \t]?(?:%|percent|per[ \t]cent)"
+                             rf"(?![ \t]*(?i:confidence|credible|ci\b|interval|Wilson|Clopper|bootstrap|DeLong|exact))"),
         "boast": re.compile(rf"\b(?:{_alt(v['accuracy_boasts'])})\b"),
         "ai_role": re.compile(rf"\b(?:ai|a\.i\.|robot|virtual|digital|artificial)[ \t-]+(?:{_alt(v['ai_roles'])})\b|\bdr\.?[ \t]*ai\b"),
         "proof": re.compile(rf"(?<![\w-])(?:{_alt(v['proof'])})(?![\w-])"),

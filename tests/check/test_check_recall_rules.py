@@ -245,6 +245,9 @@ def test_claims_whose_subject_is_implied_or_a_product_name_are_found(text: str) 
     "The regulator fined a developer for bogus melanoma detection claims.",
     "The app was poor at ruling melanoma out, with a sensitivity of just 20%.",
     "The pilot aims to reduce readmissions by 10% over a year, measured against last year.",
+    "Possible conditions in the label set include atelectasis, effusion and pneumonia.",
+    "| DenseNet-121 model | AUROC | 95% CI |",
+    "Lower readmission rates are a goal of many hospitals; this project does not measure them.",
 ])
 def test_verbs_opening_a_sentence_without_a_claim_and_other_subjects_stay_quiet(text: str) -> None:
     assert claims(text) == []
