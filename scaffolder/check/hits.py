@@ -77,6 +77,10 @@ def find_all(haystack: str, needle: str) -> list[int]:
     return found
 
 
+# Capital letters a name or a place can start with: ASCII, Latin-1 (not ×), Latin Extended-A, Greek, Cyrillic.
+UPPER_LETTERS = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f"
+
+
 def lower_same_length(text: str) -> str:
     """``text`` with ASCII letters lowered and every offset kept (fast for non-ASCII text too)."""
     if text.isascii():

@@ -158,9 +158,12 @@ def _sentence(low: str, start: int, end: int) -> tuple[str, bool]:
     return line[cut + 1 if cut >= 0 else 0:stop], fragment
 
 
+_SENTENCE_STOP_RE = re.compile(r"[.!?\n]")
+
+
 def _asked(low: str, end: int) -> bool:
     """True when the sentence holding ``end`` ends with a question mark."""
-    stop = re.compile(r"[.!?\n]").search(low, end)
+    stop = _SENTENCE_STOP_RE.search(low, end)
     return stop is not None and stop.group(0) == "?"
 
 

@@ -147,7 +147,7 @@ _MESSAGES = {
                         "Report measured results with their data set and limits, and only approvals you can cite."),
 }
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_STEMS = ["diagnos", "detect", "predict", "screen", "identif", "classif", "recogni", "accura", "%", "percent", "proven", "clinically", "fda", "510", "validat", "zero", "save", "revolution", "guarantee", "doctor", "physician", "nurse", "radiolog", "clinician", "dose", "dosage", "medication", "cure", "treat", "prevent", "replac", "no longer", "decide", "choose", "therap", "the need", "no need", "skip", "mortality", "readmission", "death", "complication", "hospitali", "icu", "bolus", "insulin", "medicine", "medication", "remed", "per cent", "medics", "personnel", "exceed", "outperform", "better than", "beat", "whether", "find", "spot", "recogn", "tell", "catch", "flag", "determin", "sensitiv", "specific", "precision", "auc", "expert", "human-level", "cancer", "tumor", "tumour", "disease", "disorder", "condition", "lesion", "infection", "illness", "patholog", "abnormal"]
+_STEMS = ["diagnos", "detect", "predict", "screen", "identif", "classif", "recogni", "accura", "%", "percent", "proven", "clinically", "fda", "510", "validat", "zero", "save", "revolution", "guarantee", "doctor", "physician", "nurse", "radiolog", "clinician", "dose", "dosage", "medication", "cure", "treat", "prevent", "replac", "no longer", "decide", "choose", "therap", "the need", "no need", "skip", "mortality", "readmission", "death", "complication", "hospitali", "icu", "bolus", "insulin", "medicine", "remed", "per cent", "medics", "personnel", "exceed", "outperform", "better than", "beat", "whether", "find", "spot", "recogn", "tell", "catch", "flag", "determin", "sensitiv", "specific", "precision", "auc", "expert", "human-level", "cancer", "tumor", "tumour", "disease", "disorder", "condition", "lesion", "infection", "illness", "patholog", "abnormal"]
 _STEM_RE = re.compile(alternation(_STEMS))  # one of them must be in a line for any claim rule to fire
 _STEM_WORD_RE = re.compile(alternation(s for s in _STEMS if re.fullmatch(r"[^\W\d_][\w'’-]*", s)))  # inside a word
 _STEM_OTHER = tuple(s for s in _STEMS if not re.fullmatch(r"[^\W\d_][\w'’-]*", s))  # "%", "510", "no longer" ...
@@ -192,11 +192,14 @@ def _line_claims(line: str) -> list[tuple[int, int, str]]:
         sentence = m.group(0)
         if sentence.rstrip().endswith("?") or len(sentence.strip()) < 8:
             continue
-        for category, span in _claim(sentence, p, fragment or (m.start() == 0 and len(line) < 90)):
-            col, end_col = m.start() + span[0], m.start() + span[1]
-            if _in_quotes(line, col, end_col) and not line.lstrip().startswith(('"', "“")):
-                continue  # a quoted claim is a mention ("replace 'our AI diagnoses cancer' with ...")
-            out.append((col, end_col, category))
+        found = _claim(sentence, p, fragment or (m.start() == 0 and len(line) < 90))
+        if found is None:
+            continue
+        category, span = found
+        col, end_col = m.start() + span[0], m.start() + span[1]
+        if _in_quotes(line, col, end_col) and not line.lstrip().startswith(('"', "“")):
+            continue  # a quoted claim is a mention ("replace 'our AI diagnoses cancer' with ...")
+        out.append((col, end_col, category))
     return out
 
 
@@ -242,14 +245,14 @@ def _in_subject(sentence: str, m: re.Match[str], p: dict[str, re.Pattern[str]]) 
     return p["statement_verb"].match(sentence, m.end()) is not None
 
 
-def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool) -> list[tuple[str, tuple[int, int]]]:
-    """The sentence's claim (none, or one: the first diagnostic form that holds, else the first overclaim)."""
+def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool) -> tuple[str, tuple[int, int]] | None:
+    """The sentence's claim: the first diagnostic form that holds, else the first overclaim, else None."""
     tool = p["tool"].search(sentence) is not None
     if not (tool or fragment):
-        return []
+        return None
     start = p["human_start"].search(sentence)
     if (start is not None and start.group("clinician")) or p["human_inf"].search(sentence) or p["test_start"].search(sentence):
-        return []
+        return None
     verb_first = fragment and p["verb_first"].match(sentence) is not None
     for names, category in ((_DIAG, "claim.diagnostic"), (_OVER, "claim.overclaim")):
         for name in names:
@@ -265,15 +268,15 @@ def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool) -> list
                 continue
             before = sentence[:m.start()] if name == "replace" else sentence[:m.end()]
             if p["negation"].search(before):
-                return []
+                return None
             if name in _SUBJECT_FORMS and _in_subject(sentence, m, p):
                 continue  # "Early diagnosis of diabetic retinopathy helps reduce ..." states a fact
             if category == "claim.overclaim" and (_HYPOTHETICAL.search(sentence[max(0, m.start() - 30):m.start()])
                                                  or (name == "outcome" and _GOAL.search(sentence, 0, m.start()))
                                                  or (name == "figure" and _LOW_FIGURE.search(sentence, 0, m.end()))):
                 continue
-            return [(category, m.span())]  # one claim per sentence, a diagnostic one first
-    return []
+            return category, m.span()  # one claim per sentence, a diagnostic one first
+    return None
 
 
 def human_subject(sentence: str) -> bool:

@@ -315,7 +315,7 @@ _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?,?[ \t]+$")
 def _after_weekday(text: str, pos: int) -> bool:
     """True when a weekday name comes right before ``pos`` ("Thursday the 12th", "Fri Oct 3")."""
     word = _WORD_BEFORE_RE.search(text, max(0, pos - 12), pos)
-    return word is not None and word.group(1).lower() in lexicons.table("date_cues")["weekdays"]
+    return word is not None and word.group(1).lower() in _cue_words("weekdays")
 
 
 def _timeline_entry(text: str, m: re.Match[str]) -> bool:
@@ -325,7 +325,7 @@ def _timeline_entry(text: str, m: re.Match[str]) -> bool:
     word = _ENTRY_AFTER_RE.match(text, m.end())
     if word is None or max(int(m.group(1)), int(m.group(2))) <= 5 or m.group(2) == "10":
         return False
-    if word.group(1).lower() in _not_entry_after() and word.group(1) != "OR":
+    if word.group(1).lower() in _cue_words("not_entry_after") and word.group(1) != "OR":
         return False
     return not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t>*#-")
 
@@ -343,24 +343,13 @@ def _in_sum(text: str, m: re.Match[str]) -> bool:
 def _count_of(text: str, end: int) -> bool:
     """True when a word of ``count_after`` follows a number over a number: "9/10 items done", "4/6 goals met"."""
     word = _ENTRY_AFTER_RE.match(text, end)
-    return word is not None and word.group(1).lower() in _count_words()
+    return word is not None and word.group(1).lower() in _cue_words("count_after")
 
 
 @cache
-def _count_words() -> frozenset[str]:
-    return frozenset(lexicons.table("date_cues")["count_after"])
-
-
-@cache
-def _not_entry_after() -> frozenset[str]:
-    """Words after a month/day opening its line that make it a score, not a timeline entry (date_cues.json)."""
-    return frozenset(lexicons.table("date_cues")["not_entry_after"])
-
-
-@cache
-def _vent_words() -> frozenset[str]:
-    """Ventilator modes and settings words (date_cues.json): a number over a number just after one is a setting."""
-    return frozenset(lexicons.table("date_cues")["vent_words"])
+def _cue_words(key: str) -> frozenset[str]:
+    """One word list of date_cues.json (see its ``_about``) as a set."""
+    return frozenset(lexicons.table("date_cues")[key])
 
 
 def is_scale(text: str, start: int, end: int, second: int) -> bool:
@@ -372,7 +361,7 @@ def is_scale(text: str, start: int, end: int, second: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 40):start].lower().split()
     prev = before[-1].strip(",.;:()") if before else ""
-    vent = _vent_words()  # "simv 900 10/25", "weaning on 5/5-.40", "PEEP/PS 5/8"
+    vent = _cue_words("vent_words")  # "simv 900 10/25", "weaning on 5/5-.40", "PEEP/PS 5/8"
     if any(w.strip(",.;:()=") in vent or any(part in vent for part in w.strip(",.;:()=").split("/")) for w in before[-4:]):
         return True
     if prev in date_before:

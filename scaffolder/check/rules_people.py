@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from scaffolder.check import lexicons, textindex
-from scaffolder.check.hits import Hit, LineStarts, finditer_near, is_fiction_line, lower_same_length
+from scaffolder.check.hits import UPPER_LETTERS, Hit, LineStarts, finditer_near, is_fiction_line, lower_same_length
 
 _T = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 TOKEN_RE = re.compile(_T)
@@ -195,7 +195,7 @@ def scan(text: str, *, allowed: frozenset[str] = frozenset(), pool: frozenset[st
                 yield hit(m.start("n1"), m.end("n1"))
 
 
-_UP = "A-Z\u00c0-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f"
+_UP = UPPER_LETTERS
 _W = rf"[{_UP}][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _CAPRUN_RE = re.compile(rf"(?<![\w'’-])(?:{_W})(?:[ \t]+(?:{_W}|[A-Z]\.(?=[ \t])|[A-Z](?=[ \t]))){{0,4}}(?![\w'’-])")
 
