@@ -585,6 +585,24 @@ def test_connectors_stay_off_lane_borders_and_out_of_steps_and_labels(workflow: 
         assert any(_overlaps(grown, a, b) for a, b in own), (workflow, state, "label away from its arrow", edge)
 
 
+def test_a_long_label_with_no_room_on_one_line_goes_on_two_lines_clear_of_other_arrows() -> None:
+    """Regression: in a crowded gap a long arrow label sat over other arrows; it now wraps to fit between them."""
+    _, render, _ = _tools()
+    svg = render.render_svg.__globals__
+    edge = svg["Edge"](source="a", target="b", label="scheduler sees a symptom", kind="escalation")
+    own = [(200.0, 0.0), (200.0, 60.0)]
+    others = [((60.0, -50.0), (60.0, 300.0)), ((300.0, -50.0), (300.0, 300.0))]  # too close for one line
+    out = svg["_label"](edge, own, [], 1000.0, others)
+    rect = re.search(r'<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"', out)
+    x, y, w, h = map(float, rect.groups())
+    lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", out)
+    assert len(lines) == 2 and " ".join(lines) == "scheduler sees a symptom"
+    assert not any(svg["_crosses"]((x, y, x + w, y + h), seg) for seg in others)
+    assert _overlaps((x - 4, y - 4, x + w + 4, y + h + 4), *own)  # still beside its own arrow
+    single = svg["_label"](svg["Edge"](source="a", target="b", label="no", kind="normal"), own, [], 1000.0, others)
+    assert "<tspan" not in single  # a short label stays on one line
+
+
 def test_a_note_whose_marker_was_deleted_but_left_blank_is_still_unfinished(tmp_path_factory) -> None:
     from scaffolder.status import project_status
 

@@ -335,11 +335,17 @@ def _crosses(box: Rect, seg: tuple[tuple[float, float], tuple[float, float]]) ->
     return lo_x < box[2] and box[0] < hi_x and lo_y < box[3] and box[1] < hi_y
 
 
-def _label(e: Edge, pts: list[tuple[float, float]], taken: list[Rect], width: float,
-           others: list[tuple[tuple[float, float], tuple[float, float]]] | None = None) -> str:
-    """An arrow's label beside its own path, on the first spot that covers no step, label or other arrow."""
-    w, h = 6.0 * len(e.label) + 8, 13.0
-    others = others or []
+def _two_lines(label: str) -> list[str] | None:
+    """The label split into two lines of near-equal width, or None for a single word."""
+    words = label.split()
+    if len(words) < 2:
+        return None
+    cut = min(range(1, len(words)), key=lambda k: abs(len(" ".join(words[:k])) - len(" ".join(words[k:]))))
+    return [" ".join(words[:cut]), " ".join(words[cut:])]
+
+
+def _label_spots(pts: list[tuple[float, float]], w: float, h: float, width: float) -> list[tuple[float, float]]:
+    """Top-left corners for a ``w`` x ``h`` label beside the path ``pts``, best first."""
 
     def length(seg: tuple[tuple[float, float], tuple[float, float]]) -> float:
         return abs(seg[1][0] - seg[0][0]) + abs(seg[1][1] - seg[0][1])
@@ -348,7 +354,7 @@ def _label(e: Edge, pts: list[tuple[float, float]], taken: list[Rect], width: fl
         return abs(seg[0][1] - seg[1][1]) < 0.5 and length(seg) >= w * 0.6
 
     segments = sorted(itertools.pairwise(pts), key=lambda seg: (not horizontal(seg), -length(seg)))
-    candidates: list[tuple[float, float]] = []  # top-left corners
+    candidates: list[tuple[float, float]] = []
     for (x0, y0), (x1, y1) in segments:
         if abs(y0 - y1) < 0.5:  # horizontal: above the line, at several points along it
             lo, hi = min(x0, x1), max(x0, x1)
@@ -366,25 +372,49 @@ def _label(e: Edge, pts: list[tuple[float, float]], taken: list[Rect], width: fl
             candidates += [(x, y) for x in _steps(lo - w / 2, hi - w / 2) for y in (y0 - h - 1, y0 + 2)]
         else:
             candidates += [(x, y) for y in _steps(min(y0, y1), max(y0, y1) - h) for x in (x0 + 4, x0 - w - 4)]
-    candidates = [c for c in candidates if c[0] >= 2 and c[0] + w <= width - 2] or [
+    return [c for c in candidates if c[0] >= 2 and c[0] + w <= width - 2] or [
         (min(max(2.0, c[0]), width - w - 2), c[1]) for c in candidates
     ]
 
-    def free(cand: tuple[float, float], strict: bool) -> bool:
+
+def _label(e: Edge, pts: list[tuple[float, float]], taken: list[Rect], width: float,
+           others: list[tuple[tuple[float, float], tuple[float, float]]] | None = None) -> str:
+    """An arrow's label beside its own path, on the first spot that covers no step, label or other arrow.
+
+    A label of several words that finds no such spot on one line is tried again on two lines; only
+    when neither fits does it sit over an arrow, on the spot clear of steps and labels that the fewest cross.
+    """
+    others = others or []
+
+    def free(cand: tuple[float, float], w: float, h: float, strict: bool) -> bool:
         box = (cand[0], cand[1], cand[0] + w, cand[1] + h)
         if any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3] for t in taken):
             return False
         return not strict or not any(_crosses(box, seg) for seg in others)
 
-    chosen = next((c for c in candidates if free(c, True)), None) or next(
-        (c for c in candidates if free(c, False)), candidates[0])
+    lines = [e.label]
+    w, h = 6.0 * len(e.label) + 8, 13.0
+    one_line = _label_spots(pts, w, h, width)
+    chosen = next((c for c in one_line if free(c, w, h, True)), None)
+    split = _two_lines(e.label) if chosen is None else None
+    if split:
+        w2, h2 = 6.0 * max(map(len, split)) + 8, 25.0
+        chosen = next((c for c in _label_spots(pts, w2, h2, width) if free(c, w2, h2, True)), None)
+        if chosen is not None:
+            lines, w, h = split, w2, h2
+    if chosen is None:  # crowded: the spot clear of steps and labels that the fewest other arrows cross
+        clear = [c for c in one_line if free(c, w, h, False)]
+        chosen = min(clear, key=lambda c: sum(_crosses((c[0], c[1], c[0] + w, c[1] + h), seg) for seg in others),
+                     default=one_line[0])
     x, y = chosen
     taken.append((x, y, x + w, y + h))
     colour = {"normal": "#37474f", "escalation": "#b71c1c", "rework": "#8d5400"}[e.kind]
+    text = "".join(f'<tspan x="{x + w / 2:.1f}" y="{y + 10 + 12 * k:.1f}">{escape(line)}</tspan>' if len(lines) > 1
+                   else escape(line) for k, line in enumerate(lines))
     return (f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" rx="3" fill="#ffffff" '
             f'stroke="#cfd8dc" stroke-width="0.6"/><text x="{x + w / 2:.1f}" y="{y + 10:.1f}" font-size="10.5" '
             f'fill="{colour}" '
-            f'text-anchor="middle" class="edge-label {e.kind}">{escape(e.label)}</text>')
+            f'text-anchor="middle" class="edge-label {e.kind}">{text}</text>')
 
 
 def _edge_title(wmap: WorkflowMap, e: Edge) -> str:
