@@ -8,6 +8,7 @@ top-level names, documentation IP ranges, ``FAKE-`` ids and the project's own na
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from bisect import bisect_right
@@ -355,54 +356,68 @@ def _valid_day_month(token: str) -> bool:
 _LONG_PART_RE = re.compile(r"[^ ]{5,}")
 
 
+@functools.lru_cache(maxsize=8192)
+def _number_shape(token: str) -> str:
+    """Which rule a number's text alone leads to (numbers repeat: in tables, logs and junk, so this is cached)."""
+    dots = token.count(".")
+    ndigits = len(token) - len(token.translate(_DELETE_DIGITS))
+    if dots == 3 and _IPV4_FULL.fullmatch(token):
+        return "ip"
+    if ndigits == 9 and _SSN_FULL.fullmatch(token):
+        return "ssn" if _ssn_is_issuable(token.replace("-", "")) else "done"
+    if 10 <= ndigits <= 11 and _PHONE_FULL.fullmatch(token):
+        return "phone"
+    if ndigits == 16 and _CARD_FULL.fullmatch(token):
+        digits = token.replace(" ", "").replace("-", "")
+        return "card" if _luhn(digits) and len(set(digits)) > 2 else "done"
+    if ndigits <= 8 and _DATE_FULL.fullmatch(token):
+        return "date" if _valid_day_month(token) else "done"
+    if " " in token:
+        return "split"
+    if _TIMEISH.fullmatch(token) and (":" in token or dots > 1 or token.count("/") > 1):
+        return "done"
+    return "keyword"
+
+
 def _classify_number(c: _Ctx, start: int, end: int, allow_split: bool = True) -> Iterator[Hit]:
     text = c.text
     token = text[start:end]
     if start and text[start - 1] in "(+" and (text[start - 1] == "+" or ")" in token[:4]):
         start -= 1
         token = text[start:end]
-    dots = token.count(".")
-    ndigits = len(token) - len(token.translate(_DELETE_DIGITS))
-    if dots == 3 and _IPV4_FULL.fullmatch(token):
+    shape = _number_shape(token)
+    if shape == "keyword":
+        yield from _keyword_id(c, start, end)
+    elif shape == "done":
+        return
+    elif shape == "ip":
         if text[end:end + 1] == "." and text[end + 1:end + 2].isdigit():
             return
         if not _VERSION_BEFORE.search(text, max(0, start - 12), start):
             hit = _ip_hit(start, end, ipaddress.IPv4Address(token))
             if hit:
                 yield hit
-        return
-    m = _SSN_FULL.fullmatch(token) if ndigits == 9 else None
-    if m:
-        if _ssn_is_issuable("".join(m.groups())):
-            yield Hit(start, end, "phi.ssn", "error", f"This looks like a Social Security number ({token}).",
-                      "Remove it: a project never needs a Social Security number, not even a fictional one.")
-        return
-    if 10 <= ndigits <= 11 and _PHONE_FULL.fullmatch(token):
+    elif shape == "ssn":
+        yield Hit(start, end, "phi.ssn", "error", f"This looks like a Social Security number ({token}).",
+                  "Remove it: a project never needs a Social Security number, not even a fictional one.")
+    elif shape == "phone":
         hit = _phone_hit(c, start, end, token)
         if hit:
             yield hit
-        return
-    if ndigits == 16 and _CARD_FULL.fullmatch(token):
-        digits = token.replace(" ", "").replace("-", "")
-        if _luhn(digits) and len(set(digits)) > 2:
-            yield Hit(start, end, "phi.account", "error", "This looks like a payment card number.",
-                      "Remove it; use a fictional id with the FAKE- prefix if a record needs an account.")
-        return
-    if ndigits <= 8 and _DATE_FULL.fullmatch(token):
-        if _valid_day_month(token):
-            hit = _date_hit(c, start, end, "A date")
-            if hit:
-                yield hit
-        return
-    if " " in token and allow_split:
-        for piece in _LONG_PART_RE.finditer(token):  # the parts between spaces of five characters or more
+    elif shape == "card":
+        yield Hit(start, end, "phi.account", "error", "This looks like a payment card number.",
+                  "Remove it; use a fictional id with the FAKE- prefix if a record needs an account.")
+    elif shape == "date":
+        hit = _date_hit(c, start, end, "A date")
+        if hit:
+            yield hit
+    elif allow_split:  # "split": the parts between spaces of five characters or more
+        for piece in _LONG_PART_RE.finditer(token):
             part = piece.group()
             if part[0].isdigit() and part[-1].isdigit():
                 yield from _classify_number(c, start + piece.start(), start + piece.end(), allow_split=False)
-        return
-    if _TIMEISH.fullmatch(token) and (":" in token or token.count(".") > 1 or token.count("/") > 1):
-        return
-    yield from _keyword_id(c, start, end)
+    elif not (_TIMEISH.fullmatch(token) and (":" in token or token.count(".") > 1 or token.count("/") > 1)):
+        yield from _keyword_id(c, start, end)
 
 
 _MARKUP_RE = re.compile(r"[<>\[\]{}|*_`]")
