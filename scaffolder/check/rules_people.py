@@ -546,6 +546,15 @@ def _name_or_unknown(word: str) -> bool:
     return low in lexicons.person_names() or (_unknown_word(low) and _NAME_SHAPE_RE.fullmatch(word) is not None)
 
 
+def _place_word(word: str) -> bool:
+    """A name-shaped word that the lists know as a place and as nothing common ("Izumi", "Iwase")."""
+    low = word.lower()
+    return low in lexicons.places() and low not in lexicons.not_names() and _NAME_SHAPE_RE.fullmatch(word) is not None
+
+
+_QUOTE_BEFORE_RE = re.compile(r"[\"”],?\Z")
+
+
 @cache
 def _lead_words(key: str) -> frozenset[str]:
     """The first word of each phrase of the cue list ``key``, lower-cased."""
@@ -595,9 +604,13 @@ def _conversation_res() -> dict[str, re.Pattern[str]]:
                              re.M),
         # "people call me višeslav", "please change it to Soib K. Kishiev"
         "intro_hint": re.compile(rf" (?=(?:{intro.lower()})[ \t])"),  # searched in the lower-case text
+        "intro_at_start": re.compile(rf"^[ \t>*-]*(?=(?:{intro.lower()})[ \t])", re.M),  # "My name is ..." opening a line
         "intro": re.compile(rf"(?:{intro})[ \t]+(?P<n>{_T}(?:[ \t]+(?:[A-Z]\.?|{_CAP})){{0,2}})", re.I),
         # "What's your last name? Arcuri"
         "asked": re.compile(rf"name[ \t]*\?[ \t]*(?P<n>{_T}(?:[ \t]+{_T}){{0,2}})[ \t]*$", re.M | re.I),
+        # "name:    hyuuma t. maida", "Patient name: john smith": a name field filled in, in any case
+        "field": re.compile(rf"^[ \t>*-]*(?:(?:full|legal|first|last|given|family|patient|client|member|contact)[ \t_-]?)?"
+                            rf"name[ \t]*[:=][ \t]*(?P<n>{_T}(?:[ \t]+(?:[^\W\d_]\.?|{_T})){{0,2}})[ \t]*$", re.M | re.I),
         # "Ravil G Yefimov", "Alvir D. Pušaver": a first name, an initial, a surname
         "initial_hint": re.compile(r" (?=[A-Z]\.?[ \t])"),
         "initial_before": re.compile(rf"(?<![\w'’-]){_CAP}[ \t]*\Z"),
@@ -616,6 +629,10 @@ def _conversation_res() -> dict[str, re.Pattern[str]]:
         "list_hint": re.compile(r" and (?=[A-Z\u00c0-\u00de])"),
         "list_head": re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}(?:,[ \t]+{_CAP})*),?\Z"),
         "list_tail": re.compile(rf"{_CAP}(?![\w'’-])"),
+        # "Vsevolod is very reliable. You can always depend on him.": a line opening with a name that the next
+        # sentence refers to as a person
+        "described": re.compile(rf"^[ \t]*(?P<n>{_CAP})[ \t]+(?:is|was)[ \t][^.!?\n]*[.!?][ \t]+[^\n]*?"
+                                r"\b(?i:he|she|him|her|his|hers|they|them)\b", re.M),
         # "emidio p lombardo" alone on its line
         "alone": re.compile(r"^[ \t]*(?P<n>[^\W\d_]{2,}(?:[ \t]+[^\W\d_]\.?)?[ \t]+[^\W\d_]{2,})[ \t]*$", re.M),
     }
@@ -626,10 +643,12 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
     res = _conversation_res()
     person = lexicons.person_names()
 
-    def words_ok(words: list[str], strict: bool) -> bool:
+    def words_ok(words: list[str], strict: bool, places_too: bool = False) -> bool:
         real = [w for w in words if len(w.rstrip(".")) > 1]
         if not real or any(filt.skip(w) or (w.isupper() and len(w) > 1) for w in real):
             return False
+        if places_too:  # known or unknown names, or words the lists know only as places
+            return all(_name_or_unknown(w) or _place_word(w) for w in real)
         if strict:  # every word unknown to the common lists, or a known name
             return all(_name_or_unknown(w) for w in real)
         return any(w.lower() in person for w in real) and all(
@@ -662,7 +681,12 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
     for h in res["speech_hint"].finditer(text) if _may_occur("speech_verbs", tokens) else ():
         m = res["speech"].match(text, h.end())
         if m:
-            yield from emit(m.start("n"), m.group("n"))
+            value = m.group("n")
+            if _QUOTE_BEFORE_RE.search(text, max(0, h.start() - 2), h.start()) and words_ok(value.split(), False, True):
+                if line_ok(m.start("n")):  # '"...," says Izumi.': after a quotation a town's name is a speaker's too
+                    yield hit(m.start("n"), m.end("n"))
+            else:
+                yield from emit(m.start("n"), value)
     for h in res["by_hint"].finditer(text) if "by" in tokens else ():
         m = res["by"].match(text, h.end())
         if m:
@@ -672,7 +696,8 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
         m = res["work"].search(text, max(0, h.start() - 60), h.start())
         if m:
             yield from emit(m.start("n"), m.group("n"))
-    intros = [m for h in (res["intro_hint"].finditer(lower) if _may_occur("self_introducers", tokens) else ())
+    may_intro = _may_occur("self_introducers", tokens)
+    intros = [m for hint in ("intro_hint", "intro_at_start") for h in (res[hint].finditer(lower) if may_intro else ())
               if (m := res["intro"].match(text, h.end()))]
     pos = lower.find("name")
     while pos != -1:
@@ -680,13 +705,15 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
         if m:
             intros.append(m)
         pos = lower.find("name", pos + 4)
+    if "name" in tokens:  # (two words at least: "name: prooflane" is a package's name)
+        intros += [m for m in res["field"].finditer(text) if len([w for w in m.group("n").split() if len(w) > 2]) >= 2]
     for m in intros:
         value = m.group("n")
         words = value.split()
         while words and not _name_or_unknown(words[-1].rstrip(".")):
             words.pop()
         if words and (words[0][:1].isupper() or not words[0].isascii() or words[0].lower() in person
-                      or (m.re is res["intro"] and _NAME_SHAPE_RE.fullmatch(words[0]))):
+                      or (m.re in (res["intro"], res["field"]) and _NAME_SHAPE_RE.fullmatch(words[0]))):
             yield from emit(m.start("n"), value[:value.index(words[-1]) + len(words[-1])])
     for h in res["initial_hint"].finditer(text) if any(len(t) == 1 for t in tokens) else ():
         first = res["initial_before"].search(text, max(0, h.start() - 40), h.start())
@@ -727,11 +754,17 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
         if not (head and tail):
             continue
         words = [w.strip(",") for w in head.group("n").split()] + [tail.group(0)]
-        # three or more; two only as the subject of a past ("Logit and Probit are ..." names methods)
-        if (len(words) >= 3 or text.startswith((" were ", " had "), tail.end())) and all(_name_or_unknown(w) for w in words) \
-                and sum(w.lower() not in person for w in words) >= 2 \
+        # three or more; two only as the subject of a past ("Logit and Probit are ..." names methods, "Marrero and
+        # Murphy were ..." two people, known to the lists or not)
+        subject = text.startswith((" were ", " had "), tail.end())
+        if (len(words) >= 3 or subject) and all(_name_or_unknown(w) for w in words) \
+                and (sum(w.lower() not in person for w in words) >= 2 or (subject and len(words) == 2)) \
                 and not any(filt.skip(w) for w in words) and line_ok(head.start("n")):
             yield hit(head.start("n"), tail.end())
+    for m in res["described"].finditer(text) if " is " in text or " was " in text else ():
+        word = m.group("n")
+        if word.lower() not in lexicons.clinical_vocab():
+            yield from emit(m.start("n"), word)
     for m in res["alone"].finditer(lower) if tokens else ():
         value = text[m.start("n"):m.end("n")]
         if value.islower():

@@ -142,22 +142,27 @@ def _typed_street(line: str) -> bool:
 _NUMBER_AFTER_WORD_RE = re.compile(r"(?<=[^\W\d_.])\.?[ \t]+\d{1,5}[A-Za-z]?\.?(?![\w/.:-]*\d)")
 _CODE_AFTER_WORD_RE = re.compile(r"[ \t]+\d{3,6}\b")  # kept when a letter comes right before it
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_YEAR_CODE_RE = re.compile(r"19\d\d|20[0-3]\d")
 
 
 def _region_postcode(line: str) -> bool:
     """A country or state followed by a postcode ("Uruguay 64677", "United Kingdom 75419")."""
     regions = lexicons.words("regions")
     for m in _CODE_AFTER_WORD_RE.finditer(line):
-        if not m.start() or _LETTER_RE.match(line, m.start() - 1) is None:
-            continue
+        if not m.start() or _LETTER_RE.match(line, m.start() - 1) is None or _YEAR_CODE_RE.fullmatch(m.group(0).strip()):
+            continue  # ("France 2024" is a year)
         words = line[max(0, m.start() - 40):m.start()].split()[-3:]
+        lower_case = not any(ch.isupper() for ch in line)  # ("??? belgium 97466": a line written all in lower case)
         for i in range(len(words)):
-            phrase = " ".join(words[i:])
-            if phrase.lower() in regions and len(phrase) >= 4 and (phrase.isupper() or phrase[:1].isupper()) \
+            phrase = " ".join(words[i:]).lstrip(">*#(?¿¡\"'“")  # (">France 35910": quoted or marked up)
+            if phrase.lower() in regions and len(phrase) >= 4 and (phrase.isupper() or phrase[:1].isupper() or lower_case) \
                     and phrase.lower() not in lexicons.words("common_words") \
                     and phrase.lower() not in lexicons.clinical_vocab():  # "CIPRO 500" is a dose, not Cyprus
                 return True
     return False
+
+
+_REGION_CODE_LINE_RE = re.compile(r",?[ \t]*(?:[A-Za-z]{2,3}\.?|\d{1,3})(?:[ \t]+\d{3,6})?")
 
 
 def _continues_block(line: str) -> bool:
@@ -167,7 +172,8 @@ def _continues_block(line: str) -> bool:
         stripped = stripped[:-1]  # "Austria 25173." ends the address and its sentence
     if not stripped or len(stripped) > 48 or stripped.endswith((".", ":", "!")) or ":" in stripped:
         return False
-    if re.fullmatch(r",?[ \t]*[A-Za-z]{2}\.?(?:[ \t]+\d{3,6})?", stripped) or re.fullmatch(r"\d{3,6}(?:[ -]\d{2,4})?\??", stripped):
+    # ", NY", ", qc 12345", ", 32" (a region's code or number), "12345", "840 24"
+    if _REGION_CODE_LINE_RE.fullmatch(stripped) or re.fullmatch(r"\d{3,6}(?:[ -]\d{2,4})?\??", stripped):
         return True
     words = [w.strip("()[]") for w in re.split(r"[\s,]+", stripped.rstrip("?")) if w.strip("()[]")]
     if not words or len(words) > 6:
@@ -176,15 +182,21 @@ def _continues_block(line: str) -> bool:
     if stripped.rstrip("?").lower() in known:
         return True
     clinical = lexicons.clinical_vocab()
+    coded = words[-1].isdigit() and len(words[-1]) >= 4  # "Lyss, BE 50662": a town, a region code, a postcode
+    lower_case = not any(ch.isupper() for ch in stripped)  # a block written in lower case ("cyprus (greek) 26933")
 
     def part(w: str) -> bool:
         if w.isdigit() or w.lower() in ("de", "du", "do", "da", "del", "la", "le", "van", "von"):
             return True
+        if coded and len(w) <= 3 and w.isalpha():
+            return True
+        if lower_case:
+            return w in known or (w not in clinical and len(words) <= 3 and (coded or w in lexicons.words("regions")))
         if not w[:1].isupper():
             return False
-        # a word in capitals is a town ("FÜRLING", "KNIVSTA") or a region code ("NO"), not a heading ("PLAN", "NEURO")
-        return not w.isupper() or len(w) <= 2 or w.lower() in known or (len(words) <= 3 and w.lower() not in clinical
-                                                                          and w.lower() not in lexicons.words("common_words"))
+        # a word in capitals is a town ("FÜRLING", "KNIVSTA", "LOW STREET") or a region code ("NO"), not a heading
+        # ("PLAN", "NEURO")
+        return not w.isupper() or len(w) <= 2 or w.lower() in known or (len(words) <= 3 and w.lower() not in clinical)
     return all(part(w) for w in words)
 
 

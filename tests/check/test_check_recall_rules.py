@@ -80,6 +80,14 @@ def test_public_and_reserved_web_addresses_are_quiet(text: str) -> None:
     "social: son quorvax consented for the procedure.",
     "COPING-- SISTER, ZORVANE HAS PHONED.",
     "yandrupo q feznarok",
+    "My name is Quorvella",
+    "> my name is zindrava",
+    '"We are done here," said Izumi.',
+    "Brumvellic and Morales were the two engineers.",
+    "Velmorant is very reliable. You can always depend on him.",
+    "Oskevarra was a kind person. They helped everyone.",
+    "name:    quorvax t. brindel",
+    "Patient name: yandrupo feznarok",
 ])
 def test_names_in_conversational_shapes_are_found(text: str) -> None:
     assert "phi.name" in cats(text)
@@ -111,6 +119,13 @@ def test_names_in_conversational_shapes_are_found(text: str) -> None:
     "social: son updated at bedside, wife at home, daughter visited.",
     "DTR CALLED TWICE; HUSBAND UPDATED BY RN.",
     "bp q 4h",
+    "My name is not important here.",
+    '"It works," says Microsoft.',
+    "Sodium and Potassium were normal.",
+    "Heparin is running at 800 units. He tolerated it.",
+    "Vanco was started. She is afebrile.",
+    "  - name: Upload coverage report",
+    "name: prooflane",
 ])
 def test_ordinary_text_in_those_shapes_is_quiet(text: str) -> None:
     assert "phi.name" not in cats(text)
@@ -171,6 +186,8 @@ def test_reference_numbers_are_ids() -> None:
     "Meet me at 7120 3304 Harrowgate St, Quellby",
     "fpo ae 09876",
     "the letter went to uscgc brenhollow",
+    ">Uruguay 64677",
+    "Send it to 12 Harrowgate Road\nBrackwater, qz 77120",
 ])
 def test_addresses_in_other_street_orders_are_found(text: str) -> None:
     assert "phi.geo" in cats(text)
@@ -180,9 +197,16 @@ def test_addresses_in_other_street_orders_are_found(text: str) -> None:
     "Routed via IV 20 minutes later.",
     "Bring a golf tee 3 times a week.",
     "ST elevation in leads 2 and 3.",
+    "France 2024 was a good year for the team.",
 ])
 def test_street_words_in_ordinary_text_are_quiet(text: str) -> None:
     assert "phi.geo" not in cats(text)
+
+
+def test_an_address_block_continues_over_town_and_code_lines_but_not_into_a_heading() -> None:
+    lines = lambda text: sorted({f.line for f in check_text(text, suffix=".md") if f.category == "phi.geo"})  # noqa: E731
+    assert lines("write to: 4410 Velmo tee 12\nMOSS\n, qcx\n 55120\n\nThanks") == [1, 2, 3, 4]
+    assert lines("Lives at 12 Oak Street\nSOCIAL WORK\nDaughter visited") == [1]
 
 
 def claims(text: str) -> list[str]:
