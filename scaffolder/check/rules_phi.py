@@ -45,6 +45,19 @@ _POOL_WORDS = frozenset(
     w for name in SURNAMES + CLINIC_NAMES + VENDOR_NAMES for w in re.split(r"[\s-]+", name)
 ) | frozenset(SURNAMES) | frozenset(FIRST_NAMES)
 POOL_WORDS = _POOL_WORDS
+# The pools' first names are common real ones (Maya, Omar, Rosa): alone they prove nothing, so they are fictional
+# only in a text that uses them with one of the invented surnames ("Maya Birchwhistle", then "Maya said ...").
+_POOL_FIRST_ONLY = frozenset(FIRST_NAMES) - frozenset(
+    w for name in SURNAMES + CLINIC_NAMES + VENDOR_NAMES for w in re.split(r"[\s-]+", name))
+_POOL_FULL_NAME_RE = re.compile(r"(?<![\w'’-])(" + "|".join(FIRST_NAMES) + r")[ \t]+(?:[A-Z]\.?[ \t]+)?(?:"
+                                + "|".join(re.escape(s) for s in SURNAMES) + r")(?![\w'’-])")
+
+
+def pool_words_in(text: str) -> frozenset[str]:
+    """The pool words that mark a name as fictional in ``text``: the invented surnames, clinic and vendor words
+    always, a pool first name only where the text pairs it with an invented surname."""
+    firsts = {m.group(1) for m in _POOL_FULL_NAME_RE.finditer(text)} if any(s in text for s in SURNAMES) else set()
+    return (_POOL_WORDS - _POOL_FIRST_ONLY) | frozenset(firsts)
 _POOL_SURNAMES = frozenset(SURNAMES) | frozenset(p for s in SURNAMES for p in s.split("-"))
 
 

@@ -103,14 +103,14 @@ MEMO_CHARS = 64_000_000  # texts kept for reuse in one run, at most (about 64 MB
 
 
 def _text_hits(state: _State, text: str, suffix: str, fills: bool, allowed: frozenset[str],
-               names_and_places: bool = True) -> list[Hit]:
+               names_and_places: bool = True, in_project: bool = False) -> list[Hit]:
     """``scan_text`` hits for one text of this run, found once for identical texts (FILL markers apart)."""
-    key = (text, suffix, allowed, names_and_places)
+    key = (text, suffix, allowed, names_and_places, in_project)
     hits = state.memo.get(key)
     if hits is None:
         options = state.options
         hits, _ = scan_text(text, suffix=suffix, phi=options.phi, claims=options.claims, fills=False,
-                            allowed_names=allowed, names_and_places=names_and_places)
+                            allowed_names=allowed, names_and_places=names_and_places, in_project=in_project)
         if state.memo_chars + len(text) <= MEMO_CHARS:
             state.memo[key] = hits
             state.memo_chars += len(text)
@@ -122,12 +122,13 @@ def _text_hits(state: _State, text: str, suffix: str, fills: bool, allowed: froz
 
 def scan_text(
     text: str, *, suffix: str = ".md", phi: bool = True, claims: bool = True, fills: bool = True,
-    allowed_names: frozenset[str] = frozenset(), names_and_places: bool = True,
+    allowed_names: frozenset[str] = frozenset(), names_and_places: bool = True, in_project: bool = False,
 ) -> tuple[list[Hit], list[tuple[int, int]]]:
     """All hits in one piece of text, and the spans masked from the phi/claim rules.
 
     This is the pure core that files, notebooks and tests go through. ``names_and_places=False`` leaves
     out the name and place lexicon rules (for unchanged synthetic data, where only shaped identifiers count).
+    ``in_project``: the text is a prooflane project's, whose personas go by the pools' first names alone.
     """
     textindex.forget()  # the word index of the previous text is not needed again
     masked_spans: list[tuple[int, int]] = []
@@ -158,8 +159,8 @@ def scan_text(
         if "://" in low or "urn:" in low or "harbo" in low:  # URLs, "Safe Harbor"
             real = _NOT_PLACES_RE.sub(lambda m: " " * len(m.group(0)), real)
         if not code and names_and_places:
-            hits += _new_only(hits, rules_people.scan(real, allowed=allowed_names, pool=rules_phi.POOL_WORDS,
-                                                      code=suffix in CODE_SUFFIXES))
+            pool = rules_phi.POOL_WORDS if in_project else rules_phi.pool_words_in(masked)
+            hits += _new_only(hits, rules_people.scan(real, allowed=allowed_names, pool=pool, code=suffix in CODE_SUFFIXES))
             if suffix not in TABLE_SUFFIXES:
                 hits += _new_only(hits, rules_places.scan(real, rules_phi.POOL_WORDS))
         hits += _new_only(hits, rules_clinical.scan(real))
@@ -435,7 +436,7 @@ def _scan_open_file(path: Path, display: str, state: _State, handle: BinaryIO) -
             if first and text.startswith("\ufeff"):
                 text = " " + text[1:]
             report.bytes_scanned += len(raw)
-            hits = _text_hits(state, text, suffix, options.project, ctx.author_names, not structured_only)
+            hits = _text_hits(state, text, suffix, options.project, ctx.author_names, not structured_only, in_project)
             if in_project and suffix not in TABLE_SUFFIXES and suffix not in CODE_SUFFIXES:
                 hits += list(rules_vendors.scan(text))
             if first and options.project and suffix in rules_project.DISCLAIMER_SUFFIXES:
@@ -507,7 +508,7 @@ def _scan_snapshot(path: Path, display: str, state: _State, ctx: ProjectContext)
         suffix = Path(name).suffix.lower()
         # synthetic data exactly as the manifest records it: shaped identifiers only, as for the file itself
         structured_only = _declared_synthetic(name, ctx) and hashlib.sha256(data).hexdigest() == files.get(name)
-        hits = _text_hits(state, text, suffix, False, ctx.author_names, not structured_only)
+        hits = _text_hits(state, text, suffix, False, ctx.author_names, not structured_only, ctx.manifest is not None)
         if structured_only:
             hits = _shaped_only(hits)
         _hits_to_findings(hits, text, f"{display}:{name}", 0, state, {})
@@ -533,7 +534,7 @@ def _scan_wide_text(path: Path, display: str, state: _State, handle: BinaryIO, h
     report.bytes_scanned += len(raw)
     suffix = path.suffix.lower()
     hits, _ = scan_text(text, suffix=suffix, phi=options.phi, claims=options.claims, fills=options.project,
-                        allowed_names=ctx.author_names)
+                        allowed_names=ctx.author_names, in_project=in_project)
     if options.project and suffix in rules_project.DISCLAIMER_SUFFIXES:
         hits += rules_project.disclaimer(text, suffix, generated_hash is not None, in_project, disclaimers.load().version)
     _hits_to_findings(hits, text, display, 0, state, {})

@@ -384,3 +384,16 @@ def test_short_lines_after_numbers_are_no_address(text: str) -> None:
 
 def test_an_iban_in_groups_is_an_account_not_a_phone() -> None:
     assert cats("Please wire the refund to GB29 NWBK 6016 1331 9268 19 by Friday.", ".txt") == ["phi.account"]
+
+
+def test_the_pools_first_names_are_fictional_only_beside_an_invented_surname_or_in_a_project() -> None:
+    from scaffolder.check.scan import scan_text
+    from synthetic.pools import FIRST_NAMES, SURNAMES
+
+    first, surname = FIRST_NAMES[0], SURNAMES[0]
+    real = f"Spoke with daughter {first} Quenbrasse about the plan."
+    assert "phi.name" in fam(real)  # a common first name is no proof of fiction in someone's note
+    assert "phi.name" not in fam(f"Spoke with daughter {first} {surname}. Later {first} called back.")
+    names = lambda text, **kw: [h for h in scan_text(text, suffix=".md", **kw)[0] if h.category == "phi.name"]  # noqa: E731
+    persona = f"Spoke with daughter {first} about the reminders."
+    assert names(persona) and not names(persona, in_project=True)  # in a project the personas go by first name
