@@ -35,35 +35,40 @@ def _vocab() -> dict[str, re.Pattern[str]]:
     v = lexicons.table("claims")
     disease = _alt(v["diseases"])
     clin = _alt(v["clinicians"])
-    w = r"(?:[\w'’*-]+[ \t,]+)"
+    w = r"(?:[\w'’*()/-]+[ \t,]+)"  # a word between (an acronym in brackets too: "(NRDR)")
     return {
-        "nominal": re.compile(rf"\b(?:{_alt(v['nominal'])})\b[ \t]+(?:of|for)\b[ \t]+{w}{{0,4}}?\**(?:{disease})\b"),
+        "nominal": re.compile(rf"\b(?:{_alt(v['nominal'])})\b[ \t]+(?:of|for|about|on)\b[ \t]+{w}{{0,6}}?\**(?:{disease})\b"),
         # what a headline says the tool is for: "for detecting COVID-19 from chest X-rays"
         "purpose": re.compile(rf"\b(?:for|at|in)[ \t]+(?:the[ \t]+)?(?:early[ \t]+)?(?:detecting|diagnosing|predicting|"
                               rf"identifying|classifying|screening[ \t]+for)\b[ \t]+{w}{{0,4}}?\**(?:{disease})\b"),
-        "disease_noun": re.compile(rf"\b(?:{disease})\**[ \t]+(?:\**)(?:detection|prediction|diagnosis|diagnostics|classifier|"
+        "disease_noun": re.compile(rf"\b(?:{disease})\**(?:[ \t]+\([\w-]{{2,10}}\))?[ \t-]+(?:risk[ \t]+)?(?:\**)(?:detection|"
+                                   r"prediction|diagnosis|diagnostics|classifier|"
                                    r"classification|screening|detector|identification)\b"),
-        "verb": re.compile(rf"\b(?:{_alt(v['verbs'])})\b[ \t]+{w}{{0,6}}?\**(?:{disease})\b"),
+        "verb": re.compile(rf"\b(?:{_alt(v['verbs'])})\b[ \t]+{w}{{0,6}}?\**(?:{disease})\b"
+                           r"|\bdiagnos(?:e|es|ing)[ \t]+(?:patients?|users?|people|you|them)\b"),
         "provides": re.compile(r"\b(?:provides?|providing|delivers?|offers?|gives?|generates?|returns?|outputs?|makes?|"
                                r"performs?|establish(?:es)?|reach(?:es)?|assess(?:es)?)\b[ \t]+(?:[\w*-]+[ \t]+){0,4}?\**"
                                r"(?:diagnos[ie]s|diagnostics|diagnosis)\b"
                                r"|\b(?:accurate|instant|medical|health|preliminary|automated|automatic|ai|ai-powered|ai-based|"
-                               r"ai-driven)\**[ \t]+\**(?:diagnos[ie]s|diagnostics|diagnosis)\b"
+                               r"ai-driven|improved|better|faster|quicker)\**[ \t]+(?:[\w-]+[ \t]+)?\**(?:diagnos[ie]s|diagnostics|diagnosis)\b"
                                # what a symptom checker lists: "returns the five most probable diseases", "possible condition
                                # suggestions" (not "possible conditions in the label set include ...")
                                r"|\b(?:returns?|lists?|shows?|suggests?|gives?|predicts?|assess(?:es)?|displays?|outputs?|generates?|"
                                r"provides?)\b[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:probable|possible|likely|potential)[ \t]+(?:diseases?|"
                                r"conditions?|illness(?:es)?|diagnos[ie]s|disorders?)\b"
                                r"|\b(?:disease|condition|illness|diagnosis)[ \t]+(?:suggestions?|predictions?)\b"),
-        "early": re.compile(r"\b(?:early|instant|automatic|automated|real-time|rapid)\**[ \t]+\**(?:detection|diagnosis|"
-                            r"diagnostics|screening)\b"),
-        "likelihood": re.compile(rf"\b(?:determines?|predicts?|estimates?|calculates?|gives?|returns?|outputs?)\b[ \t]+"
-                                 rf"(?:the[ \t]+)?(?:likelihood|probability|chance|odds)\b[^.]{{0,60}}\b(?:{disease})\b"),
+        "early": re.compile(r"\b(?:early|instant|automatic|automated|real-time|rapid)\**[ \t]+(?:[\w-]+[ \t]+)?\**(?:detection|"
+                            r"diagnosis|diagnostics|screening)\b"),
+        "likelihood": re.compile(rf"\b(?:determines?|predicts?|estimates?|calculates?|computes?|gives?|returns?|outputs?|"
+                                 rf"assess(?:es)?|quantif(?:y|ies)|scores?)\b[ \t]+"
+                                 rf"(?:(?:the|your|a|their|each|every|(?:patient|user|person)(?:s|['’]s|s['’])?)[ \t]+){{0,2}}"
+                                 rf"(?:likelihood|probability|chance|odds|risk)\b[^.]{{0,60}}\b(?:{disease})\b"),
         "whether": re.compile(rf"\bwhether\b[ \t]+(?:the[ \t]+|a[ \t]+)?(?:patient|user|person|you|they|someone)\b[^.]{{0,40}}"
                               rf"\b(?:{disease})\b"
                               rf"|\bif[ \t]+(?:the[ \t]+|a[ \t]+)?(?:patient|user|person|you|they|someone|he|she)[ \t]+(?:is|are|has|have)"
-                              rf"[ \t]+(?:likely|probably|at[ \t]+(?:high[ \t]+)?risk)\b[^.]{{0,30}}\b(?:{disease})\b"),
-        "treat": re.compile(rf"\b(?:{_alt(v['treat_verbs'])})\b[ \t]+{w}{{0,3}}?(?:{disease})\b|\bcures?\b"),
+                              rf"[ \t]+(?:likely|probably|at[ \t]+(?:high[ \t]+)?risk)\b[^.]{{0,30}}\b(?:{disease})\b"
+                              rf"|\bhow[ \t]+likely\b[^.]{{0,40}}\b(?:{disease})\b"),
+        "treat": re.compile(rf"\b(?:{_alt(v['treat_verbs'])})\b[ \t]+{w}{{0,3}}?(?:{disease})\b|\bcures?\b(?![ \t-]+rates?\b)"),
         "dose": re.compile(rf"\b(?:{_alt(v['dose_verbs'])})\b[ \t]+(?:(?:the[ \t]+)?(?:patients?|users?|you|people|them)[ \t]+)?"
                            rf"(?:which|what|the right|the correct|the best|how much|their)[ \t]+(?:[\w-]+[ \t]+)?"
                            rf"(?:{_alt(v['dose_objects'])})\b"),
@@ -74,17 +79,26 @@ def _vocab() -> dict[str, re.Pattern[str]]:
                                 r"|\brecommendations?[ \t]+(?:for|of|on)[ \t]+(?:[\w-]+[ \t]+)?dos(?:e|es|age|ages)\b"
                                 r"|\b(?:adjusts?|outputs?|calculates?|computes?)[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+)?"
                                 r"(?:bolus|dos(?:e|es|age|ages)|insulin[ \t]+(?:units|doses?))\b"
-                                r"|\bsuggested[ \t]+(?:medicines|medications|drugs|remedies)\b"
+                                r"|\b(?:suggested|recommended|potential)[ \t]+(?:over-the-counter[ \t]+)?(?:medicines|medications|drugs|"
+                                r"remedies)\b"
+                                r"|\b(?:medicine|medication|drug)[ \t]+(?:prescriptions?|recommendations?)\b"
                                 r"|\b(?:recommends?|suggests?)[ \t]+(?:basic[ \t]+|home[ \t]+|herbal[ \t]+)?(?:treatments|remedies|medicines|"
                                 r"medications)\b"),
         # a person handed a diagnosis, or told to skip the clinician: "get an instant diagnosis", "skip the doctor's visit"
         "self_serve": re.compile(rf"\b(?:get|gets|getting|receive|receives|obtain|obtains)\b[ \t]+(?:an?[ \t]+|your[ \t]+|their[ \t]+)?"
                                  r"(?:instant|immediate|accurate|automated|automatic|ai|ai-powered|quick|fast|online|(?:the[ \t]+)?best(?:[ \t]+possible)?)[ \t-]+"
                                  r"(?:medical[ \t]+)?(?:diagnos[ie]s|diagnosis)\b"
-                                 rf"|\bskip(?:s|ping)?[ \t]+(?:the[ \t]+|a[ \t]+|your[ \t]+)?(?:{clin})(?:['’]s)?\b"),
+                                 rf"|\bskip(?:s|ping)?[ \t]+(?:the[ \t]+|a[ \t]+|your[ \t]+)?(?:{clin})(?:['’]s)?\b"
+                                 # "Know if you have COVID-19 in 60 seconds", "find out whether your child has strep"
+                                 rf"|\b(?:know|find[ \t]+out|check|see|learn|discover|tells?[ \t]+you)[ \t]+(?:if|whether)[ \t]+"
+                                 rf"(?:you|your[ \t]+[\w-]+|the[ \t]+patient|a[ \t]+patient|patients|someone|they)[ \t]+"
+                                 rf"(?:has|have|had|is|are|might[ \t]+have|may[ \t]+have)\b[^.]{{0,40}}?\b(?:{disease})\b"),
         # a headline or bullet opening with the verb: "Predict diabetes from 8 features", "Detects pneumonia"
-        "verb_first": re.compile(r"^[\W_]*(?:detect|detects|diagnose|predict|predicts|classify|classifies|"
-                                 r"screen for|screens for)\b"),
+        # after an optional label ("**Description**:"): "Assesses your risk of diabetes", "Reduces readmissions by 40%"
+        "verb_first": re.compile(r"^[\W_]*(?:\w+(?:[ \t]\w+)?[ \t]*\**[ \t]*:[ \t*]*)?(?:detect|detects|detecting|diagnose|"
+                                 r"predict|predicts|classify|classifies|identify|identifies|screen for|screens for|assess|assesses|"
+                                 r"estimates?|calculates?|computes?|determines?|quantif(?:y|ies)|reduces|cuts|lowers|slashes|halves|"
+                                 r"decreases)\b"),
         "replace": re.compile(rf"\b(?:replac(?:e|es|ed|ing)|substitut(?:e|es|ing) for)\b[ \t]+(?:the need for[ \t]+)?"
                               rf"(?:a[ \t]+|an[ \t]+|your[ \t]+|the[ \t]+|human[ \t]+)?(?:{clin})\b"
                               rf"|\bno (?:longer )?(?:need|needs|needed) (?:for |to see |to visit )?(?:a |an |your |the )?(?:{clin})\b"
@@ -111,24 +125,31 @@ def _vocab() -> dict[str, re.Pattern[str]]:
                              rf"Wilson|Clopper|bootstrap|DeLong|exact))\+?[^.\n|]{{0,40}}\b(?:{_alt(v['accuracy_words'])})\b"
                              rf"|\b(?:{_alt(v['accuracy_words'])})\b[^.\n|]{{0,30}}?\d+(?:\.\d+)?[ \t]?(?:%|percent|per[ \t]cent)"
                              rf"(?![ \t]*(?i:confidence|credible|ci\b|interval|Wilson|Clopper|bootstrap|DeLong|exact))"),
-        "boast": re.compile(rf"\b(?:{_alt(v['accuracy_boasts'])})\b"),
-        "ai_role": re.compile(rf"\b(?:ai|a\.i\.|robot|virtual|digital|artificial)[ \t-]+(?:{_alt(v['ai_roles'])})\b|\bdr\.?[ \t]*ai\b"),
+        "boast": re.compile(rf"\b(?:{_alt(v['accuracy_boasts'])})\b"
+                            # "achieves an AUC of 0.96", "AUROC = 0.93", "F1-score of .91"
+                            r"|\b(?:auc|auroc|roc[ -]auc|auc-roc|f1(?:[ -]score)?|c-statistic)\b[ \t]*(?:of|=|:|is|was|reaches|"
+                            r"reached)?[ \t]*0?\.(?:8[5-9]|9\d)\d*(?![\d.])"),  # (a high one: "an AUC of 0.71 is modest" reports)
+        "ai_role": re.compile(rf"\b(?:ai|a\.i\.|robot|virtual|digital|artificial)[ \t-]+(?:{_alt(v['ai_roles'])})\b|\bdr[.,]?[ \t]*ai\b"
+                              rf"|\b(?:be|is|becomes?)[ \t]+your[ \t]+(?:next[ \t]+|new[ \t]+|own[ \t]+|personal[ \t]+)?"
+                              rf"(?:{_alt(v['ai_roles'])})\b"),
         "proof": re.compile(rf"(?<![\w-])(?:{_alt(v['proof'])})(?![\w-])"),
         "tool": re.compile(rf"(?<![\w-])(?:{_alt(v['tool_words'])})(?![\w-])|\w+(?:ai|bot|gpt)\b|\bai\w*"),
         "negation": re.compile(rf"(?<![\w-])(?:{_alt(v['negations'])})(?![\w-])|n['’]t\b"),
         "disclaimer": re.compile(rf"{_alt(v['disclaimers'])}"),
-        "human_start": re.compile(rf"^[\W\d_]*(?:\w+:[ \t*]*)?(?:(?:the|your|a|an|many|most|some|our|trained|qualified|"
+        "human_start": re.compile(rf"^[\W\d_]*(?:[^,.;:]{{1,60}},[ \t]+)?(?:\w+:[ \t*]*)?(?:(?:the|your|a|an|many|most|some|our|trained|qualified|"
                                   rf"practicing|licensed|human)[ \t]+)*(?:(?P<clinician>{clin})|you|people|patients)\b"),
         # a medical test as the sentence's subject: "A mammogram can find cancer early"
         "test_start": re.compile(r"^[\W\d_]*(?:(?:a|an|the|your|this|regular|routine|annual|yearly)[ \t]+)*(?:mammograms?|"
                                  r"(?:blood[ \t]+|pap[ \t]+|eye[ \t]+|skin[ \t]+|screening[ \t]+)?(?:tests?|exams?|examinations?)|"
                                  r"screenings?|colonoscop(?:y|ies)|x-rays?|ultrasounds?|biops(?:y|ies)|pap[ \t]+smears?|"
-                                 r"(?:ct[ \t]+|mri[ \t]+)?scans?|mri)\b"),
+                                 r"(?:ct[ \t]+|mri[ \t]+)?scans?|mri|ecgs?|ekgs?|electrocardiograms?|echocardiograms?|"
+                                 r"endoscop(?:y|ies)|dermoscopy|spirometry)\b"),
         # a nominal claim that is the subject of a general statement: "Early diagnosis ... helps reduce the risk"
         "statement_verb": re.compile(r"[^,;:]{0,80}?\b(?:is|are|was|were|helps?|can|could|may|might|improves?|increases?|reduces?|"
                                      r"saves?|leads?|matters|remains?|plays?|allows?|makes?)\b"),
         "human_inf": re.compile(rf"(?<!need )(?<!needs )(?<!needed )\b(?:for|helps?|helping|assists?|allows?|lets|enables?|supports?)[ \t]+(?:the[ \t]+|your[ \t]+|a[ \t]+)?"
-                                rf"(?:{clin})\b"),
+                                rf"(?:{clin})\b"
+                                rf"|\b(?:{clin})(?:['’]s?|s['’])?[ \t]+(?:ability|abilities|accuracy|performance)[ \t]+(?:to|in|at)\b"),
     }
 
 
@@ -147,7 +168,7 @@ _MESSAGES = {
                         "Report measured results with their data set and limits, and only approvals you can cite."),
 }
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_STEMS = ["diagnos", "detect", "predict", "screen", "identif", "classif", "recogni", "accura", "%", "percent", "proven", "clinically", "fda", "510", "validat", "zero", "save", "revolution", "guarantee", "doctor", "physician", "nurse", "radiolog", "clinician", "dose", "dosage", "medication", "cure", "treat", "prevent", "replac", "no longer", "decide", "choose", "therap", "the need", "no need", "skip", "mortality", "readmission", "death", "complication", "hospitali", "icu", "bolus", "insulin", "medicine", "remed", "per cent", "medics", "personnel", "exceed", "outperform", "better than", "beat", "whether", "find", "spot", "recogn", "tell", "catch", "flag", "determin", "sensitiv", "specific", "precision", "auc", "expert", "human-level", "cancer", "tumor", "tumour", "disease", "disorder", "condition", "lesion", "infection", "illness", "patholog", "abnormal"]
+_STEMS = ["diagnos", "detect", "predict", "screen", "identif", "classif", "recogni", "accura", "%", "percent", "proven", "clinically", "fda", "510", "validat", "zero", "save", "revolution", "guarantee", "doctor", "physician", "nurse", "radiolog", "clinician", "dose", "dosage", "medication", "cure", "treat", "prevent", "replac", "no longer", "decide", "choose", "therap", "the need", "no need", "skip", "mortality", "readmission", "death", "complication", "hospitali", "icu", "bolus", "insulin", "medicine", "remed", "per cent", "medics", "personnel", "exceed", "outperform", "better than", "beat", "whether", "find", "spot", "recogn", "tell", "catch", "flag", "determin", "sensitiv", "specific", "precision", "auc", "auroc", "f1", "risk", "know if", "find out", "if you have", "whether your", "how likely", "abnormal", "expert", "human-level", "cancer", "tumor", "tumour", "disease", "disorder", "condition", "lesion", "infection", "illness", "patholog", "abnormal"]
 _STEM_RE = re.compile(alternation(_STEMS))  # one of them must be in a line for any claim rule to fire
 _STEM_WORD_RE = re.compile(alternation(s for s in _STEMS if re.fullmatch(r"[^\W\d_][\w'’-]*", s)))  # inside a word
 _STEM_OTHER = tuple(s for s in _STEMS if not re.fullmatch(r"[^\W\d_][\w'’-]*", s))  # "%", "510", "no longer" ...
@@ -222,15 +243,19 @@ _NOMINAL_ONLY = ("nominal", "purpose", "disease_noun", "provides", "self_serve",
 # words one of which a form's every match holds (lower case)
 _GATES: dict[str, tuple[str, ...]] = {
     "purpose": ("detecting", "diagnosing", "predicting", "identifying", "classifying", "screening"),
-    "self_serve": ("diagnos", "skip"),
+    "self_serve": ("diagnos", "skip", "if", "whether"),
     "dose_noun": ("dos", "insulin", "bolus", "medicine", "medication", "remed", "treatment", "drug"),
     "plan": ("plan", "regimen", "who", "which"),
     "outcome": ("mortality", "death", "readmission", "complication", "hospitali", "icu", "falls", "errors", "costs"),
-    "whether": ("whether", "if"),
-    "likelihood": ("likelihood", "probability", "chance", "odds"),
+    "whether": ("whether", "if", "how likely"),
+    "likelihood": ("likelihood", "probability", "chance", "odds", "risk"),
     "beats": ("exceed", "outperform", "better than", "beat", "surpass", " as "),
-    "ai_role": ("ai", "a.i.", "robot", "virtual", "digital", "artificial"),
+    "ai_role": ("ai", "a.i.", "robot", "virtual", "digital", "artificial", "your"),
 }
+_PRONOUN_TOOLS = frozenset(["i", "it", "my", "our", "this", "we"])
+_TOPIC_OF_APPROVALS = re.compile(r"\b(?:datasets?|databases?|registry|registries|submissions?|summaries|pathways?|lists?\s+of)\b")
+# the forms a headline opening with a verb claims for its unnamed tool ("Predicts whether the person has diabetes")
+_VERB_FORMS = ("verb", "likelihood", "whether", "outcome")
 # nominal forms that open a sentence whose verb follows make a general statement, not a product's claim
 _SUBJECT_FORMS = ("nominal", "disease_noun", "early", "provides")
 
@@ -247,9 +272,13 @@ def _in_subject(sentence: str, m: re.Match[str], p: dict[str, re.Pattern[str]]) 
 
 def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool) -> tuple[str, tuple[int, int]] | None:
     """The sentence's claim: the first diagnostic form that holds, else the first overclaim, else None."""
-    tool = p["tool"].search(sentence) is not None
+    tools = [t for t in p["tool"].finditer(sentence)]
+    tool = bool(tools)
     if not (tool or fragment):
         return None
+    # a pronoun ("it", "this", "we") names the tool only before the claim: in "The only way to diagnose melanoma is to
+    # remove tissue and check it ..." the "it" comes after
+    pronoun_at = None if any(t.group(0) not in _PRONOUN_TOOLS for t in tools) else (tools[0].start() if tools else None)
     start = p["human_start"].search(sentence)
     if (start is not None and start.group("clinician")) or p["human_inf"].search(sentence) or p["test_start"].search(sentence):
         return None
@@ -258,7 +287,7 @@ def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool) -> tupl
         for name in names:
             person_form = name in _PERSON_SUBJECT_FORMS
             if (start is not None and not person_form) or not (
-                    tool or name in _NOMINAL_ONLY or (start is not None and person_form) or (verb_first and name == "verb")):
+                    tool or name in _NOMINAL_ONLY or (start is not None and person_form) or (verb_first and name in _VERB_FORMS)):
                 continue
             gate = _GATES.get(name)
             if gate is not None and not any(g in sentence for g in gate):
@@ -266,6 +295,11 @@ def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool) -> tupl
             m = p[name].search(sentence)
             if m is None:
                 continue
+            if pronoun_at is not None and pronoun_at > m.start() and not (
+                    name in _NOMINAL_ONLY or (verb_first and name in _VERB_FORMS) or (start is not None and person_form)):
+                continue
+            if name == "proof" and about_approvals(sentence):
+                continue  # approvals as a subject ("a dataset of 510(k)-cleared devices", "analysis for 510(k) submissions")
             before = sentence[:m.start()] if name == "replace" else sentence[:m.end()]
             if p["negation"].search(before):
                 return None
@@ -285,6 +319,13 @@ def human_subject(sentence: str) -> bool:
     return p["human_start"].search(sentence) is not None or p["human_inf"].search(sentence) is not None
 
 
-def names_tool(sentence: str) -> bool:
-    """True when the sentence names a tool (AI, model, app, system, we, our ...)."""
-    return _vocab()["tool"].search(sentence) is not None
+def names_tool(sentence: str, claim_at: int | None = None) -> bool:
+    """True when the sentence names a tool (AI, model, app, system, we, our ...); with ``claim_at``, a pronoun
+    ("it", "this", "we") counts only before that offset, where it can be the claim's subject."""
+    return any(t.group(0) not in _PRONOUN_TOOLS or claim_at is None or t.start() < claim_at
+               for t in _vocab()["tool"].finditer(sentence))
+
+
+def about_approvals(sentence: str) -> bool:
+    """True when approvals are the sentence's topic ("a dataset of 510(k)-cleared devices", "510(k) submissions")."""
+    return _TOPIC_OF_APPROVALS.search(sentence) is not None

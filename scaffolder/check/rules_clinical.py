@@ -50,7 +50,7 @@ _MONTH_DAY_RE = re.compile(rf"(?<![\w-])(?:{_MONTH_WORDS}\.?[ \t]+(3[01]|[12]\d|
                            rf"|(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?-?{_MONTH_WORDS}\b\.?(?![ \t]*,?[ \t]*\d{{4}}))",
                            re.I)
 _MONTH_YEAR_RE = re.compile(rf"(?<![\w-])(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?[ \t-]*(?:of[ \t]+)?)?{_MONTH_WORDS}\b\.?,?"
-                            rf"[ \t]*(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?[ \t]+)?(?:of[ \t]+)?(?:19|20)\d\d\b", re.I)
+                            rf"(?:[ \t]*|-)(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?[ \t]+)?(?:of[ \t]+)?(?:19|20)\d\d\b", re.I)
 _FULL_DATE_RE = re.compile(r"(?:(?<![\w/.-])|(?<=[^\W\d_]-))(?:(?:19|20)\d\d-[01]\d-[0-3]\d|(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])/(?:19|20)?\d\d"
                            r"|(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d)(?![\w/-])")
 # "10-15-19 csru progress note", "admitted 3-2-98": a month-day-year with dashes opening a line or after a cue word
@@ -63,7 +63,7 @@ _GLUED_HINT = re.compile(r"/(?:(?<=[a-z]\d/)|(?<=[a-z]\d\d/))\d")
 _FULL_DATE_CUE = re.compile(r"(?:\bdate|\bwhen|\bsince|\bon|\bdated|\bborn|\bdob|\bbirth\w*|\bdied|\bvisit\w*|\bseen|"
                             r"\badmitted|\bdischarged)\b[^\n]{0,12}$", re.I)
 _PERSON_CUE = re.compile(r"\b(?:pt|pt's|pts|patient|patient's|he|she|his|her|mr|mrs|ms|son|daughter|husband|wife|"
-                         r"admitted|adm|seen|visit|hospital|hosp|surgery|dx|hx)\b", re.I)
+                         r"admitted|adm|seen|visit|hospital|hosp|surgery|dx|hx|dob|born|birthday|died|deceased|mrn)\b", re.I)
 _CLINICAL_CUE = re.compile(r"\b(?:pt|pts|patient|f/u|s/p|r/e|eval|seen|since|started|admitted|adm|extubated|intubated|"
                            r"placed|completed|discharged|dc'?d|d/c|cx|culture|xray|cxr|ct|mri|surgery|trach|peg|picc|"
                            r"line|labs|rehab|hd|dialysis|transfusion|ordered|scheduled|follow|last|until|from|on|by)\b",

@@ -723,6 +723,9 @@ def _personal_site(host: str, path: str, query: str, line: str, url: str) -> boo
     return alone and len(tld) == 2 and tld not in lexicons.words("project_tlds")
 
 
+_SYSTEM_BEFORE = re.compile(r"(?:\bsystem[ \t]+value[ \t]*=[ \t]*|\"system\"[ \t]*:[ \t]*)[\"']\Z")
+
+
 def _urls(c: _Ctx) -> Iterator[Hit]:
     text = c.text
     if not c.cues.has("://") and "www." not in text:
@@ -747,8 +750,8 @@ def _urls(c: _Ctx) -> Iterator[Hit]:
             continue
         if not host or is_reserved_domain(host) or host in {"localhost", "127.0.0.1", "0.0.0.0"}:
             continue
-        if is_standard_uri(url):
-            continue
+        if is_standard_uri(url) or _SYSTEM_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # (a record's identifier system names a numbering scheme: "system": "http://.../identifiers/mrn")
         rest = f"{parts.path}?{parts.query}#{parts.fragment}"
         line = line_of(text, m.start())
         if _PERSONAL_URL_PART.search(host) or _PERSONAL_URL_PART.search(rest):

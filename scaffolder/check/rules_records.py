@@ -16,11 +16,12 @@ from collections.abc import Iterator
 
 from scaffolder.check import lexicons
 from scaffolder.check.hits import Hit
+from synthetic.identifiers import FAKE_ID_RE
 
 _FHIR_HINT = re.compile(r"hl7\.org/fhir|\"resourceType\"\s*:|<(?:Patient|Practitioner|RelatedPerson|Person)\b")
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][\w.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>")
 _VALUE_ATTR = re.compile(r"\bvalue\s*=\s*[\"']([^\"']*)[\"']")
-_JSON_RE = re.compile(r"\"(family|given|birthDate|deceasedDateTime|line|city|district|postalCode|value|start|end|"
+_JSON_RE = re.compile(r"\"(family|given|birthDate|deceasedDateTime|line|city|district|postalCode|value|valueString|start|end|"
                       r"url|system|identifier|telecom|photo|address|name|period|[a-z]\w*(?:DateTime|Date)|date|issued|"
                       r"authoredOn|created|recorded|sent|received|occurred|display)\"\s*:\s*(\[\s*)?(\"(?:[^\"\\]|\\.)*\")?")
 # a reference to a person's resource: the display text next to it is that person's name
@@ -72,6 +73,14 @@ def _kind(field: str, parents: list[str], block: str) -> str | None:
     return None
 
 
+_MAIDEN_NAME_URL = re.compile(r"mothersMaidenName|maidenName", re.I)
+
+
+def _extension_kind(opening: str) -> str | None:
+    """What an extension's text value is, from the extension's url: a mother's maiden name is a name."""
+    return "name" if _MAIDEN_NAME_URL.search(opening) else None
+
+
 def scan(text: str) -> Iterator[Hit]:
     """Every hit read from FHIR fields in ``text`` (nothing when the text is not a FHIR record)."""
     if not _FHIR_HINT.search(text):
@@ -94,7 +103,7 @@ def _useful(kind: str, value: str) -> bool:
     if kind == "date":
         return _DAY_DATE.match(value) is not None
     if kind in ("mrn", "other_id", "phone"):
-        return any(ch.isdigit() for ch in value)
+        return any(ch.isdigit() for ch in value) and not FAKE_ID_RE.fullmatch(value)  # (FAKE- ids are fictional)
     return True
 
 
@@ -118,6 +127,8 @@ def _xml(text: str) -> Iterator[Hit]:
             parents = [t for t, _ in stack]
             block_start = next((pos for t, pos in reversed(stack) if t in ("telecom", "identifier")), m.start())
             kind = _kind(tag, parents, text[block_start:m.end() + 400] if tag == "value" else "")
+            if kind is None and tag == "valueString" and parents and parents[-1] == "extension":
+                kind = _extension_kind(text[stack[-1][1]:m.start()])
             if kind and _useful(kind, value.group(1)):
                 yield _hit(kind, m.start(), m.end())
         if not selfclose:
@@ -143,8 +154,11 @@ def _json(text: str) -> Iterator[Hit]:
         parent = holders[0][1] if holders else ""
         block = text[holders[0][0]:m.end() + 200] if holders else ""
         kind = _kind(key, [parent], block)
+        if kind is None and key == "valueString":
+            kind = _extension_kind(text[max(0, m.start() - 200):m.start()].rsplit("{", 1)[-1])
         if kind and (_useful(kind, value) or (array and kind in ("name", "geo"))):
-            yield _hit(kind, m.start(), m.end())
+            # in an array the value may sit on the line below its key ("family": [\n "Briet"]): the finding is there
+            yield _hit(kind, m.start(3) if array and quoted else m.start(), m.end())
 
 
 def _names_a_person(text: str, pos: int) -> bool:

@@ -238,6 +238,19 @@ def claims(text: str) -> list[str]:
     "Our platform reduces sepsis mortality and shortens ICU stays.",
     "The app has 93 per cent sensitivity for melanoma.",
     "The Zindra app triages rashes as accurately as GPs.",
+    "Assesses your risk of type 2 diabetes in under a minute.",
+    "Our AI estimates each patient's risk of heart failure.",
+    "Know if you have strep throat in 30 seconds.",
+    "Identify melanoma with your phone camera.",
+    "- Predicts whether the person has a high or low risk of stroke",
+    "**Summary**: Detecting pneumonia on chest films automatically.",
+    "Reduces hospital readmissions by 35%.",
+    "Our model reaches an AUROC of 0.97 on the test set.",
+    "Quorvision computes a cancer-prediction score from each scan.",
+    "The app gives a score showing how likely the mole could be melanoma.",
+    "- Recommended over-the-counter medications for your symptoms",
+    "Zindrabot is your personal doctor, day and night.",
+    "A framework to classify referable (RDR) diabetic retinopathy with deep learning.",
 ])
 def test_claims_whose_subject_is_implied_or_a_product_name_are_found(text: str) -> None:
     assert claims(text)
@@ -272,6 +285,16 @@ def test_claims_whose_subject_is_implied_or_a_product_name_are_found(text: str) 
     "Possible conditions in the label set include atelectasis, effusion and pneumonia.",
     "| DenseNet-121 model | AUROC | 95% CI |",
     "Lower readmission rates are a goal of many hospitals; this project does not measure them.",
+    "The only way to confirm melanoma is a biopsy, and a pathologist reads it.",
+    "The only way to diagnose melanoma is to remove tissue and check it for cancer cells.",
+    "With the aid of the software, clinicians can make quicker diagnoses.",
+    "In the study, the readers' ability to detect fractures improved with the overlay.",
+    "An ECG is the main test in the diagnosis of heart rhythm problems.",
+    "Skin apps lack clinical validation and most have not been FDA cleared.",
+    "A dataset of 800 devices cleared through the FDA 510(k) pathway.",
+    "Early melanoma has a 95 percent cure rate after surgery.",
+    "The AUC of 0.71 is modest; see the limits below.",
+    "Check if you have the latest version of Python installed.",
 ])
 def test_verbs_opening_a_sentence_without_a_claim_and_other_subjects_stay_quiet(text: str) -> None:
     assert claims(text) == []
@@ -299,9 +322,38 @@ _OBSERVATION_XML = """<Observation xmlns="http://hl7.org/fhir">
 """
 
 
+_PATIENT_JSON = """{
+  "resourceType": "Patient",
+  "identifier": [{"system": "http://www.quorbeth-health.org/identifiers/mrn", "value": "FAKE-MRN-0001"}],
+  "name": [
+    {
+      "family": [
+        "Zindravel"
+      ],
+      "given": [
+        "Quorva"
+      ]
+    }
+  ],
+  "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/patient-mothersMaidenName",
+    "valueString": "Brumvellic"}]
+}
+"""
+_PATIENT_XML = """<Patient xmlns="http://hl7.org/fhir">
+  <extension url="http://hl7.org/fhir/StructureDefinition/patient-mothersMaidenName">
+    <valueString value="Brumvellic"/>
+  </extension>
+  <identifier><system value="http://www.quorbeth-health.org/identifiers/mrn"/><value value="FAKE-MRN-0002"/></identifier>
+</Patient>
+"""
+
+
 @pytest.mark.parametrize("text, suffix, expected", [
     (_APPOINTMENT, ".json", [(4, "phi.date"), (5, "phi.date"), (8, "phi.name")]),
     (_OBSERVATION_XML, ".xml", [(3, "phi.name"), (4, "phi.date"), (5, "phi.date")]),
+    # array values are found on their own lines; an identifier system is a numbering scheme, not a person's page
+    (_PATIENT_JSON, ".json", [(7, "phi.name"), (10, "phi.name"), (15, "phi.name")]),
+    (_PATIENT_XML, ".xml", [(3, "phi.name")]),
 ])
 def test_fhir_event_dates_and_the_names_shown_for_person_references_are_found(text: str, suffix: str,
                                                                               expected: list) -> None:
