@@ -44,7 +44,7 @@ def _vocab() -> dict[str, re.Pattern[str]]:
         "disease_noun": re.compile(rf"\b(?:{disease})\**(?:[ \t]+\([\w-]{{2,10}}\))?[ \t-]+(?:risk[ \t]+)?(?:\**)(?:detection|"
                                    r"prediction|diagnosis|diagnostics|classifier|"
                                    r"classification|screening|detector|identification)\b"),
-        "verb": re.compile(rf"\b(?:{_alt(v['verbs'])})\b[ \t]+{w}{{0,6}}?\**(?:{disease})\b"
+        "verb": re.compile(rf"\b(?:{_alt(v['verbs'])})\b[ \t]+{w}{{0,6}}?[*(]*(?:{disease})\b"
                            r"|\bdiagnos(?:e|es|ing)[ \t]+(?:patients?|users?|people|you|them)\b"),
         "provides": re.compile(r"\b(?:provides?|providing|delivers?|offers?|gives?|generates?|returns?|outputs?|makes?|"
                                r"performs?|establish(?:es)?|reach(?:es)?|assess(?:es)?)\b[ \t]+(?:[\w*-]+[ \t]+){0,4}?\**"
@@ -55,7 +55,7 @@ def _vocab() -> dict[str, re.Pattern[str]]:
                                # suggestions" (not "possible conditions in the label set include ...")
                                r"|\b(?:returns?|lists?|shows?|suggests?|gives?|predicts?|assess(?:es)?|displays?|outputs?|generates?|"
                                r"provides?)\b[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:probable|possible|likely|potential)[ \t]+(?:diseases?|"
-                               r"conditions?|illness(?:es)?|diagnos[ie]s|disorders?)\b"
+                               r"conditions?|illness(?:es)?|diagnos[ie]s|disorders?|causes)\b"
                                r"|\b(?:disease|condition|illness|diagnosis)[ \t]+(?:suggestions?|predictions?)\b"),
         "early": re.compile(r"\b(?:early|instant|automatic|automated|real-time|rapid)\**[ \t]+(?:[\w-]+[ \t]+)?\**(?:detection|"
                             r"diagnosis|diagnostics|screening)\b"),
@@ -129,7 +129,7 @@ def _vocab() -> dict[str, re.Pattern[str]]:
                             # "achieves an AUC of 0.96", "AUROC = 0.93", "F1-score of .91"
                             r"|\b(?:auc|auroc|roc[ -]auc|auc-roc|f1(?:[ -]score)?|c-statistic)\b[ \t]*(?:of|=|:|is|was|reaches|"
                             r"reached)?[ \t]*0?\.(?:8[5-9]|9\d)\d*(?![\d.])"),  # (a high one: "an AUC of 0.71 is modest" reports)
-        "ai_role": re.compile(rf"\b(?:ai|a\.i\.|robot|virtual|digital|artificial)[ \t-]+(?:{_alt(v['ai_roles'])})\b|\bdr[.,]?[ \t]*ai\b"
+        "ai_role": re.compile(rf"\b(?:ai|a\.i\.|robot|virtual|digital|artificial)[ \t-]+(?:{_alt(v['ai_roles'])})\b|\bdr[.,]?[ \t]*ai\b|\b(?:{_alt(v['ai_roles'])})[ \t-]+ai\b"
                               rf"|\b(?:be|is|becomes?)[ \t]+your[ \t]+(?:next[ \t]+|new[ \t]+|own[ \t]+|personal[ \t]+)?"
                               rf"(?:{_alt(v['ai_roles'])})\b"),
         "proof": re.compile(rf"(?<![\w-])(?:{_alt(v['proof'])})(?![\w-])"),
@@ -137,7 +137,7 @@ def _vocab() -> dict[str, re.Pattern[str]]:
         "negation": re.compile(rf"(?<![\w-])(?:{_alt(v['negations'])})(?![\w-])|n['’]t\b"),
         "disclaimer": re.compile(rf"{_alt(v['disclaimers'])}"),
         "human_start": re.compile(rf"^[\W\d_]*(?:[^,.;:]{{1,60}},[ \t]+)?(?:\w+:[ \t*]*)?(?:(?:the|your|a|an|many|most|some|our|trained|qualified|"
-                                  rf"practicing|licensed|human)[ \t]+)*(?:(?P<clinician>{clin})|you|people|patients)\b"),
+                                  rf"practicing|licensed|human)[ \t]+)*(?:(?P<clinician>{clin})(?![ \t-]*(?:ai|a\.i\.|bot|gpt|app|assistant)\b)|you|people|patients)\b"),
         # a medical test as the sentence's subject: "A mammogram can find cancer early"
         "test_start": re.compile(r"^[\W\d_]*(?:(?:a|an|the|your|this|regular|routine|annual|yearly)[ \t]+)*(?:mammograms?|"
                                  r"(?:blood[ \t]+|pap[ \t]+|eye[ \t]+|skin[ \t]+|screening[ \t]+)?(?:tests?|exams?|examinations?)|"
@@ -168,12 +168,13 @@ _MESSAGES = {
                         "Report measured results with their data set and limits, and only approvals you can cite."),
 }
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_STEMS = ["diagnos", "detect", "predict", "screen", "identif", "classif", "recogni", "accura", "%", "percent", "proven", "clinically", "fda", "510", "validat", "zero", "save", "revolution", "guarantee", "doctor", "physician", "nurse", "radiolog", "clinician", "dose", "dosage", "medication", "cure", "treat", "prevent", "replac", "no longer", "decide", "choose", "therap", "the need", "no need", "skip", "mortality", "readmission", "death", "complication", "hospitali", "icu", "bolus", "insulin", "medicine", "remed", "per cent", "medics", "personnel", "exceed", "outperform", "better than", "beat", "whether", "find", "spot", "recogn", "tell", "catch", "flag", "determin", "sensitiv", "specific", "precision", "auc", "auroc", "f1", "risk", "know if", "find out", "if you have", "whether your", "how likely", "abnormal", "expert", "human-level", "cancer", "tumor", "tumour", "disease", "disorder", "condition", "lesion", "infection", "illness", "patholog", "abnormal"]
+_STEMS = ["diagnos", "detect", "predict", "screen", "identif", "classif", "recogni", "accura", "%", "percent", "proven", "clinically", "fda", "510", "validat", "zero", "save", "revolution", "guarantee", "doctor", "physician", "nurse", "radiolog", "clinician", "dose", "dosage", "medication", "cure", "treat", "prevent", "replac", "no longer", "decide", "choose", "therap", "the need", "no need", "skip", "mortality", "readmission", "death", "complication", "hospitali", "icu", "bolus", "insulin", "medicine", "remed", "per cent", "medics", "personnel", "exceed", "outperform", "better than", "beat", "whether", "find", "spot", "recogn", "tell", "catch", "flag", "determin", "sensitiv", "specific", "precision", "auc", "auroc", "f1", "risk", "know if", "find out", "if you have", "whether your", "how likely", "abnormal", "probable", "possible", "expert", "human-level", "cancer", "tumor", "tumour", "disease", "disorder", "condition", "lesion", "infection", "illness", "patholog", "abnormal"]
 _STEM_RE = re.compile(alternation(_STEMS))  # one of them must be in a line for any claim rule to fire
 _STEM_WORD_RE = re.compile(alternation(s for s in _STEMS if re.fullmatch(r"[^\W\d_][\w'’-]*", s)))  # inside a word
 _STEM_OTHER = tuple(s for s in _STEMS if not re.fullmatch(r"[^\W\d_][\w'’-]*", s))  # "%", "510", "no longer" ...
 # a sentence of a line; a point inside a number or a word ("98.7%", "v2.1") does not end it
 _SENTENCE_RE = re.compile(r"[^.!?]*(?:[.!?](?=[\w%])[^.!?]*)*(?:[.!?]+|$)")
+_ABBREVIATION_RE = re.compile(r"\b(?:e\.g|i\.e|vs|etc|approx|incl|cf|fig)\.(?=[ \t]*[,(\w])")
 _FRAGMENT_RE = re.compile(r"^\s*(?:[-*+>•#]|\d+[.)]|\*\*|✅|🎯|🧠|📷)")
 
 
@@ -204,16 +205,17 @@ def _line_claims(line: str) -> list[tuple[int, int, str]]:
     if _LETTER_RE.search(line) is None or _STEM_RE.search(low) is None:
         return []
     fragment = bool(_FRAGMENT_RE.match(line))
-    if not fragment and len(line) >= 90 and p["tool"].search(low) is None:
-        return []  # every sentence of a long line needs the tool as its subject
+    if not fragment and len(line) >= 90 and p["tool"].search(low) is None and p["verb_first"].match(low) is None:
+        return []  # every sentence of a long line needs the tool as its subject (or a verb opening the line)
     if _mention(low) or p["disclaimer"].search(low):
         return []
     out: list[tuple[int, int, str]] = []
-    for m in _SENTENCE_RE.finditer(low):
+    # (the points of "e.g." and "i.e." end no sentence: the splitting reads a copy with them masked)
+    for m in _SENTENCE_RE.finditer(_ABBREVIATION_RE.sub(lambda a: a.group(0).replace(".", "_"), low) if "." in low else low):
         sentence = m.group(0)
         if sentence.rstrip().endswith("?") or len(sentence.strip()) < 8:
             continue
-        found = _claim(sentence, p, fragment or (m.start() == 0 and len(line) < 90))
+        found = _claim(sentence, p, fragment or (m.start() == 0 and len(line) < 90), opens_line=m.start() == 0)
         if found is None:
             continue
         category, span = found
@@ -270,11 +272,14 @@ def _in_subject(sentence: str, m: re.Match[str], p: dict[str, re.Pattern[str]]) 
     return p["statement_verb"].match(sentence, m.end()) is not None
 
 
-def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool) -> tuple[str, tuple[int, int]] | None:
-    """The sentence's claim: the first diagnostic form that holds, else the first overclaim, else None."""
+def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool,
+           opens_line: bool = False) -> tuple[str, tuple[int, int]] | None:
+    """The sentence's claim: the first diagnostic form that holds, else the first overclaim, else None.
+    ``opens_line``: the sentence opens its line, so a verb opening it has the tool for its implied subject."""
     tools = [t for t in p["tool"].finditer(sentence)]
     tool = bool(tools)
-    if not (tool or fragment):
+    verb_first = (fragment or opens_line) and p["verb_first"].match(sentence) is not None
+    if not (tool or fragment or verb_first):
         return None
     # a pronoun ("it", "this", "we") names the tool only before the claim: in "The only way to diagnose melanoma is to
     # remove tissue and check it ..." the "it" comes after
@@ -282,7 +287,6 @@ def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool) -> tupl
     start = p["human_start"].search(sentence)
     if (start is not None and start.group("clinician")) or p["human_inf"].search(sentence) or p["test_start"].search(sentence):
         return None
-    verb_first = fragment and p["verb_first"].match(sentence) is not None
     for names, category in ((_DIAG, "claim.diagnostic"), (_OVER, "claim.overclaim")):
         for name in names:
             person_form = name in _PERSON_SUBJECT_FORMS
@@ -305,7 +309,7 @@ def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool) -> tupl
                 return None
             if name in _SUBJECT_FORMS and _in_subject(sentence, m, p):
                 continue  # "Early diagnosis of diabetic retinopathy helps reduce ..." states a fact
-            if category == "claim.overclaim" and (_HYPOTHETICAL.search(sentence[max(0, m.start() - 30):m.start()])
+            if category == "claim.overclaim" and ((name != "ai_role" and _HYPOTHETICAL.search(sentence[max(0, m.start() - 30):m.start()]))
                                                  or (name == "outcome" and _GOAL.search(sentence, 0, m.start()))
                                                  or (name == "figure" and _LOW_FIGURE.search(sentence, 0, m.end()))):
                 continue

@@ -251,6 +251,13 @@ def claims(text: str) -> list[str]:
     "- Recommended over-the-counter medications for your symptoms",
     "Zindrabot is your personal doctor, day and night.",
     "A framework to classify referable (RDR) diabetic retinopathy with deep learning.",
+    "Predict the probability of developing coronary heart disease from your medical history and answers.",
+    "- At present, the Doctor AI can diagnose the five commonest causes of a cough.",
+    "Quorbot could be your next doctor.",
+    "It takes your symptoms and suggests possible causes and the next step.",
+    "It reads uploaded images (e.g., X-rays) for improved diagnosis.",
+    "- Real-time TB risk prediction",
+    "Zindra is a tool to classify mole photos (malignant or benign).",
 ])
 def test_claims_whose_subject_is_implied_or_a_product_name_are_found(text: str) -> None:
     assert claims(text)
@@ -295,6 +302,8 @@ def test_claims_whose_subject_is_implied_or_a_product_name_are_found(text: str) 
     "Early melanoma has a 95 percent cure rate after surgery.",
     "The AUC of 0.71 is modest; see the limits below.",
     "Check if you have the latest version of Python installed.",
+    "At the moment, the doctor reviews every draft before it is sent.",
+    "For a flagged case (e.g. a long wait), a nurse calls the patient.",
 ])
 def test_verbs_opening_a_sentence_without_a_claim_and_other_subjects_stay_quiet(text: str) -> None:
     assert claims(text) == []
