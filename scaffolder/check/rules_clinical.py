@@ -204,8 +204,9 @@ def scan(text: str) -> Iterator[Hit]:
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     for m in finditer_near(_FULL_DATE_RE, text, _FULL_DATE_HINT, None, 20, 20, regions=regions):
         # a month/day/year with a slash is a date anywhere, unless a scale word or a unit says otherwise
-        slashed = "/" in m.group(0) and not is_scale(text, m.start(), m.end(), 0) \
-            and not _MD_NOT_DATE_AFTER.match(text, m.end())
+        if "/" in m.group(0) and (is_scale(text, m.start(), m.end(), 0) or text.startswith("%", m.end())):
+            continue  # a ventilator setting ("PS 10/5/40%"), a score, or a share
+        slashed = "/" in m.group(0) and not _MD_NOT_DATE_AFTER.match(text, m.end())
         if (slashed or _FULL_DATE_CUE.search(text, max(0, m.start() - 40), m.start())) and ok(m.start()):
             yield Hit(m.start(), m.end(), "phi.date", "error", _DATE_MSG, _DATE_FIX)
     for m in finditer_near(_DASH_DATE_RE, text, _DASH_DATE_HINT, None, 3, 6, regions=regions):
@@ -362,7 +363,10 @@ def is_scale(text: str, start: int, end: int, second: int) -> bool:
     before = text[max(line_start, start - 40):start].lower().split()
     prev = before[-1].strip(",.;:()") if before else ""
     vent = _cue_words("vent_words")  # "simv 900 10/25", "weaning on 5/5-.40", "PEEP/PS 5/8"
-    if any(w.strip(",.;:()=") in vent or any(part in vent for part in w.strip(",.;:()=").split("/")) for w in before[-4:]):
+    near = before[-4:]
+    if len(near) < 4 and line_start:  # a setting whose mode ends the line before ("Vent\nchanged over to 5/5")
+        near = text[max(0, line_start - 40):line_start].lower().split()[-(4 - len(near)):] + near
+    if any(w.strip(",.;:()=") in vent or any(part in vent for part in w.strip(",.;:()=").split("/")) for w in near):
         return True
     if prev in date_before:
         return False

@@ -266,6 +266,8 @@ def _sequences(text, names, filt, line_ok, hit, code=False, lower="", anchors=fr
         if _unknown_pair(real, lows, not_names, places) and line_ok(spans[0][0]):
             yield hit(spans[0][0], spans[-1][1])
             continue
+        if len(real) == 1 and lows[0] in _cues()["relatives"]:
+            continue  # "Daughter and Son were in": a family word, though "Son" is also a surname
         strong = [w for w in lows if w in person]
         weak_here = [w for w in lows if w in weak]
         if any((w in not_names and w not in weak) or filt.skip(o) or (o.isupper() and len(o) > 1)
@@ -302,6 +304,8 @@ def _sequences(text, names, filt, line_ok, hit, code=False, lower="", anchors=fr
         following = _NEXT_WORD_RE.match(lower, w_end)
         if following is not None and len(following.group(1)) >= 4 and following.group(1) in clinical:
             continue  # "upper or lowe extremities": a word typed before a body part or a clinical term
+        if original.islower() and _near_miss(original, clinical):
+            continue  # "+ boel sounds": a clinical word mistyped
         if (original.islower() or (original.isupper() and _caps_line(text, w_start))) \
                 and not filt.skip(original) and line_ok(w_start):
             yield hit(w_start, w_end)
@@ -367,9 +371,12 @@ def _after_cues(text, filt, line_ok, hit) -> Iterator[Hit]:
                     yield hit(m.start("n1"), m.start("n1") + len(n1.split("-")[0]))
                 continue
             gap = text[m.end("cue"):m.start("n1")].strip(" \t(")  # "lawyer (Wil Laberbera)"
+            if "." in gap:
+                continue  # "w/ daughter. MAE.": the sentence ended with the family word
             bare_gap = not gap
             # a word no list knows right after a family word, in any case ("son quorvax", "SISTER, QUORVAX")
             unknown = gap in ("", ",") and len(low1) >= 4 and _unknown_word(low1) \
+                and not _near_miss(low1, lexicons.not_names(), ("s", "ed", "ing")) \
                 and _NAME_SHAPE_RE.fullmatch(n1.capitalize() if n1.isupper() else n1) is not None
             ok = low1 in names or low1 in firsts or unknown or (
                 bare_gap and _is_cap(n1) and low1 not in not_names and n2 is not None and _is_cap(n2)
@@ -524,6 +531,22 @@ def _unknown_word(low: str) -> bool:
         and not low.endswith(_clinical_suffixes()) and not _common_compound(low)
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _near_miss(low: str, vocab: frozenset[str], endings: tuple[str, ...] = ()) -> bool:
+    """True when ``low`` (four letters or more) is one typing slip (a letter dropped, added or swapped) from a word
+    of ``vocab`` of five letters or more (ending in one of ``endings`` when given): "boel" for "bowel", "agress" for
+    "agrees". (A changed letter is left out: names are often one letter from a word, "Ross", "Smokey".)"""
+    if len(low) < 4 or not low.isascii() or not low.isalpha():
+        return False
+    splits = [(low[:i], low[i:]) for i in range(len(low) + 1)]
+    edits = {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b for a, b in splits for c in _LETTERS}
+    edits.discard(low)
+    return any(len(e) >= 5 and e in vocab and (not endings or e.endswith(endings)) for e in edits)
+
+
 def _common_compound(low: str) -> bool:
     """True for words joined by hyphens that are each a common or clinical word ("phoned-family", "follow-up")."""
     if "-" not in low:
@@ -633,6 +656,11 @@ def _conversation_res() -> dict[str, re.Pattern[str]]:
         # sentence refers to as a person
         "described": re.compile(rf"^[ \t]*(?P<n>{_CAP})[ \t]+(?:is|was)[ \t][^.!?\n]*[.!?][ \t]+[^\n]*?"
                                 r"\b(?i:he|she|him|her|his|hers|they|them)\b", re.M),
+        # "per B. Kargas", "PER DR B. GILL", "spoke with HO Schwarz": an initial and a surname, or a house officer's
+        # surname, after a word that hands a name on
+        "initial_surname": re.compile(r"(?<![\w'’.-])(?:(?P<i>[A-Z])\.[ \t]*|(?i:ho)[ \t]+)(?P<s>[A-Z][A-Za-z'’]{2,}(?:-[A-Z][A-Za-z'’]+)?)"
+                                      r"(?![\w'’])"),
+        "handed_on": re.compile(r"(?i:\b(?:per|by|dr|with|w/|to|from|paged|notified|cc|attn|md|np|pa|rn))\.?[ \t]*(?:(?i:dr)\.?[ \t]*)?\Z"),
         # "emidio p lombardo" alone on its line
         "alone": re.compile(r"^[ \t]*(?P<n>[^\W\d_]{2,}(?:[ \t]+[^\W\d_]\.?)?[ \t]+[^\W\d_]{2,})[ \t]*$", re.M),
     }
@@ -761,6 +789,16 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
                 and (sum(w.lower() not in person for w in words) >= 2 or (subject and len(words) == 2)) \
                 and not any(filt.skip(w) for w in words) and line_ok(head.start("n")):
             yield hit(head.start("n"), tail.end())
+    for m in res["initial_surname"].finditer(text) if "." in text or "ho " in lower else ():
+        surname = m.group("s")
+        low_s = surname.lower()
+        handed = res["handed_on"].search(text, max(0, m.start() - 12), m.start())
+        titled = handed is not None and m.group("i") is not None and "dr" in handed.group(0).lower()
+        if handed is None or filt.skip(surname) or low_s in lexicons.clinical_vocab() or low_s in lexicons.places() \
+                or (low_s in lexicons.not_names() and not titled):  # ("Dr B. Gill": a title and an initial make it a name)
+            continue
+        if (titled or low_s in person or _name_or_unknown(surname.capitalize())) and line_ok(m.start()):
+            yield hit(m.start(), m.end("s"))
     for m in res["described"].finditer(text) if " is " in text or " was " in text else ():
         word = m.group("n")
         if word.lower() not in lexicons.clinical_vocab():

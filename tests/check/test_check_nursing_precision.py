@@ -23,6 +23,9 @@ def phi(text: str) -> list[str]:
     "lungs with crackles 1/3 up on the right, lasix given.",
     "RALES 2/3 UP BILAT, O2 SAT 95% ON 3L.",
     "HR 10-12-15 overnight, no ectopy.",
+    "pt. on PS 10/5/40% all shift, tolerating well.",  # ventilator settings, on their line or the line before
+    "RESP: trialed on 5/5, tolerated well w/ good volumes.",
+    "IABP off, vent\nchanged over to 5/5 this am.",
     "grips 4/5 bilat, pedal pulses 2/4 and dopplerable.",
     "pt admitted with cp, hr 8/10 of the time in sinus rhythm.",
     "c/o incisional pain 8/10, given dilaudid 0.5mg IV with relief to 3/10.",
@@ -67,6 +70,12 @@ def test_dates_in_notes_are_found(text: str) -> None:
     "Pt spent the winter in Jamaica with her sister.",
     "no purposeful movement noted in upper or lowe extremities.",
     "Spec sent to lab on hold. Alb 2.6 needs a nutrition consult.",
+    "SOCIAL: Daughter and Son were in to visit.",  # a family word, though "Son" is also a surname
+    "NEURO: conversing a little w/ daughter. MAE.",  # the sentence ended with the family word
+    "Soc: We cont to try and reach her sister.",  # a section label, not a speaker
+    "gi: good appetite, + boel sounds, no stool.",  # a clinical word mistyped
+    "social=daughter present-contin to remain hopeful.",
+    "As per A. Fib protocol, heparin started.",
 ])
 def test_clinical_words_drugs_eponyms_and_states_are_quiet(text: str) -> None:
     assert phi(text) == []
@@ -86,6 +95,11 @@ def test_clinical_words_drugs_eponyms_and_states_are_quiet(text: str) -> None:
     "Dr Mallory Weiss saw the patient this morning.",
     "seen by Dr. Foley this am, plan unchanged.",
     "daughter Mallory called for an update.",
+    "ILEUS REMAINS AS PER B. QUELLMAR.",  # an initial and a surname handed on by "per"
+    "CXR DONE MID AM-AS PER B. QUELLMAR-PT SOMEWHAT WET.",
+    "LR CONTINUES PER DR B. GILL.",  # a title and an initial: even a common word is a surname
+    "SPOKE WITH HO VANTRELL REGARDING PT'S STATUS.",  # the house officer
+    "Sons Smokey and Brindel in to visit.",  # one letter from a word is still a name
 ])
 def test_names_after_strong_cues_are_found(text: str) -> None:
     assert "phi.name" in phi(text)
