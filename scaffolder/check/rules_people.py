@@ -628,7 +628,7 @@ def _conversation_res() -> dict[str, re.Pattern[str]]:
         # "people call me višeslav", "please change it to Soib K. Kishiev"
         "intro_hint": re.compile(rf" (?=(?:{intro.lower()})[ \t])"),  # searched in the lower-case text
         "intro_at_start": re.compile(rf"^[ \t>*-]*(?=(?:{intro.lower()})[ \t])", re.M),  # "My name is ..." opening a line
-        "intro": re.compile(rf"(?:{intro})[ \t]+(?P<n>{_T}(?:[ \t]+(?:[A-Z]\.?|{_CAP})){{0,2}})", re.I),
+        "intro": re.compile(rf"(?:{intro})[ \t]+(?P<n>{_T}(?:[ \t]+(?:{_CAP}|[A-Z]\.?(?![\w'’-]))){{0,2}})", re.I),
         # "What's your last name? Arcuri"
         "asked": re.compile(rf"name[ \t]*\?[ \t]*(?P<n>{_T}(?:[ \t]+{_T}){{0,2}})[ \t]*$", re.M | re.I),
         # "name:    hyuuma t. maida", "Patient name: john smith": a name field filled in, in any case
@@ -654,8 +654,14 @@ def _conversation_res() -> dict[str, re.Pattern[str]]:
         "list_tail": re.compile(rf"{_CAP}(?![\w'’-])"),
         # "Vsevolod is very reliable. You can always depend on him.": a line opening with a name that the next
         # sentence refers to as a person
-        "described": re.compile(rf"^[ \t]*(?P<n>{_CAP})[ \t]+(?:is|was)[ \t][^.!?\n]*[.!?][ \t]+[^\n]*?"
-                                r"\b(?i:he|she|him|her|his|hers|they|them)\b", re.M),
+        "described": re.compile(rf"^[ \t]*(?P<n>{_CAP})(?:[ \t]+(?:is|was)[ \t][^.!?\n]*[.!?][ \t]+[^\n]*?"
+                                r"\b(?i:he|she|him|her|his|hers|they|them)\b"
+                                # "Walker began writing as a teenager, publishing her first story"
+                                r"|[ \t]+(?:began|started|grew[ \t]+up|became|studied|worked|lived|moved)\b[^.!?\n]{0,80}?"
+                                r"\b(?i:he|she|his|her)\b"
+                                # "Dzhambek is from Civic Impulse LLC", "Quionia works at Areavibes Inc"
+                                r"|(?:[ \t]+(?:is|was)[ \t]+(?:from|with)|[ \t]+works?[ \t]+(?:at|for))[ \t]+"
+                                r"(?:[A-Z][\w&.'’-]*[ \t]+){1,4}(?:LLC|Inc|Ltd|Corp|Corporation|Group|GmbH|plc|Co)\b)", re.M),
         # "per B. Kargas", "PER DR B. GILL", "spoke with HO Schwarz": an initial and a surname, or a house officer's
         # surname, after a word that hands a name on
         "initial_surname": re.compile(r"(?<![\w'’.-])(?:(?P<i>[A-Z])\.[ \t]*|(?i:ho)[ \t]+)(?P<s>[A-Z][A-Za-z'’]{2,}(?:-[A-Z][A-Za-z'’]+)?)"
@@ -742,7 +748,9 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
             words.pop()
         if words and (words[0][:1].isupper() or not words[0].isascii() or words[0].lower() in person
                       or (m.re in (res["intro"], res["field"]) and _NAME_SHAPE_RE.fullmatch(words[0]))):
-            yield from emit(m.start("n"), value[:value.index(words[-1]) + len(words[-1])])
+            value = value[:value.index(words[-1]) + len(words[-1])]
+            if words_ok(value.split(), True, places_too=True) and line_ok(m.start("n")):  # ("borna": a town's name too)
+                yield hit(m.start("n"), m.start("n") + len(value))
     for h in res["initial_hint"].finditer(text) if any(len(t) == 1 for t in tokens) else ():
         first = res["initial_before"].search(text, max(0, h.start() - 40), h.start())
         last = res["initial_after"].match(text, h.end()) if first else None
@@ -799,7 +807,8 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
             continue
         if (titled or low_s in person or _name_or_unknown(surname.capitalize())) and line_ok(m.start()):
             yield hit(m.start(), m.end("s"))
-    for m in res["described"].finditer(text) if " is " in text or " was " in text else ():
+    for m in res["described"].finditer(text) if any(w in text for w in (" is ", " was ", " work", "began ", "started ", " grew ",
+                                                                         " became ", " studied ", " lived ", " moved ")) else ():
         word = m.group("n")
         if word.lower() not in lexicons.clinical_vocab():
             yield from emit(m.start("n"), word)

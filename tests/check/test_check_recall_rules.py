@@ -88,6 +88,9 @@ def test_public_and_reserved_web_addresses_are_quiet(text: str) -> None:
     "Oskevarra was a kind person. They helped everyone.",
     "name:    quorvax t. brindel",
     "Patient name: yandrupo feznarok",
+    "my name is brindel quorvacić but friends call me brin",
+    "Quorvana works at Areavibes Inc",
+    "Velmorant is from Civic Quorum LLC",
 ])
 def test_names_in_conversational_shapes_are_found(text: str) -> None:
     assert "phi.name" in cats(text)
@@ -126,6 +129,8 @@ def test_names_in_conversational_shapes_are_found(text: str) -> None:
     "Vanco was started. She is afebrile.",
     "  - name: Upload coverage report",
     "name: prooflane",
+    "Python is from the Netherlands.",
+    "Zorvex is from the vendor.",
 ])
 def test_ordinary_text_in_those_shapes_is_quiet(text: str) -> None:
     assert "phi.name" not in cats(text)
