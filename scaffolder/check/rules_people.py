@@ -569,6 +569,13 @@ def _name_or_unknown(word: str) -> bool:
     return low in lexicons.person_names() or (_unknown_word(low) and _NAME_SHAPE_RE.fullmatch(word) is not None)
 
 
+def _first_names_ok(words: list[str], filt: _Filter) -> bool:
+    """Capitalised words that are all listed first names or surnames, though common words too ("Martin", "Grace")."""
+    names = lexicons.first_names_all() | lexicons.words("surnames")
+    return bool(words) and all(w[:1].isupper() and not w.isupper() and w.lower() in names and not filt.skip(w)
+                               and w.lower() not in lexicons.clinical_vocab() for w in words)
+
+
 def _place_word(word: str) -> bool:
     """A name-shaped word that the lists know as a place and as nothing common ("Izumi", "Iwase")."""
     low = word.lower()
@@ -644,7 +651,7 @@ def _conversation_res() -> dict[str, re.Pattern[str]]:
         "by": re.compile(rf"by[ \t]+(?:ex-{_CAP}[ \t]+(?P<one>{_CAP})|(?P<two>{_CAP}[ \t]+{_CAP}))(?![\w'’-])"),
         # "the Dratchev novel"
         "work_hint": re.compile(rf" (?=(?:{works})\b)"),
-        "work": re.compile(rf"\bthe[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[ \t]*\Z"),
+        "work": re.compile(rf"\b(?:the|a|an)[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[ \t]*\Z"),
         # "Quorvax Brindelmoor": two capitalised words that no list knows (a name from a locale the lists miss)
         "pair": re.compile(r"(?P<a>[A-Z](?<![\w'’.-][A-Z])[a-z]{2,}(?:['’-][A-Za-z][a-z]+)?)(?=[ \t]+(?P<b>[A-Z][a-z]{2,}"
                            r"(?:['’-][A-Za-z][a-z]+)?)(?![\w'’-]|\.\w))"),
@@ -744,12 +751,14 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
     for m in intros:
         value = m.group("n")
         words = value.split()
-        while words and not _name_or_unknown(words[-1].rstrip(".")):
+        while words and not (_name_or_unknown(words[-1].rstrip(".")) or (
+                m.re is res["intro"] and _first_names_ok([words[-1].rstrip(".")], filt))):
             words.pop()
         if words and (words[0][:1].isupper() or not words[0].isascii() or words[0].lower() in person
                       or (m.re in (res["intro"], res["field"]) and _NAME_SHAPE_RE.fullmatch(words[0]))):
             value = value[:value.index(words[-1]) + len(words[-1])]
-            if words_ok(value.split(), True, places_too=True) and line_ok(m.start("n")):  # ("borna": a town's name too)
+            if (words_ok(value.split(), True, places_too=True) or (m.re is res["intro"] and _first_names_ok(value.split(), filt))) \
+                    and line_ok(m.start("n")):  # ("borna": a town's name too; "My name is Martin": a word too)
                 yield hit(m.start("n"), m.start("n") + len(value))
     for h in res["initial_hint"].finditer(text) if any(len(t) == 1 for t in tokens) else ():
         first = res["initial_before"].search(text, max(0, h.start() - 40), h.start())
@@ -793,6 +802,11 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
         # three or more; two only as the subject of a past ("Logit and Probit are ..." names methods, "Marrero and
         # Murphy were ..." two people, known to the lists or not)
         subject = text.startswith((" were ", " had "), tail.end())
+        if subject and len(words) == 2 and any(_name_or_unknown(w) for w in words) and all(
+                _name_or_unknown(w) or (w.lower() in lexicons.words("surnames") and w.lower() not in lexicons.clinical_vocab())
+                for w in words) and not any(filt.skip(w) for w in words) and line_ok(head.start("n")):
+            yield hit(head.start("n"), tail.end())  # "Usamov and Bowers were ...": a surname that is also a word
+            continue
         if (len(words) >= 3 or subject) and all(_name_or_unknown(w) for w in words) \
                 and (sum(w.lower() not in person for w in words) >= 2 or (subject and len(words) == 2)) \
                 and not any(filt.skip(w) for w in words) and line_ok(head.start("n")):

@@ -286,7 +286,7 @@ _KEYWORD_RULES: tuple[tuple[str, str, str, str], ...] = (
      "an identifying number", "Remove it, or use a fictional id with the FAKE- prefix, such as FAKE-ID-420118."),
     ("phi.geo", r"zip(?:\s*code)?|postal code|post ?code", "a ZIP code",
      "Keep at most the first three digits where that area is large, or remove it."),
-    ("phi.phone", r"phone|tel|telephone|cell|mobile|call(?:back)?|pager|contact" + _ID_WORD + r"?",
+    ("phi.phone", r"phone|tel|telephone|cell|mobile|desk|direct|landline|call(?:back)?|pager|contact" + _ID_WORD + r"?",
      "a phone number", "Remove it, or use a fictional number such as 212-555-0142."),
     ("phi.fax", r"fax" + _ID_WORD + r"?", "a fax number", "Remove it, or use a fictional number such as 212-555-0142."),
 )
@@ -295,7 +295,7 @@ _KEYWORD_TAIL_RE = re.compile(
     r"(?![a-z0-9])\s*(?:[:#=]|no\.|is|was|of|reads|listed as)?\s*(?:[:#=]\s*)?$"
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
-_KEYWORD_LAST_WORDS = frozenset(["mrn", "id", "identifier", "number", "num", "no", "nr", "record", "medicaid", "medicare", "mbi", "hicn", "account", "acct", "iban", "card", "license", "licence", "npi", "dea", "vin", "plate", "s/n", "sn", "serial", "udi", "imei", "ssn", "security", "zip", "code", "postcode", "postal", "phone", "tel", "telephone", "cell", "mobile", "call", "callback", "pager", "contact", "fax", "is", "was", "of", "reads", "as", "ref", "reference", "confirmation", "tracking", "order"])
+_KEYWORD_LAST_WORDS = frozenset(["mrn", "id", "identifier", "number", "num", "no", "nr", "record", "medicaid", "medicare", "mbi", "hicn", "account", "acct", "iban", "card", "license", "licence", "npi", "dea", "vin", "plate", "s/n", "sn", "serial", "udi", "imei", "ssn", "security", "zip", "code", "postcode", "postal", "phone", "tel", "telephone", "cell", "mobile", "desk", "direct", "landline", "call", "callback", "pager", "contact", "fax", "is", "was", "of", "reads", "as", "ref", "reference", "confirmation", "tracking", "order"])
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
            "OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 _CITY_STATE_TAIL = re.compile(rf"[A-Z][a-zA-Z.'-]+(?:\s[A-Z][a-zA-Z.'-]+){{0,3}},\s*(?:{_STATES})\.?\s+$")

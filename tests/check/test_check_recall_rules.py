@@ -91,6 +91,8 @@ def test_public_and_reserved_web_addresses_are_quiet(text: str) -> None:
     "my name is brindel quorvacić but friends call me brin",
     "Quorvana works at Areavibes Inc",
     "Velmorant is from Civic Quorum LLC",
+    "My name is Grace",  # a first name that is also a word, after "my name is"
+    "Quorvic and Bowers were the engineers.",  # a listed surname that is also a word, beside a name
 ])
 def test_names_in_conversational_shapes_are_found(text: str) -> None:
     assert "phi.name" in cats(text)
@@ -388,6 +390,7 @@ def test_fhir_event_dates_and_the_names_shown_for_person_references_are_found(te
     ("Her NHS no. is 9434765919.", "phi.other_id"),  # national health numbers after their label
     ("Health card # 4820193847", "phi.other_id"),
     ("Medicare card: 21234567", "phi.health_plan"),
+    ("Desk: 2125557788", "phi.phone"),
 ])
 def test_dates_and_numbers_after_a_label_are_found(text: str, category: str) -> None:
     assert category in cats(text, ".txt")
