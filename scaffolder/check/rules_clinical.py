@@ -332,7 +332,7 @@ def _timeline_entry(text: str, m: re.Match[str]) -> bool:
 
 
 _SUM_BEFORE_RE = re.compile(r"(?:[+*=×÷(]|[ \t]-)[ \t]*$")
-_SUM_AFTER_RE = re.compile(r"[ \t]*(?:[+*=×÷)]|-[ \t])")
+_SUM_AFTER_RE = re.compile(r"[ \t]*(?:[+=×÷)]|\*(?![*\s]*$)(?!\*)|-[ \t])", re.M)  # (asterisks closing a line are no product)
 
 
 def _in_sum(text: str, m: re.Match[str]) -> bool:

@@ -43,6 +43,7 @@ def test_scores_and_fractions_in_notes_are_not_dates(text: str) -> None:
     "pt was intubated on11/02/93 for resp distress.",
     "pt admitted on 4/22/98 with chf exacerbation.",
     "pt admitted 5-6-97 from rehab with sob.",
+    "*** SEE NSG ADMISSION NOTE 11/23*****",  # asterisks closing a line are no product
 ])
 def test_dates_in_notes_are_found(text: str) -> None:
     assert "phi.date" in phi(text)
