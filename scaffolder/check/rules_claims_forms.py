@@ -56,18 +56,21 @@ def _vocab() -> dict[str, re.Pattern[str]]:
                                r"|\b(?:returns?|lists?|shows?|suggests?|gives?|predicts?|assess(?:es)?|displays?|outputs?|generates?|"
                                r"provides?)\b[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:probable|possible|likely|potential)[ \t]+(?:diseases?|"
                                r"conditions?|illness(?:es)?|diagnos[ie]s|disorders?|causes)\b"
-                               r"|\b(?:disease|condition|illness|diagnosis)[ \t]+(?:suggestions?|predictions?)\b"),
+                               r"|\b(?:disease|condition|illness|diagnosis|diagnostic)[ \t]+(?:suggestions?|predictions?)\b"),
         "early": re.compile(r"\b(?:early|instant|automatic|automated|real-time|rapid)\**[ \t]+(?:[\w-]+[ \t]+)?\**(?:detection|"
                             r"diagnosis|diagnostics|screening)\b"),
         "likelihood": re.compile(rf"\b(?:determines?|predicts?|estimates?|calculates?|computes?|gives?|returns?|outputs?|"
                                  rf"assess(?:es)?|quantif(?:y|ies)|scores?)\b[ \t]+"
                                  rf"(?:(?:the|your|a|their|each|every|(?:patient|user|person)(?:s|['’]s|s['’])?)[ \t]+){{0,2}}"
-                                 rf"(?:likelihood|probability|chance|odds|risk)\b[^.]{{0,60}}\b(?:{disease})\b"),
+                                 rf"(?:likelihood|probability|chance|odds|risk)\b[^.]{{0,60}}\b(?:{disease}|death|dying|mortality)\b"),
         "whether": re.compile(rf"\bwhether\b[ \t]+(?:the[ \t]+|a[ \t]+)?(?:patient|user|person|you|they|someone)\b[^.]{{0,40}}"
                               rf"\b(?:{disease})\b"
                               rf"|\bif[ \t]+(?:the[ \t]+|a[ \t]+)?(?:patient|user|person|you|they|someone|he|she)[ \t]+(?:is|are|has|have)"
                               rf"[ \t]+(?:likely|probably|at[ \t]+(?:high[ \t]+)?risk)\b[^.]{{0,30}}\b(?:{disease})\b"
-                              rf"|\bhow[ \t]+likely\b[^.]{{0,40}}\b(?:{disease})\b"),
+                              rf"|\bhow[ \t]+likely\b[^.]{{0,40}}\b(?:{disease})\b"
+                              r"|\bwhether[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?:cell|image|scan|lesion|mole|sample|x-ray|tissue|"
+                              r"tumou?r|spot)[ \t]+(?:is|has|contains|shows)[ \t]+(?:infected|malignant|cancerous|positive|diseased|"
+                              r"abnormal)\b"),
         "treat": re.compile(rf"\b(?:{_alt(v['treat_verbs'])})\b[ \t]+{w}{{0,3}}?(?:{disease})\b|\bcures?\b(?![ \t-]+rates?\b)"),
         "dose": re.compile(rf"\b(?:{_alt(v['dose_verbs'])})\b[ \t]+(?:(?:the[ \t]+)?(?:patients?|users?|you|people|them)[ \t]+)?"
                            rf"(?:which|what|the right|the correct|the best|how much|their)[ \t]+(?:[\w-]+[ \t]+)?"
@@ -82,8 +85,8 @@ def _vocab() -> dict[str, re.Pattern[str]]:
                                 r"|\b(?:suggested|recommended|potential)[ \t]+(?:over-the-counter[ \t]+)?(?:medicines|medications|drugs|"
                                 r"remedies)\b"
                                 r"|\b(?:medicine|medication|drug)[ \t]+(?:prescriptions?|recommendations?)\b"
-                                r"|\b(?:recommends?|suggests?)[ \t]+(?:basic[ \t]+|home[ \t]+|herbal[ \t]+)?(?:treatments|remedies|medicines|"
-                                r"medications)\b"),
+                                r"|\b(?:recommends?|suggests?)[ \t]+(?:the[ \t]+)?(?:top[ \t]+\d+[ \t]+|best[ \t]+)?(?:basic[ \t]+|home[ \t]+|"
+                                r"herbal[ \t]+)?(?:treatments|remedies|medicines|medications)\b"),
         # a person handed a diagnosis, or told to skip the clinician: "get an instant diagnosis", "skip the doctor's visit"
         "self_serve": re.compile(rf"\b(?:get|gets|getting|receive|receives|obtain|obtains)\b[ \t]+(?:an?[ \t]+|your[ \t]+|their[ \t]+)?"
                                  r"(?:instant|immediate|accurate|automated|automatic|ai|ai-powered|quick|fast|online|(?:the[ \t]+)?best(?:[ \t]+possible)?)[ \t-]+"
@@ -95,7 +98,7 @@ def _vocab() -> dict[str, re.Pattern[str]]:
                                  rf"(?:has|have|had|is|are|might[ \t]+have|may[ \t]+have)\b[^.]{{0,40}}?\b(?:{disease})\b"),
         # a headline or bullet opening with the verb: "Predict diabetes from 8 features", "Detects pneumonia"
         # after an optional label ("**Description**:"): "Assesses your risk of diabetes", "Reduces readmissions by 40%"
-        "verb_first": re.compile(r"^[\W_]*(?:\w+(?:[ \t]\w+)?[ \t]*\**[ \t]*:[ \t*]*)?(?:detect|detects|detecting|diagnose|"
+        "verb_first": re.compile(r"^[\W_]*(?:\w+(?:[ \t]\w+)?[ \t]*\**[ \t]*:[ \t*]*)?(?:detect|detects|detecting|diagnose|diagnosing|predicting|classifying|"
                                  r"predict|predicts|classify|classifies|identify|identifies|screen for|screens for|assess|assesses|"
                                  r"estimates?|calculates?|computes?|determines?|quantif(?:y|ies)|reduces|cuts|lowers|slashes|halves|"
                                  r"decreases)\b"),
@@ -127,17 +130,21 @@ def _vocab() -> dict[str, re.Pattern[str]]:
                              rf"(?![ \t]*(?i:confidence|credible|ci\b|interval|Wilson|Clopper|bootstrap|DeLong|exact))"),
         "boast": re.compile(rf"\b(?:{_alt(v['accuracy_boasts'])})\b"
                             # "achieves an AUC of 0.96", "AUROC = 0.93", "F1-score of .91"
-                            r"|\b(?:auc|auroc|roc[ -]auc|auc-roc|f1(?:[ -]score)?|c-statistic)\b[ \t]*(?:of|=|:|is|was|reaches|"
-                            r"reached)?[ \t]*0?\.(?:8[5-9]|9\d)\d*(?![\d.])"),  # (a high one: "an AUC of 0.71 is modest" reports)
+                            r"|\b(?:auc|auroc|roc[ -]auc|auc-roc|f1(?:[ -]score)?|c-statistic)\b[*_ \t]*(?:of|=|:|is|was|reaches|"
+                            r"reached)?[*_ \t]*~?[ \t]*0?\.(?:[89]\d)\d*(?![\d.])"  # (a high one: "an AUC of 0.71 is modest" reports)
+                            r"(?![ \t]*[(\[,;]?[ \t]*(?:95[ \t]?%|ci\b|±|\+/-|confidence))"  # (a result with its interval reports)
+                            r"|(?<![\d.])0?\.(?:8\d|9\d)\d*[ \t]+(?:precision|recall|f1|auc|auroc|sensitivity|specificity|"
+                            r"accuracy)\b"),
         "ai_role": re.compile(rf"\b(?:ai|a\.i\.|robot|virtual|digital|artificial)[ \t-]+(?:{_alt(v['ai_roles'])})\b|\bdr[.,]?[ \t]*ai\b|\b(?:{_alt(v['ai_roles'])})[ \t-]+ai\b"
                               rf"|\b(?:be|is|becomes?)[ \t]+your[ \t]+(?:next[ \t]+|new[ \t]+|own[ \t]+|personal[ \t]+)?"
                               rf"(?:{_alt(v['ai_roles'])})\b"),
         "proof": re.compile(rf"(?<![\w-])(?:{_alt(v['proof'])})(?![\w-])"),
-        "tool": re.compile(rf"(?<![\w-])(?:{_alt(v['tool_words'])})(?![\w-])|\w+(?:ai|bot|gpt)\b|\bai\w*"),
+        "tool": re.compile(rf"(?<![\w-])(?:{_alt(v['tool_words'])})(?![\w-])|\w+(?:ai|bot|gpt)\b|\bai\w*"
+                           r"|\b(?:resnet|vgg|densenet|efficientnet|mobilenet|inception|yolo)(?:[-_]?v?\d+\w*)?\b"),
         "negation": re.compile(rf"(?<![\w-])(?:{_alt(v['negations'])})(?![\w-])|n['’]t\b"),
         "disclaimer": re.compile(rf"{_alt(v['disclaimers'])}"),
         "human_start": re.compile(rf"^[\W\d_]*(?:[^,.;:]{{1,60}},[ \t]+)?(?:\w+:[ \t*]*)?(?:(?:the|your|a|an|many|most|some|our|trained|qualified|"
-                                  rf"practicing|licensed|human)[ \t]+)*(?:(?P<clinician>{clin})(?![ \t-]*(?:ai|a\.i\.|bot|gpt|app|assistant)\b)|you|people|patients)\b"),
+                                  rf"practicing|licensed|human)[ \t]+)*(?:(?P<clinician>{clin})(?![ \t*-]*(?:ai|a\.i\.|bot|gpt|app|assistant|accuracy|level|grade)\b)|you|people|patients)\b"),
         # a medical test as the sentence's subject: "A mammogram can find cancer early"
         "test_start": re.compile(r"^[\W\d_]*(?:(?:a|an|the|your|this|regular|routine|annual|yearly)[ \t]+)*(?:mammograms?|"
                                  r"(?:blood[ \t]+|pap[ \t]+|eye[ \t]+|skin[ \t]+|screening[ \t]+)?(?:tests?|exams?|examinations?)|"
@@ -190,7 +197,7 @@ def scan(text: str) -> Iterator[Hit]:
     for i, line in enumerate(text.split("\n")):
         start = offset
         offset += len(line) + 1
-        if len(line) < 12 or (stem_lines is not None and i not in stem_lines):
+        if len(line) < 8 or (stem_lines is not None and i not in stem_lines):
             continue
         found = cache.get(line)
         if found is None:
@@ -207,7 +214,7 @@ def _line_claims(line: str) -> list[tuple[int, int, str]]:
     fragment = bool(_FRAGMENT_RE.match(line))
     if not fragment and len(line) >= 90 and p["tool"].search(low) is None and p["verb_first"].match(low) is None:
         return []  # every sentence of a long line needs the tool as its subject (or a verb opening the line)
-    if _mention(low) or p["disclaimer"].search(low):
+    if _mention(low) or p["disclaimer"].search(low) or _STUDIED.search(low):
         return []
     out: list[tuple[int, int, str]] = []
     # (the points of "e.g." and "i.e." end no sentence: the splitting reads a copy with them masked)
@@ -236,10 +243,10 @@ def _mention(low: str) -> bool:
 
 _HYPOTHETICAL = re.compile(r"\b(?:can|could|may|might|would)\b(?:[ \t]+[\w-]+){0,3}[ \t]*$")
 # an outcome set as a goal: "aims to reduce readmissions", "target: cut falls by 20%"
-_GOAL = re.compile(r"\b(?:aims?[ \t]+to|aiming[ \t]+to|designed[ \t]+to|intended[ \t]+to|expected[ \t]+to|hopes?[ \t]+to|"
-                   r"seeks?[ \t]+to|goals?|targets?|objectives?|hypothes[ie]s)\b[^.]{0,40}$")
+_GOAL = re.compile(r"(?:\baims?[ \t]*:|\b(?:aims?[ \t]+to|aiming[ \t]+to|designed[ \t]+to|intended[ \t]+to|expected[ \t]+to|hopes?[ \t]+to|"
+                   r"seeks?[ \t]+to|goals?|targets?|objectives?|hypothes[ie]s)\b)[^.]{0,40}$")
 # a figure given as a weakness: "a sensitivity of just 20%", "only 61% accurate"
-_LOW_FIGURE = re.compile(r"\b(?:just|only|merely|as low as|poor|poorly)\b[^.]{0,30}\d+(?:\.\d+)?[ \t]?(?:%|percent|per[ \t]cent)")
+_LOW_FIGURE = re.compile(r"\b(?:just|only|merely|as low as|poor|poorly)\b(?![ \t]+(?:over|above|under[ \t]+100))[^.]{0,30}\d+(?:\.\d+)?[ \t]?(?:%|percent|per[ \t]cent)")
 _NOMINAL_ONLY = ("nominal", "purpose", "disease_noun", "provides", "self_serve", "dose_noun", "early", "figure", "boast", "ai_role",
                  "proof")
 # words one of which a form's every match holds (lower case)
@@ -255,7 +262,14 @@ _GATES: dict[str, tuple[str, ...]] = {
     "ai_role": ("ai", "a.i.", "robot", "virtual", "digital", "artificial", "your"),
 }
 _PRONOUN_TOOLS = frozenset(["i", "it", "my", "our", "this", "we"])
-_TOPIC_OF_APPROVALS = re.compile(r"\b(?:datasets?|databases?|registry|registries|submissions?|summaries|pathways?|lists?\s+of)\b")
+_COPULA = re.compile(r"\b(?:is|are|was|were|remains?)\b")
+_GERUND_FIRST = re.compile(r"^[\W_]*(?:\w+(?:[ \t]\w+)?[ \t]*\**[ \t]*:[ \t*]*)?\w+ing\b")
+# a line that studies tools rather than selling one: "assessing the accuracy and safety of LLMs for diagnoses",
+# "based on the Dermatologist-level classification ... paper"
+_STUDIED = re.compile(r"\b(?:assess(?:es|ing)?|evaluat(?:e|es|ed|ing|ion)|benchmark(?:s|ed|ing)?)\b[^.]{0,20}\b(?:accuracy|safety|"
+                      r"performance|reliability)\b|\bbased on (?:the|a|an)\b[^.]{0,120}\b(?:paper|study|article|publication)\b")
+_TOPIC_OF_APPROVALS = re.compile(r"\b(?:datasets?|databases?|registry|registries|submissions?|summaries|pathways?|lists?\s+of|"
+                                 r"\d+\s+(?:[\w/-]+\s+){0,3}devices)\b")
 # the forms a headline opening with a verb claims for its unnamed tool ("Predicts whether the person has diabetes")
 _VERB_FORMS = ("verb", "likelihood", "whether", "outcome")
 # nominal forms that open a sentence whose verb follows make a general statement, not a product's claim
@@ -278,7 +292,8 @@ def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool,
     ``opens_line``: the sentence opens its line, so a verb opening it has the tool for its implied subject."""
     tools = [t for t in p["tool"].finditer(sentence)]
     tool = bool(tools)
-    verb_first = (fragment or opens_line) and p["verb_first"].match(sentence) is not None
+    verb_first = (fragment or opens_line) and p["verb_first"].match(sentence) is not None \
+        and not (_GERUND_FIRST.match(sentence) and _COPULA.search(sentence))  # ("Diagnosing X is a task for ...")
     if not (tool or fragment or verb_first):
         return None
     # a pronoun ("it", "this", "we") names the tool only before the claim: in "The only way to diagnose melanoma is to
@@ -302,6 +317,10 @@ def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool,
             if pronoun_at is not None and pronoun_at > m.start() and not (
                     name in _NOMINAL_ONLY or (verb_first and name in _VERB_FORMS) or (start is not None and person_form)):
                 continue
+            if name in _SUBJECT_FORMS and not tool and _COPULA.search(sentence, 0, m.start()):
+                continue  # "the best defence against PD is early detection": a general statement
+            if "risk factor" in sentence[m.start():m.end() + 12]:
+                continue  # "determine the key risk factors for strokes" studies causes
             if name == "proof" and about_approvals(sentence):
                 continue  # approvals as a subject ("a dataset of 510(k)-cleared devices", "analysis for 510(k) submissions")
             before = sentence[:m.start()] if name == "replace" else sentence[:m.end()]
@@ -310,7 +329,7 @@ def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool,
             if name in _SUBJECT_FORMS and _in_subject(sentence, m, p):
                 continue  # "Early diagnosis of diabetic retinopathy helps reduce ..." states a fact
             if category == "claim.overclaim" and ((name != "ai_role" and _HYPOTHETICAL.search(sentence[max(0, m.start() - 30):m.start()]))
-                                                 or (name == "outcome" and _GOAL.search(sentence, 0, m.start()))
+                                                 or (name in ("outcome", "figure") and _GOAL.search(sentence, 0, m.start()))
                                                  or (name == "figure" and _LOW_FIGURE.search(sentence, 0, m.end()))):
                 continue
             return category, m.span()  # one claim per sentence, a diagnostic one first

@@ -265,6 +265,16 @@ def claims(text: str) -> list[str]:
     "It reads uploaded images (e.g., X-rays) for improved diagnosis.",
     "- Real-time TB risk prediction",
     "Zindra is a tool to classify mole photos (malignant or benign).",
+    "AUC: 0.94",  # a bare metric line of a README
+    "- **AUC-ROC:** ~0.91",
+    "QRS: 0.97 precision / 0.93 recall",
+    "Our models have an accuracy of just over 99%.",
+    "Simple wrapper over ResNet-18 that detects pneumonia in chest films.",
+    "The model classifies whether a cell is infected or not.",
+    "Recommends the top 5 medicines for a symptom.",
+    "Quorvia, an AI-powered virtual doctor app with symptom checker and consultations.",
+    "# Diagnosing Alzheimer's disease from speech",
+    "It also predicts the patient's risk of death within two years.",
 ])
 def test_claims_whose_subject_is_implied_or_a_product_name_are_found(text: str) -> None:
     assert claims(text)
@@ -311,6 +321,13 @@ def test_claims_whose_subject_is_implied_or_a_product_name_are_found(text: str) 
     "Check if you have the latest version of Python installed.",
     "At the moment, the doctor reviews every draft before it is sent.",
     "For a flagged case (e.g. a long wait), a nurse calls the patient.",
+    "Diagnosing heart disease is a task for health professionals.",
+    "The aim is to determine the key risk factors for strokes from age and blood pressure.",
+    "Currently, the best defence against the disease is early detection.",
+    "- Aim: 70% accuracy on the held-out test set.",
+    "This project assesses the accuracy and safety of chat models for preliminary medical diagnoses.",
+    "Based on the dermatologist-level classification of skin cancer paper.",
+    "Results on the held-out set: AUC 0.88 (95% CI 0.84-0.91).",
 ])
 def test_verbs_opening_a_sentence_without_a_claim_and_other_subjects_stay_quiet(text: str) -> None:
     assert claims(text) == []
