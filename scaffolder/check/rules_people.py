@@ -799,17 +799,17 @@ def _conversation(text: str, lower: str, filt: _Filter, line_ok, hit) -> Iterato
         if not (head and tail):
             continue
         words = [w.strip(",") for w in head.group("n").split()] + [tail.group(0)]
-        # three or more; two only as the subject of a past ("Logit and Probit are ..." names methods, "Marrero and
-        # Murphy were ..." two people, known to the lists or not)
+        # two as the subject of a past, known to the lists or not, one of them perhaps a listed surname that is also
+        # a word ("Marrero and Murphy were ...", "Usamov and Bowers were ..."; "Logit and Probit are ..." names
+        # methods); three or more unknown to the lists ("A, B and C")
         subject = text.startswith((" were ", " had "), tail.end())
-        if subject and len(words) == 2 and any(_name_or_unknown(w) for w in words) and all(
+        if subject and len(words) == 2:
+            found = any(_name_or_unknown(w) for w in words) and all(
                 _name_or_unknown(w) or (w.lower() in lexicons.words("surnames") and w.lower() not in lexicons.clinical_vocab())
-                for w in words) and not any(filt.skip(w) for w in words) and line_ok(head.start("n")):
-            yield hit(head.start("n"), tail.end())  # "Usamov and Bowers were ...": a surname that is also a word
-            continue
-        if (len(words) >= 3 or subject) and all(_name_or_unknown(w) for w in words) \
-                and (sum(w.lower() not in person for w in words) >= 2 or (subject and len(words) == 2)) \
-                and not any(filt.skip(w) for w in words) and line_ok(head.start("n")):
+                for w in words)
+        else:
+            found = len(words) >= 3 and all(_name_or_unknown(w) for w in words) and sum(w.lower() not in person for w in words) >= 2
+        if found and not any(filt.skip(w) for w in words) and line_ok(head.start("n")):
             yield hit(head.start("n"), tail.end())
     for m in res["initial_surname"].finditer(text) if "." in text or "ho " in lower else ():
         surname = m.group("s")
