@@ -175,7 +175,7 @@ _MESSAGES = {
                         "Report measured results with their data set and limits, and only approvals you can cite."),
 }
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_STEMS = ["diagnos", "detect", "predict", "screen", "identif", "classif", "recogni", "accura", "%", "percent", "proven", "clinically", "fda", "510", "validat", "zero", "save", "revolution", "guarantee", "doctor", "physician", "nurse", "radiolog", "clinician", "dose", "dosage", "medication", "cure", "treat", "prevent", "replac", "no longer", "decide", "choose", "therap", "the need", "no need", "skip", "mortality", "readmission", "death", "complication", "hospitali", "icu", "bolus", "insulin", "medicine", "remed", "per cent", "medics", "personnel", "exceed", "outperform", "better than", "beat", "whether", "find", "spot", "recogn", "tell", "catch", "flag", "determin", "sensitiv", "specific", "precision", "auc", "auroc", "f1", "risk", "know if", "find out", "if you have", "whether your", "how likely", "abnormal", "probable", "possible", "expert", "human-level", "cancer", "tumor", "tumour", "disease", "disorder", "condition", "lesion", "infection", "illness", "patholog", "abnormal"]
+_STEMS = ["diagnos", "detect", "predict", "screen", "identif", "classif", "recogni", "accura", "%", "percent", "proven", "clinically", "fda", "510", "validat", "zero", "save", "revolution", "guarantee", "doctor", "physician", "nurse", "radiolog", "clinician", "dose", "dosage", "medication", "cure", "treat", "prevent", "replac", "no longer", "decide", "choose", "therap", "the need", "no need", "skip", "mortality", "readmission", "death", "complication", "hospitali", "icu", "bolus", "insulin", "medicine", "remed", "per cent", "medics", "personnel", "exceed", "outperform", "better than", "beat", "whether", "find", "spot", "recogn", "tell", "catch", "flag", "determin", "sensitiv", "specific", "precision", "auc", "auroc", "f1", "risk", "know if", "find out", "if you have", "whether your", "how likely", "probable", "possible", "expert", "human-level", "cancer", "tumor", "tumour", "disease", "disorder", "condition", "lesion", "infection", "illness", "patholog", "abnormal"]
 _STEM_RE = re.compile(alternation(_STEMS))  # one of them must be in a line for any claim rule to fire
 _STEM_WORD_RE = re.compile(alternation(s for s in _STEMS if re.fullmatch(r"[^\W\d_][\w'’-]*", s)))  # inside a word
 _STEM_OTHER = tuple(s for s in _STEMS if not re.fullmatch(r"[^\W\d_][\w'’-]*", s))  # "%", "510", "no longer" ...
@@ -290,15 +290,12 @@ def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool,
            opens_line: bool = False) -> tuple[str, tuple[int, int]] | None:
     """The sentence's claim: the first diagnostic form that holds, else the first overclaim, else None.
     ``opens_line``: the sentence opens its line, so a verb opening it has the tool for its implied subject."""
-    tools = [t for t in p["tool"].finditer(sentence)]
+    tools = list(p["tool"].finditer(sentence))
     tool = bool(tools)
     verb_first = (fragment or opens_line) and p["verb_first"].match(sentence) is not None \
         and not (_GERUND_FIRST.match(sentence) and _COPULA.search(sentence))  # ("Diagnosing X is a task for ...")
     if not (tool or fragment or verb_first):
         return None
-    # a pronoun ("it", "this", "we") names the tool only before the claim: in "The only way to diagnose melanoma is to
-    # remove tissue and check it ..." the "it" comes after
-    pronoun_at = None if any(t.group(0) not in _PRONOUN_TOOLS for t in tools) else (tools[0].start() if tools else None)
     start = p["human_start"].search(sentence)
     if (start is not None and start.group("clinician")) or p["human_inf"].search(sentence) or p["test_start"].search(sentence):
         return None
@@ -314,7 +311,7 @@ def _claim(sentence: str, p: dict[str, re.Pattern[str]], fragment: bool,
             m = p[name].search(sentence)
             if m is None:
                 continue
-            if pronoun_at is not None and pronoun_at > m.start() and not (
+            if tools and not _tool_before(tools, m.start()) and not (
                     name in _NOMINAL_ONLY or (verb_first and name in _VERB_FORMS) or (start is not None and person_form)):
                 continue
             if name in _SUBJECT_FORMS and not tool and _COPULA.search(sentence, 0, m.start()):
@@ -344,9 +341,15 @@ def human_subject(sentence: str) -> bool:
 
 def names_tool(sentence: str, claim_at: int | None = None) -> bool:
     """True when the sentence names a tool (AI, model, app, system, we, our ...); with ``claim_at``, a pronoun
-    ("it", "this", "we") counts only before that offset, where it can be the claim's subject."""
-    return any(t.group(0) not in _PRONOUN_TOOLS or claim_at is None or t.start() < claim_at
-               for t in _vocab()["tool"].finditer(sentence))
+    counts only before that offset (see :func:`_tool_before`)."""
+    tools = list(_vocab()["tool"].finditer(sentence))
+    return bool(tools) and (claim_at is None or _tool_before(tools, claim_at))
+
+
+def _tool_before(tools: list[re.Match[str]], claim_at: int) -> bool:
+    """True when a tool word names the claim's subject: any word but a pronoun, or a pronoun ("it", "this", "we")
+    before the claim (in "The only way to diagnose melanoma is to ... check it" the "it" comes after)."""
+    return any(t.group(0) not in _PRONOUN_TOOLS or t.start() < claim_at for t in tools)
 
 
 def about_approvals(sentence: str) -> bool:

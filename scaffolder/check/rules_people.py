@@ -569,9 +569,15 @@ def _name_or_unknown(word: str) -> bool:
     return low in lexicons.person_names() or (_unknown_word(low) and _NAME_SHAPE_RE.fullmatch(word) is not None)
 
 
+@cache
+def _listed_names() -> frozenset[str]:
+    """Every listed first name and surname, common words included."""
+    return lexicons.first_names_all() | lexicons.words("surnames")
+
+
 def _first_names_ok(words: list[str], filt: _Filter) -> bool:
     """Capitalised words that are all listed first names or surnames, though common words too ("Martin", "Grace")."""
-    names = lexicons.first_names_all() | lexicons.words("surnames")
+    names = _listed_names()
     return bool(words) and all(w[:1].isupper() and not w.isupper() and w.lower() in names and not filt.skip(w)
                                and w.lower() not in lexicons.clinical_vocab() for w in words)
 
