@@ -28,6 +28,11 @@ def fake_id(kind: str, number: int, width: int = 6) -> str:
     return f"{FAKE_PREFIX}{kind}-{number:0{width}d}"
 
 
+def is_fake_id(token: str) -> bool:
+    """True for the project's fictional record numbers (``FAKE-MRN-100392``)."""
+    return token.upper().startswith(FAKE_PREFIX) or FAKE_ID_RE.search(token) is not None
+
+
 def phone(rng: random.Random) -> str:
     """A fictional phone number in the reserved 555-0100..0199 block."""
     area = FICTIONAL_AREA_CODES[int(rng.random() * len(FICTIONAL_AREA_CODES))]

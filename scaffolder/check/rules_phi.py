@@ -32,9 +32,8 @@ from scaffolder.check.rules_records import is_standard_uri
 from synthetic.identifiers import (
     DOCUMENTATION_NETS,
     EXAMPLE_DOMAINS,
-    FAKE_ID_RE,
-    FAKE_PREFIX,
     RESERVED_TLDS,
+    is_fake_id,
     is_fictional_phone,
 )
 from synthetic.pools import CLINIC_NAMES, FIRST_NAMES, SURNAMES, VENDOR_NAMES
@@ -80,11 +79,6 @@ def is_reserved_ip(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bo
             return True
         return address.is_loopback or address.is_unspecified or str(address) == "255.255.255.255"
     return address in _DOC_NET_V6 or address.is_loopback or address.is_unspecified
-
-
-def is_fake_id(token: str) -> bool:
-    """True for the project's fictional record numbers (``FAKE-MRN-100392``)."""
-    return token.upper().startswith(FAKE_PREFIX) or FAKE_ID_RE.search(token) is not None
 
 
 def is_pool_name(name: str) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from scaffolder.check import lexicons
 from scaffolder.check.hits import Hit
-from synthetic.identifiers import FAKE_ID_RE
+from synthetic.identifiers import is_fake_id
 
 _FHIR_HINT = re.compile(r"hl7\.org/fhir|\"resourceType\"\s*:|<(?:Patient|Practitioner|RelatedPerson|Person)\b")
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][\w.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>")
@@ -103,7 +103,7 @@ def _useful(kind: str, value: str) -> bool:
     if kind == "date":
         return _DAY_DATE.match(value) is not None
     if kind in ("mrn", "other_id", "phone"):
-        return any(ch.isdigit() for ch in value) and not FAKE_ID_RE.fullmatch(value)  # (FAKE- ids are fictional)
+        return any(ch.isdigit() for ch in value) and not is_fake_id(value)  # (FAKE- ids are fictional)
     return True
 
 

@@ -12,8 +12,8 @@ import io
 import re
 from functools import lru_cache
 
-from scaffolder.check.rules_phi import is_fake_id, is_pool_name
-from synthetic.identifiers import FAKE_PREFIX, is_fictional_phone
+from scaffolder.check.rules_phi import is_pool_name
+from synthetic.identifiers import FAKE_PREFIX, is_fake_id, is_fictional_phone
 
 _COLUMN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), category) for pattern, category in (
